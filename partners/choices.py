@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Pillar(models.TextChoices):
+    """The three pillars a Huis van het Kind bundles by decree (2013)."""
+
+    HEALTH = "health", _("Preventive health care")
+    PARENTING = "parenting", _("Parenting support")
+    MEETING = "meeting", _("Meeting and social cohesion")
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Network coordinator")
+    PARTNER_EDITOR = "partner_editor", _("Partner editor")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    VIEWER = "viewer", _("Viewer")
+
+
+NETWORK_ROLES = {Role.COORDINATOR, Role.VIEWER}
+ORGANISATION_ROLES = {Role.PARTNER_EDITOR, Role.SOCIAL_WORKER, Role.VIEWER}

@@ -1,0 +1,213 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import NETWORK_ROLES, ORGANISATION_ROLES, Pillar, Role
+
+
+class Municipality(models.Model):
+    nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Deelgemeente(models.Model):
+    """A former municipality, now part of a merged one: how residents name where they live."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="deelgemeenten"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    postcode = models.CharField(_("postcode"), max_length=4, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sub-municipality")
+        verbose_name_plural = _("sub-municipalities")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_deelgemeente")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.postcode} {self.name}"
+
+
+class Network(models.Model):
+    """A Huis van het Kind: a local network of organisations for family support."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name in web addresses"), unique=True)
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="networks", verbose_name=_("municipalities")
+    )
+    organiser = models.ForeignKey(
+        "Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organised_networks",
+        verbose_name=_("organiser"),
+        help_text=_("Usually the local government."),
+    )
+    intro = models.TextField(_("short text"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    street = models.CharField(_("street and number"), max_length=150, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    opening_hours = models.TextField(
+        _("opening hours of the contact point"),
+        blank=True,
+        help_text=_("In plain words, e.g. 'Monday to Friday 9:00-12:00'."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="networks/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:network_home", kwargs={"network_slug": self.slug})
+
+    @property
+    def is_intermunicipal(self) -> bool:
+        return self.municipalities.count() > 1
+
+
+class OrganisationType(models.Model):
+    """Kind & Gezin, kinderopvang, CLB, CAW, OCMW/Sociaal Huis, … — editable by staff."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    is_social_house = models.BooleanField(
+        _("is a Sociaal Huis / OCMW"),
+        default=False,
+        help_text=_("Main guide of families to the right help (toeleider)."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A partner organisation of one or more networks."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in web addresses"), unique=True, max_length=120)
+    type = models.ForeignKey(
+        OrganisationType,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("type"),
+    )
+    pillars = ArrayField(
+        models.CharField(max_length=20, choices=Pillar.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("pillars"),
+    )
+    networks = models.ManyToManyField(
+        Network, related_name="organisations", verbose_name=_("networks")
+    )
+    description = models.TextField(_("what we do"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail of the contact person"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_pillars_display(self) -> list[str]:
+        return [Pillar(value).label for value in self.pillars]
+
+
+class Membership(models.Model):
+    """A user's role in a network (coordinator, viewer) or organisation (editor, worker, viewer)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("network"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(network__isnull=False, organisation__isnull=True)
+                    | models.Q(network__isnull=True, organisation__isnull=False)
+                ),
+                name="membership_in_network_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "network"],
+                name="unique_network_role",
+                condition=models.Q(network__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"],
+                name="unique_organisation_role",
+                condition=models.Q(organisation__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.network or self.organisation}"
+
+    def clean(self) -> None:
+        if self.network_id and self.role not in NETWORK_ROLES:
+            raise ValidationError({"role": _("This role belongs to an organisation.")})
+        if self.organisation_id and self.role not in ORGANISATION_ROLES:
+            raise ValidationError({"role": _("This role belongs to a network.")})
+        if bool(self.network_id) == bool(self.organisation_id):
+            raise ValidationError(_("Choose a network or an organisation, not both."))

