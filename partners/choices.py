@@ -19,3 +19,24 @@ class Role(models.TextChoices):
 
 NETWORK_ROLES = {Role.COORDINATOR, Role.VIEWER}
 ORGANISATION_ROLES = {Role.PARTNER_EDITOR, Role.SOCIAL_WORKER, Role.VIEWER}
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class AgreementKind(models.TextChoices):
+    CONVENANT = "convenant", _("Covenant (convenant)")
+    COOPERATION = "cooperation", _("Cooperation agreement (samenwerkingsovereenkomst)")
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")

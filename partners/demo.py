@@ -3,10 +3,25 @@
 Idempotent: natural keys with update_or_create, so running it twice changes nothing.
 """
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .choices import Pillar, Role
-from .models import Deelgemeente, Membership, Municipality, Network, Organisation, OrganisationType
+from .models import (
+    Agreement,
+    Deelgemeente,
+    Location,
+    Membership,
+    Municipality,
+    Network,
+    OpeningPeriod,
+    Organisation,
+    OrganisationType,
+    SchoolHoliday,
+    Zitdag,
+)
 
 DEMO_PASSWORD = "demo-wachtwoord"
 
@@ -40,28 +55,392 @@ ORGANISATION_TYPES = [
     ("Sportclub", False),
 ]
 
+H, P, M = Pillar.HEALTH, Pillar.PARENTING, Pillar.MEETING
 # (slug, name, type, pillars, description)
 ORGANISATIONS = [
     (
         "gemeente-wilgendaal",
         "Gemeente Wilgendaal",
         "Lokaal bestuur",
-        [Pillar.MEETING],
+        [M],
         "Organiseert het Huis van het Kind en de speelpleinwerking.",
     ),
     (
         "sociaal-huis-wilgendaal",
         "Sociaal Huis Wilgendaal",
         "OCMW / Sociaal Huis",
-        [Pillar.PARENTING],
+        [P],
         "Hulp bij geld, rechten en papieren. Eén loket voor al je vragen.",
+    ),
+    (
+        "sociaal-huis-berkhove",
+        "Sociaal Huis Berkhove",
+        "OCMW / Sociaal Huis",
+        [P],
+        "Rechtenverkenning, financiële en materiële hulp.",
+    ),
+    (
+        "sociaal-huis-lindenaken",
+        "Sociaal Huis Lindenaken",
+        "OCMW / Sociaal Huis",
+        [P],
+        "Breed onthaal: je kan hier met elke vraag terecht.",
     ),
     (
         "kind-en-gezin-scheldevallei",
         "Kind & Gezin — consultatiebureau Scheldevallei",
         "Kind & Gezin",
-        [Pillar.HEALTH],
+        [H],
         "Gratis consultaties voor baby's en peuters.",
+    ),
+    (
+        "kdv-de-rupsjes",
+        "Kinderdagverblijf De Rupsjes",
+        "Kinderopvang",
+        [M],
+        "Opvang voor baby's en peuters tot 3 jaar.",
+    ),
+    (
+        "ibo-de-speelvogel",
+        "IBO De Speelvogel",
+        "Kinderopvang",
+        [M],
+        "Buitenschoolse opvang voor kinderen van 2,5 tot 12 jaar.",
+    ),
+    (
+        "onthaalouders-scheldevallei",
+        "Dienst Onthaalouders Scheldevallei",
+        "Kinderopvang",
+        [M],
+        "Kleine opvang bij een onthaalouder thuis.",
+    ),
+    (
+        "basisschool-de-linde",
+        "Basisschool De Linde",
+        "School",
+        [M],
+        "Hulp bij inschrijven en de overstap van opvang naar kleuterklas.",
+    ),
+    (
+        "clb-scheldevallei",
+        "CLB Scheldevallei",
+        "CLB",
+        [H, P],
+        "Begeleiding van leerlingen: leren, gezondheid en welzijn.",
+    ),
+    (
+        "caw-oost-vlaanderen",
+        "CAW Oost-Vlaanderen",
+        "CAW",
+        [P],
+        "Hulp bij relaties, geweld, huisvesting en stress.",
+    ),
+    (
+        "ckg-de-wiege",
+        "CKG De Wiege",
+        "CKG",
+        [P],
+        "Opvoedingsondersteuning en gezinscoaching aan huis.",
+    ),
+    (
+        "bib-wilgendaal",
+        "Bibliotheek Wilgendaal",
+        "Bibliotheek",
+        [M],
+        "Voorleesuurtje, Boekstart en de opvoedingsbib.",
+    ),
+    ("bib-lindenaken", "Bibliotheek Lindenaken", "Bibliotheek", [M], "Taalbabbel en huiswerkklas."),
+    (
+        "jeugddienst-berkhove",
+        "Jeugddienst Berkhove",
+        "Jeugddienst",
+        [M],
+        "Speelpleinwerking, buitenspeeldag en kampen.",
+    ),
+    (
+        "groeipakket-fons",
+        "Groeipakket — Fons",
+        "Groeipakket",
+        [P],
+        "Zitdagen over het Groeipakket (kinderbijslag).",
+    ),
+    (
+        "gezinsbond-wilgendaal",
+        "Gezinsbond Wilgendaal",
+        "Gezinsbond",
+        [M],
+        "Babysitdienst, tweedehandsbeurs en kortingen voor gezinnen.",
+    ),
+    (
+        "opvoedingswinkel-scheldevallei",
+        "Opvoedingswinkel Scheldevallei",
+        "Opvoedingswinkel",
+        [P],
+        "Spreekuur en thema-avonden over opvoeden.",
+    ),
+    (
+        "loket-kinderopvang",
+        "Lokaal loket kinderopvang Scheldevallei",
+        "Lokaal loket kinderopvang",
+        [M],
+        "Helpt je een plaats in de kinderopvang te vinden.",
+    ),
+    (
+        "welzijnsschakel-de-brug",
+        "Welzijnsschakel De Brug",
+        "Welzijnsschakel",
+        [M],
+        "Ontmoeting voor gezinnen in armoede.",
+    ),
+    (
+        "vzw-speelcafe-kapelhoek",
+        "Vzw Speelcafé Kapelhoek",
+        "Vereniging",
+        [M],
+        "Elke woensdag speelcafé voor ouders en kinderen tot 6 jaar.",
+    ),
+    (
+        "sportclub-de-sprinters",
+        "Sportclub De Sprinters",
+        "Sportclub",
+        [M],
+        "Knuffelturnen en kleutersport.",
+    ),
+    (
+        "pamperbank-berkhove",
+        "Pamperbank Berkhove",
+        "Vereniging",
+        [M],
+        "Luiers en babyspullen, via doorverwijzing.",
+    ),
+    (
+        "vroedvrouwen-scheldevallei",
+        "Vroedvrouwenpraktijk Scheldevallei",
+        "Vereniging",
+        [H],
+        "Begeleiding tijdens en na de zwangerschap.",
+    ),
+    (
+        "eerstelijnspsy-scheldevallei",
+        "Eerstelijnspsychologen Scheldevallei",
+        "Vereniging",
+        [H],
+        "Gratis gesprekken voor kinderen, jongeren en ouders.",
+    ),
+]
+
+WEEKDAYS_9_12 = [(day, "09:00", "12:00") for day in range(5)]
+# (slug, name, organisation slug, street, postcode, city, lat, lng, hours, extra)
+LOCATIONS = [
+    (
+        "huis-van-het-kind-wilgendaal",
+        "Huis van het Kind Wilgendaal",
+        "gemeente-wilgendaal",
+        "Marktplein 3",
+        "9240",
+        "Wilgendaal",
+        "51.0500",
+        "3.7300",
+        [*WEEKDAYS_9_12, (2, "13:30", "18:00")],
+        {
+            "wheelchair_accessible": True,
+            "changing_table": True,
+            "quiet_room": True,
+            "public_transport": True,
+        },
+    ),
+    (
+        "antenne-berkhove",
+        "Antennepunt Berkhove",
+        "sociaal-huis-berkhove",
+        "Kerkstraat 12",
+        "9250",
+        "Berkhove",
+        "51.0612",
+        "3.7811",
+        [(1, "09:00", "12:00"), (3, "13:00", "16:00")],
+        {"wheelchair_accessible": True},
+    ),
+    (
+        "groeiplek-lindenaken",
+        "Groeiplek Lindenaken",
+        "sociaal-huis-lindenaken",
+        "Stationsstraat 40",
+        "9260",
+        "Lindenaken",
+        "51.0421",
+        "3.8120",
+        [(0, "13:00", "17:00"), (4, "09:00", "12:00")],
+        {"public_transport": True},
+    ),
+    (
+        "sociaal-huis-wilgendaal",
+        "Sociaal Huis Wilgendaal",
+        "sociaal-huis-wilgendaal",
+        "Molenstraat 1",
+        "9240",
+        "Wilgendaal",
+        "51.0512",
+        "3.7288",
+        [*WEEKDAYS_9_12, (0, "13:00", "16:00"), (3, "13:00", "19:00")],
+        {"wheelchair_accessible": True, "parking": True},
+    ),
+    (
+        "consultatiebureau-oostmolen",
+        "Consultatiebureau Oostmolen",
+        "kind-en-gezin-scheldevallei",
+        "Dorpsstraat 8",
+        "9241",
+        "Oostmolen",
+        "51.0701",
+        "3.7401",
+        [(1, "13:30", "16:30"), (4, "09:00", "11:30")],
+        {"changing_table": True},
+    ),
+    (
+        "consultatiebureau-ter-heide",
+        "Consultatiebureau Ter Heide",
+        "kind-en-gezin-scheldevallei",
+        "Heidelaan 22",
+        "9251",
+        "Ter Heide",
+        "51.0655",
+        "3.7922",
+        [(2, "09:00", "12:00")],
+        {"changing_table": True, "parking": True},
+    ),
+    (
+        "de-rupsjes",
+        "Kinderdagverblijf De Rupsjes",
+        "kdv-de-rupsjes",
+        "Bloemenlaan 5",
+        "9240",
+        "Wilgendaal",
+        "51.0480",
+        "3.7350",
+        [(day, "07:00", "18:30") for day in range(5)],
+        {"wheelchair_accessible": True},
+    ),
+    (
+        "de-speelvogel",
+        "IBO De Speelvogel",
+        "ibo-de-speelvogel",
+        "Schoolstraat 2",
+        "9260",
+        "Lindenaken",
+        "51.0433",
+        "3.8101",
+        [(day, "07:00", "08:30") for day in range(5)]
+        + [(day, "15:30", "18:30") for day in range(5)],
+        {},
+    ),
+    (
+        "bib-wilgendaal",
+        "Bibliotheek Wilgendaal",
+        "bib-wilgendaal",
+        "Kerkplein 4",
+        "9240",
+        "Wilgendaal",
+        "51.0505",
+        "3.7320",
+        [(1, "14:00", "19:00"), (2, "10:00", "17:00"), (5, "09:00", "12:30")],
+        {"wheelchair_accessible": True, "quiet_room": True},
+    ),
+    (
+        "bib-lindenaken",
+        "Bibliotheek Lindenaken",
+        "bib-lindenaken",
+        "Marktstraat 9",
+        "9260",
+        "Lindenaken",
+        "51.0441",
+        "3.8133",
+        [(2, "13:00", "18:00"), (5, "10:00", "12:00")],
+        {"public_transport": True},
+    ),
+    (
+        "speelcafe-kapelhoek",
+        "Speelcafé Kapelhoek",
+        "vzw-speelcafe-kapelhoek",
+        "Kapelstraat 17",
+        "9262",
+        "Kapelhoek",
+        "51.0380",
+        "3.8233",
+        [(2, "14:00", "17:00")],
+        {"closed_in_school_holidays": True},
+    ),
+    (
+        "jeugdlokaal-berkhove",
+        "Jeugdlokaal Berkhove",
+        "jeugddienst-berkhove",
+        "Sportlaan 3",
+        "9250",
+        "Berkhove",
+        "51.0630",
+        "3.7855",
+        [(2, "13:00", "17:00"), (5, "10:00", "16:00")],
+        {"parking": True},
+    ),
+    (
+        "caw-onthaal-wilgendaal",
+        "CAW Onthaal Wilgendaal",
+        "caw-oost-vlaanderen",
+        "Nieuwstraat 30",
+        "9240",
+        "Wilgendaal",
+        "51.0522",
+        "3.7270",
+        [(0, "09:00", "12:00"), (3, "13:00", "17:00")],
+        {"wheelchair_accessible": True},
+    ),
+    (
+        "ckg-de-wiege",
+        "CKG De Wiege",
+        "ckg-de-wiege",
+        "Wiegstraat 11",
+        "9261",
+        "Steenbrugge",
+        "51.0390",
+        "3.8011",
+        [(day, "08:30", "16:30") for day in range(5)],
+        {"quiet_room": True},
+    ),
+    (
+        "clb-wilgendaal",
+        "CLB Scheldevallei — Wilgendaal",
+        "clb-scheldevallei",
+        "Leerstraat 6",
+        "9240",
+        "Wilgendaal",
+        "51.0499",
+        "3.7333",
+        [(day, "08:30", "12:00") for day in range(5)]
+        + [(day, "13:00", "16:30") for day in range(4)],
+        {"public_transport": True},
+    ),
+]
+
+# (location slug, organisation slug, weekday, from, until, note)
+ZITDAGEN = [
+    (
+        "huis-van-het-kind-wilgendaal",
+        "groeipakket-fons",
+        1,
+        "09:00",
+        "12:00",
+        "elke tweede dinsdag van de maand",
+    ),
+    ("huis-van-het-kind-wilgendaal", "opvoedingswinkel-scheldevallei", 2, "14:00", "17:00", ""),
+    ("huis-van-het-kind-wilgendaal", "loket-kinderopvang", 3, "09:00", "12:00", "op afspraak"),
+    ("antenne-berkhove", "caw-oost-vlaanderen", 1, "09:00", "11:00", ""),
+    (
+        "groeiplek-lindenaken",
+        "groeipakket-fons",
+        4,
+        "09:00",
+        "11:30",
+        "elke laatste vrijdag van de maand",
     ),
 ]
 
@@ -135,8 +514,81 @@ def load() -> list[tuple[str, str, str]]:
     if network.organiser_id is None:
         network.organiser = organisations["gemeente-wilgendaal"]
         network.save(update_fields=["organiser"])
-
+    _locations(network, organisations)
+    _agreements(network, organisations)
     return _users(network, organisations)
+
+
+def _locations(network, organisations) -> None:
+    postcodes = {d.postcode: d for d in Deelgemeente.objects.all()}
+    locations = {}
+    for slug, name, org, street, postcode, city, lat, lng, hours, extra in LOCATIONS:
+        location, _ = Location.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "organisation": organisations[org],
+                "network": network,
+                "street": street,
+                "postcode": postcode,
+                "city": city,
+                "deelgemeente": postcodes.get(postcode),
+                "latitude": lat,
+                "longitude": lng,
+                **extra,
+            },
+        )
+        location.opening_periods.all().delete()
+        OpeningPeriod.objects.bulk_create(
+            OpeningPeriod(location=location, weekday=day, opens=opens, closes=closes)
+            for day, opens, closes in hours
+        )
+        locations[slug] = location
+    Zitdag.objects.filter(location__in=locations.values()).delete()
+    Zitdag.objects.bulk_create(
+        Zitdag(
+            location=locations[loc],
+            organisation=organisations[org],
+            weekday=day,
+            starts=starts,
+            ends=ends,
+            note=note,
+        )
+        for loc, org, day, starts, ends, note in ZITDAGEN
+    )
+    for name, start, end in [
+        ("Kerstvakantie", "2026-12-21", "2027-01-03"),
+        ("Krokusvakantie", "2027-02-15", "2027-02-21"),
+        ("Paasvakantie", "2027-03-29", "2027-04-11"),
+    ]:
+        SchoolHoliday.objects.update_or_create(name=name, start=start, defaults={"end": end})
+
+
+def _agreements(network, organisations) -> None:
+    today = timezone.localdate()
+    for subject, start, end, partners in [
+        (
+            "Samenwerkingsovereenkomst zitdagen Groeipakket",
+            today - dt.timedelta(days=700),
+            today + dt.timedelta(days=40),
+            ["groeipakket-fons"],
+        ),
+        (
+            "Convenant Huis van het Kind Scheldevallei 2025-2030",
+            dt.date(2025, 1, 1),
+            dt.date(2030, 12, 31),
+            [
+                "sociaal-huis-wilgendaal",
+                "kind-en-gezin-scheldevallei",
+                "ckg-de-wiege",
+                "caw-oost-vlaanderen",
+            ],
+        ),
+    ]:
+        agreement, _ = Agreement.objects.update_or_create(
+            network=network, subject=subject, defaults={"start": start, "end": end}
+        )
+        agreement.partners.set([organisations[slug] for slug in partners])
 
 
 def _users(network, organisations) -> list[tuple[str, str, str]]:

@@ -5,7 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import NETWORK_ROLES, ORGANISATION_ROLES, Pillar, Role
+from .choices import (
+    NETWORK_ROLES,
+    ORGANISATION_ROLES,
+    AgreementKind,
+    AgreementStatus,
+    Pillar,
+    Role,
+    Weekday,
+)
 
 
 class Municipality(models.Model):
@@ -211,3 +219,187 @@ class Membership(models.Model):
             raise ValidationError({"role": _("This role belongs to a network.")})
         if bool(self.network_id) == bool(self.organisation_id):
             raise ValidationError(_("Choose a network or an organisation, not both."))
+
+
+class Location(models.Model):
+    """A place where families can go: the Huis van het Kind itself or a partner's site."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="locations",
+        verbose_name=_("run by"),
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="locations", verbose_name=_("network")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in web addresses"), unique=True, max_length=120)
+    street = models.CharField(_("street and number"), max_length=150)
+    postcode = models.CharField(_("postcode"), max_length=4)
+    city = models.CharField(_("city"), max_length=100)
+    deelgemeente = models.ForeignKey(
+        Deelgemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="locations",
+        verbose_name=_("sub-municipality"),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    parking = models.BooleanField(_("parking nearby"), default=False)
+    public_transport = models.BooleanField(_("near public transport"), default=False)
+    changing_table = models.BooleanField(_("changing table"), default=False)
+    quiet_room = models.BooleanField(_("quiet room"), default=False)
+    accessibility_notes = models.TextField(_("more about accessibility"), blank=True)
+    closed_in_school_holidays = models.BooleanField(
+        _("closed during school holidays"), default=False
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        indexes = [models.Index(fields=["network", "name"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:location_detail", kwargs={"slug": self.slug})
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+
+class OpeningPeriod(models.Model):
+    """Opening hours on one weekday; several per day for a lunch break."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="opening_periods")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")),
+                name="opening_period_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ClosedDay(models.Model):
+    """A day a location is closed on top of Belgian public holidays (e.g. a bridge day)."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="closed_days")
+    date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("closed day")
+        verbose_name_plural = _("closed days")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "date"], name="unique_closed_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.reason}"
+
+
+class SchoolHoliday(models.Model):
+    """A school holiday period (Flemish school calendar), editable by staff."""
+
+    name = models.CharField(_("name"), max_length=100)
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("school holiday")
+        verbose_name_plural = _("school holidays")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="school_holiday_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start:%d/%m} – {self.end:%d/%m/%Y})"
+
+
+class Zitdag(models.Model):
+    """Office hours a partner holds at a location (e.g. Groeipakket every 2nd Tuesday)."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="zitdagen")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="zitdagen", verbose_name=_("partner")
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
+    note = models.CharField(
+        _("note"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. 'every second Tuesday' or 'by appointment'."),
+    )
+
+    class Meta:
+        ordering = ["weekday", "starts"]
+        verbose_name = _("office day (zitdag)")
+        verbose_name_plural = _("office days (zitdagen)")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.get_weekday_display()} {self.starts:%H:%M}"
+
+
+class Agreement(models.Model):
+    """A convenant or samenwerkingsovereenkomst between the network and partners."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("network")
+    )
+    partners = models.ManyToManyField(
+        Organisation, related_name="agreements", verbose_name=_("partners")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AgreementKind.choices, default=AgreementKind.COOPERATION
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), db_index=True)
+    document = models.FileField(_("document"), upload_to="agreements/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AgreementStatus.choices, default=AgreementStatus.ACTIVE
+    )
+    reminded_60_days_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_14_days_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["end"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="agreement_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -6,4 +6,8 @@ app_name = "partners"
 
 urlpatterns = [
     path("netwerk/<slug:network_slug>/", views.NetworkHomeView.as_view(), name="network_home"),
+    path(
+        "netwerk/<slug:network_slug>/partners/", views.partner_directory, name="partner_directory"
+    ),
+    path("locatie/<slug:slug>/", views.location_detail, name="location_detail"),
 ]

@@ -1,11 +1,41 @@
+import datetime as dt
+from urllib.parse import quote_plus
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .selectors import network_get_public
+from . import selectors
+from .opening_hours import opening_state, week_schedule
 
 
 class NetworkHomeView(TemplateView):
     template_name = "huisvanhetkind/home.html"
 
     def get(self, request, *args, **kwargs):
-        request.network = network_get_public(slug=kwargs["network_slug"])
+        request.network = selectors.network_get_public(slug=kwargs["network_slug"])
         return super().get(request, *args, **kwargs)
+
+
+def partner_directory(request, network_slug: str):
+    request.network = selectors.network_get_public(slug=network_slug)
+    organisations = selectors.organisation_directory(network=request.network)
+    return render(request, "partners/directory.html", {"organisations": organisations})
+
+
+def location_detail(request, slug: str):
+    location = selectors.location_get_public(slug=slug)
+    request.network = location.network
+    now = timezone.now()
+    today = timezone.localdate(now)
+    holidays = selectors.school_holidays_between(today, today + dt.timedelta(days=21))
+    context = {
+        "location": location,
+        "state": opening_state(location, now, school_holidays=holidays),
+        "week": week_schedule(location, today, school_holidays=holidays),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "route_url": "https://www.google.com/maps/dir/?api=1&destination="
+        + quote_plus(location.address),
+    }
+    return render(request, "partners/location_detail.html", context)

@@ -138,7 +138,13 @@ CELERY_TIMEZONE = "Europe/Brussels"
 HEARTBEAT_INTERVAL_SECONDS = env_int("HEARTBEAT_INTERVAL_SECONDS", 30)
 # Beat is "down" when the last heartbeat is older than a few missed beats.
 HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 3 * HEARTBEAT_INTERVAL_SECONDS)
+from celery.schedules import crontab  # noqa: E402
+
 CELERY_BEAT_SCHEDULE = {
+    "agreement-reminders": {
+        "task": "partners.tasks.agreement_reminders_scan",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "heartbeat": {
         "task": "huisvanhetkind.tasks.heartbeat",
         "schedule": HEARTBEAT_INTERVAL_SECONDS,
@@ -237,6 +243,10 @@ STORAGES = {
     },
 }
 
+# --- Maps ------------------------------------------------------------------------
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if MAP_TILE_URL else ""
+
 # --- Security ---------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -255,7 +265,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         # allauth shows the TOTP QR code as a data: image.
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_tile_origin] if _tile_origin else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -16,6 +16,8 @@ PAGES = [
     "/{lang}/toegankelijkheid/",
     "/{lang}/privacy/",
     "/{lang}/netwerk/scheldevallei/",
+    "/{lang}/netwerk/scheldevallei/partners/",
+    "/{lang}/locatie/huis-van-het-kind-wilgendaal/",
 ]
 
 

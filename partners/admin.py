@@ -1,0 +1,171 @@
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind import permissions
+from huisvanhetkind.admin_scoping import ReferenceDataAdmin, ScopedModelAdmin
+
+from . import models
+
+
+class DeelgemeenteInline(admin.TabularInline):
+    model = models.Deelgemeente
+    extra = 0
+
+
+@admin.register(models.Municipality)
+class MunicipalityAdmin(ReferenceDataAdmin):
+    list_display = ["name", "nis_code"]
+    search_fields = ["name", "nis_code", "deelgemeenten__name", "deelgemeenten__postcode"]
+    inlines = [DeelgemeenteInline]
+
+
+@admin.register(models.OrganisationType)
+class OrganisationTypeAdmin(ReferenceDataAdmin):
+    list_display = ["name", "is_social_house"]
+    list_filter = ["is_social_house"]
+    search_fields = ["name"]
+
+
+@admin.register(models.SchoolHoliday)
+class SchoolHolidayAdmin(ReferenceDataAdmin):
+    list_display = ["name", "start", "end"]
+    list_filter = ["start"]
+    search_fields = ["name"]
+
+
+@admin.register(models.Network)
+class NetworkAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.networks_for_user)
+    view_action = "network.view_internal"
+    change_action = "network.manage"
+    list_display = ["name", "slug", "phone", "email"]
+    search_fields = ["name", "slug"]
+    list_filter = ["municipalities"]
+    filter_horizontal = ["municipalities"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class LocationInline(admin.StackedInline):
+    model = models.Location
+    extra = 0
+    fields = ["name", "slug", "network", "street", "postcode", "city", "wheelchair_accessible"]
+    show_change_link = True
+
+
+class AgreementPartnerInline(admin.TabularInline):
+    model = models.Agreement.partners.through
+    extra = 0
+    verbose_name = _("agreement")
+    verbose_name_plural = _("agreements")
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.organisations_for_user)
+    view_action = "organisation.edit"
+    change_action = "organisation.edit"
+    list_display = ["name", "type", "contact_name", "email", "phone"]
+    list_filter = ["type", "networks"]
+    search_fields = ["name", "contact_name", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [LocationInline, AgreementPartnerInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "networks":
+            kwargs["queryset"] = permissions.networks_for_user(
+                request.user, models.Network.objects.all()
+            ) | models.Network.objects.filter(
+                organisations__in=permissions.organisation_ids(request.user, "partner_editor")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class OpeningPeriodInline(admin.TabularInline):
+    model = models.OpeningPeriod
+    extra = 0
+
+
+class ClosedDayInline(admin.TabularInline):
+    model = models.ClosedDay
+    extra = 0
+
+
+class ZitdagInline(admin.TabularInline):
+    model = models.Zitdag
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(models.Location)
+class LocationAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.locations_for_user)
+    view_action = "location.edit"
+    change_action = "location.edit"
+    list_display = ["name", "organisation", "city", "wheelchair_accessible"]
+    list_filter = ["network", "city", "wheelchair_accessible", "closed_in_school_holidays"]
+    search_fields = ["name", "street", "city", "organisation__name"]
+    list_select_related = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OpeningPeriodInline, ClosedDayInline, ZitdagInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = permissions.organisations_for_user(
+                request.user, models.Organisation.objects.all()
+            )
+        if db_field.name == "network":
+            kwargs["queryset"] = models.Network.objects.filter(
+                organisations__in=permissions.organisations_for_user(
+                    request.user, models.Organisation.objects.all()
+                )
+            ).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(models.Agreement)
+class AgreementAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.agreements_for_user)
+    view_action = "agreement.view"
+    change_action = "agreement.manage"
+    list_display = ["subject", "network", "kind", "start", "end", "status"]
+    list_filter = ["status", "kind", "network", "end"]
+    search_fields = ["subject", "partners__name"]
+    date_hierarchy = "end"
+    filter_horizontal = ["partners"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "network":
+            kwargs["queryset"] = permissions.networks_for_user(
+                request.user, models.Network.objects.all()
+            ).filter(id__in=permissions.coordinated_network_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(ScopedModelAdmin):
+    view_action = "network.manage"
+    change_action = "network.manage"
+    list_display = ["user", "role", "network", "organisation", "created_at"]
+    list_filter = ["role", "network"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+
+    # The object comes from the scoped queryset below; the rule is "coordinates a network".
+    def has_change_permission(self, request, obj=None):
+        return permissions.can(request.user, "network.manage")
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can(request.user, "network.manage")
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("user", "network", "organisation")
+        if request.user.is_superuser:
+            return queryset
+        networks = permissions.coordinated_network_ids(request.user)
+        return queryset.filter(
+            Q(network__in=networks) | Q(organisation__networks__in=networks)
+        ).distinct()

@@ -1,0 +1,20 @@
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.utils import timezone
+
+from .services import agreement_reminders_due, agreement_send_reminder
+
+
+@shared_task(
+    name="partners.tasks.agreement_reminders_scan",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    max_retries=5,
+)
+def agreement_reminders_scan() -> int:
+    """Daily: remind coordinators 60 and 14 days before an agreement ends (once each)."""
+    sent = 0
+    for agreement_id, days_before in agreement_reminders_due(today=timezone.localdate()):
+        sent += agreement_send_reminder(agreement_id=agreement_id, days_before=days_before)
+    return sent

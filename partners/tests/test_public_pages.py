@@ -1,0 +1,75 @@
+import pytest
+
+from partners.models import OpeningPeriod, Zitdag
+
+from .factories import LocationFactory, NetworkFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def network_with_partners():
+    network = NetworkFactory(slug="rivierenland")
+    for index in range(12):
+        organisation = OrganisationFactory(networks=[network])
+        location = LocationFactory(organisation=organisation, network=network)
+        OpeningPeriod.objects.create(
+            location=location, weekday=index % 5, opens="09:00", closes="12:00"
+        )
+        Zitdag.objects.create(
+            location=location, organisation=organisation, weekday=1, starts="09:00", ends="11:00"
+        )
+    return network
+
+
+def test_partner_directory_lists_the_partners_of_that_network_only(client, network_with_partners):
+    outsider = OrganisationFactory(name="Organisatie van elders", networks=[NetworkFactory()])
+    response = client.get("/nl/netwerk/rivierenland/partners/")
+    assert response.status_code == 200
+    assert len(response.context["organisations"]) == 12
+    assert outsider.name not in response.content.decode()
+
+
+def test_partner_directory_runs_a_constant_number_of_queries(
+    client, network_with_partners, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        client.get("/nl/netwerk/rivierenland/partners/")
+
+
+def test_location_page_runs_a_constant_number_of_queries(
+    client, network_with_partners, django_assert_max_num_queries
+):
+    location = network_with_partners.locations.first()
+    for _extra in range(10):
+        Zitdag.objects.create(
+            location=location,
+            organisation=OrganisationFactory(),
+            weekday=2,
+            starts="13:00",
+            ends="15:00",
+        )
+    with django_assert_max_num_queries(8):
+        response = client.get(location.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_location_page_shows_address_route_link_and_office_days(client, network_with_partners):
+    location = network_with_partners.locations.select_related("organisation").first()
+    content = client.get(location.get_absolute_url()).content.decode()
+    assert location.street in content
+    assert "destination=" in content  # the route planner works without JavaScript
+    assert location.organisation.name in content
+    assert 'aria-current="date"' in content  # today is marked in the hours table
+
+
+def test_unknown_location_and_network_are_404(client):
+    assert client.get("/nl/locatie/bestaat-niet/").status_code == 404
+    assert client.get("/nl/netwerk/bestaat-niet/partners/").status_code == 404
+
+
+def test_every_page_shows_the_network_contact_block(client, network_with_partners):
+    location = network_with_partners.locations.first()
+    content = client.get(location.get_absolute_url()).content.decode()
+    assert network_with_partners.name in content
+    assert 'href="tel:091234567"' in content

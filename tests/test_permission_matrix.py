@@ -1,0 +1,188 @@
+"""The permission matrix: role × action × (own / other organisation / other network).
+
+Every action in huisvanhetkind.permissions.ACTIONS, every admin of our apps and
+every public URL of the network must have an entry here; a new one without an
+entry fails this file.
+"""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from huisvanhetkind.permissions import ACTIONS, can
+from partners import urls as partners_urls
+from partners.choices import Role
+from partners.tests.factories import (
+    AgreementFactory,
+    LocationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "huisvanhetkind"}
+
+
+@pytest.fixture
+def world():
+    own_network, other_network = NetworkFactory(), NetworkFactory()
+    own_org = OrganisationFactory(networks=[own_network])
+    other_org = OrganisationFactory(networks=[own_network])
+    far_org = OrganisationFactory(networks=[other_network])
+    objects = {
+        ("network", "own"): own_network,
+        ("network", "other_network"): other_network,
+        ("organisation", "own"): own_org,
+        ("organisation", "other_org"): other_org,
+        ("organisation", "other_network"): far_org,
+        ("location", "own"): LocationFactory(organisation=own_org, network=own_network),
+        ("location", "other_org"): LocationFactory(organisation=other_org, network=own_network),
+        ("location", "other_network"): LocationFactory(organisation=far_org, network=other_network),
+        ("agreement", "own"): AgreementFactory(network=own_network),
+        ("agreement", "other_network"): AgreementFactory(network=other_network),
+    }
+    users = {"anonymous": AnonymousUser()}
+    for role in Role:
+        user = UserFactory(is_staff=True)
+        if role in (Role.COORDINATOR, Role.VIEWER):
+            MembershipFactory(user=user, role=role, network=own_network)
+        else:
+            MembershipFactory(user=user, role=role, organisation=own_org)
+        users[role.value] = user
+    return objects, users
+
+
+C, E, W, V = "coordinator", "partner_editor", "social_worker", "viewer"
+# action -> kind of object -> {scope: roles allowed}. Everyone else is refused.
+MATRIX = {
+    "network.manage": ("network", {"own": {C}, "other_network": set()}),
+    "network.view_internal": ("network", {"own": {C, V}, "other_network": set()}),
+    "organisation.edit": (
+        "organisation",
+        {"own": {C, E}, "other_org": {C}, "other_network": set()},
+    ),
+    "location.edit": ("location", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "agreement.view": ("agreement", {"own": {C, V}, "other_network": set()}),
+    "agreement.manage": ("agreement", {"own": {C}, "other_network": set()}),
+    "reference.edit": (None, {}),
+}
+ROLES = ["anonymous", C, E, W, V]
+
+
+def test_every_action_has_a_row_in_the_matrix():
+    assert set(MATRIX) == set(ACTIONS)
+
+
+@pytest.mark.parametrize("action", sorted(MATRIX))
+def test_permission_matrix(world, action):
+    objects, users = world
+    kind, scopes = MATRIX[action]
+    for role in ROLES:
+        for scope, allowed in scopes.items():
+            expected = role in allowed
+            assert can(users[role], action, objects[(kind, scope)]) is expected, (
+                f"{role} {action} {scope}: expected {expected}"
+            )
+    if not scopes:
+        assert not any(can(users[role], action) for role in ROLES)
+
+
+def test_superuser_may_do_everything(world):
+    _objects, _users = world
+    root = UserFactory(is_staff=True, is_superuser=True)
+    assert all(can(root, action) for action in ACTIONS)
+
+
+# Admin: model -> roles that see the changelist (200). Others get 403 (staff) or login.
+ADMIN_MATRIX = {
+    "partners.municipality": {C, E, V},
+    "partners.organisationtype": {C, E, V},
+    "partners.schoolholiday": {C, E, V},
+    "partners.network": {C, V},
+    "partners.organisation": {C, E},
+    "partners.location": {C, E},
+    "partners.agreement": {C, V},
+    "partners.membership": {C},
+    "huisvanhetkind.heartbeat": set(),
+}
+
+
+def _our_admin_models() -> set[str]:
+    return {
+        f"{model._meta.app_label}.{model._meta.model_name}"
+        for model in admin.site._registry
+        if model._meta.app_label in OUR_APPS
+    }
+
+
+def test_every_admin_of_our_apps_has_a_row_in_the_matrix():
+    assert _our_admin_models() <= set(ADMIN_MATRIX)
+
+
+@pytest.mark.parametrize("model", sorted(ADMIN_MATRIX))
+def test_admin_changelist_matrix(client, world, model):
+    _objects, users = world
+    if model not in _our_admin_models():
+        pytest.skip("not registered in the admin")
+    url = f"/admin/{model.replace('.', '/')}/"
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        status = client.get(url).status_code
+        if role == "anonymous":
+            assert status == 302, (role, model)
+        else:
+            assert status == (200 if role in ADMIN_MATRIX[model] else 403), (role, model, status)
+
+
+@pytest.mark.parametrize(
+    ("kind", "admin_path"),
+    [
+        ("organisation", "partners/organisation"),
+        ("location", "partners/location"),
+        ("agreement", "partners/agreement"),
+        ("network", "partners/network"),
+    ],
+)
+def test_coordinator_cannot_open_another_networks_object_in_the_admin(
+    client, world, kind, admin_path
+):
+    objects, users = world
+    client.force_login(users[C])
+    own = client.get(f"/admin/{admin_path}/{objects[(kind, 'own')].pk}/change/")
+    other = client.get(f"/admin/{admin_path}/{objects[(kind, 'other_network')].pk}/change/")
+    assert own.status_code == 200
+    # Django admin answers "does not exist" with a redirect to the admin index.
+    assert other.status_code == 302 and other["Location"] == "/admin/"
+
+
+def test_partner_editor_sees_only_its_own_organisation_in_the_admin(client, world):
+    objects, users = world
+    client.force_login(users[E])
+    response = client.get("/admin/partners/organisation/")
+    listed = {row.pk for row in response.context["cl"].result_list}
+    assert listed == {objects[("organisation", "own")].pk}
+
+
+# Public pages of the network: url name -> status for an unknown slug.
+PUBLIC_URLS = {
+    "partners:network_home": 404,
+    "partners:partner_directory": 404,
+    "partners:location_detail": 404,
+}
+
+
+def test_every_public_network_url_has_a_row():
+    names = {f"partners:{pattern.name}" for pattern in partners_urls.urlpatterns}
+    assert names <= set(PUBLIC_URLS)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_URLS))
+def test_public_network_urls_answer_404_for_an_unknown_slug(client, name):
+    kwarg = "network_slug" if "network" in name or "directory" in name else "slug"
+    url = reverse(name, kwargs={kwarg: "bestaat-niet"})
+    assert client.get(url).status_code == PUBLIC_URLS[name]
