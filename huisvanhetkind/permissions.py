@@ -20,6 +20,9 @@ ACTIONS = {
     "agreement.view": "coordinator or viewer of its network",
     "agreement.manage": "coordinator of its network",
     "reference.edit": "superuser only (municipalities, types, school holidays)",
+    "membership.grant": "coordinator of one of the organisation's networks",
+    "group.view": "member of the group (in person or through an organisation), or coordinator",
+    "group.manage": "coordinator of the group's network",
 }
 
 
@@ -92,6 +95,28 @@ def locations_for_user(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(Q(network_id__in=networks) | Q(organisation_id__in=own))
 
 
+def memberships_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Roles a coordinator manages: in their network, or in its organisations."""
+    if user.is_superuser:
+        return queryset
+    networks = coordinated_network_ids(user)
+    return queryset.filter(
+        Q(network__in=networks) | Q(organisation__networks__in=networks)
+    ).distinct()
+
+
+def groups_for_user(user, queryset: QuerySet) -> QuerySet:
+    if user.is_superuser:
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(
+        Q(network__in=coordinated_network_ids(user))
+        | Q(member_users=user)
+        | Q(member_organisations__in={org for _r, _n, org in _memberships(user) if org})
+    ).distinct()
+
+
 def agreements_for_user(user, queryset: QuerySet) -> QuerySet:
     if user.is_superuser:
         return queryset
@@ -132,4 +157,22 @@ def can(user, action: str, obj=None) -> bool:
         return bool(viewing) if obj is None else obj.network_id in viewing
     if action == "agreement.manage":
         return bool(coordinated) if obj is None else obj.network_id in coordinated
+    if action == "membership.grant":
+        if obj is None:
+            return bool(coordinated)
+        return bool(coordinated & {n.id for n in obj.networks.all()})
+    if action == "group.manage":
+        return bool(coordinated) if obj is None else obj.network_id in coordinated
+    if action == "group.view":
+        if obj is None:
+            return True
+        return obj.network_id in coordinated or _is_group_member(user, obj)
     return False
+
+
+def _is_group_member(user, group) -> bool:
+    organisations = {org for _role, _network, org in _memberships(user) if org}
+    return (
+        group.member_users.filter(pk=user.pk).exists()
+        or group.member_organisations.filter(pk__in=organisations).exists()
+    )

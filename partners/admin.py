@@ -1,11 +1,27 @@
-from django.contrib import admin
-from django.db.models import Q
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
 from huisvanhetkind import permissions
 from huisvanhetkind.admin_scoping import ReferenceDataAdmin, ScopedModelAdmin
 
 from . import models
+from .choices import Role
+from .exceptions import InvitationError, PermissionDeniedError
+from .forms import InvitationForm
+from .invitations import role_invite
+from .resources import LocationResource, OrganisationResource
+
+
+class ScopedImportExportMixin(ImportExportMixin):
+    """Import/export that tells the resource who is importing (rows stay in their scope)."""
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "actor": request.user}
 
 
 class DeelgemeenteInline(admin.TabularInline):
@@ -64,7 +80,9 @@ class AgreementPartnerInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(ScopedModelAdmin):
+class OrganisationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
+    resource_classes = [OrganisationResource]
+    actions = ["invite_contact_persons"]
     scope = staticmethod(permissions.organisations_for_user)
     view_action = "organisation.edit"
     change_action = "organisation.edit"
@@ -73,6 +91,30 @@ class OrganisationAdmin(ScopedModelAdmin):
     search_fields = ["name", "contact_name", "email"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [LocationInline, AgreementPartnerInline]
+
+    @admin.action(description=_("Invite the contact persons as partner editor"))
+    def invite_contact_persons(self, request, queryset):
+        invited, skipped = 0, []
+        for organisation in queryset:
+            if not organisation.contact_email:
+                skipped.append(organisation.name)
+                continue
+            try:
+                role_invite(
+                    actor=request.user,
+                    email=organisation.contact_email,
+                    role=Role.PARTNER_EDITOR,
+                    organisation=organisation,
+                )
+                invited += 1
+            except (InvitationError, PermissionDeniedError) as error:
+                skipped.append(f"{organisation.name}: {error}")
+        if invited:
+            self.message_user(request, _("%(count)d invitation(s) sent.") % {"count": invited})
+        for reason in skipped:
+            self.message_user(
+                request, _("Not invited: %(reason)s") % {"reason": reason}, messages.WARNING
+            )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "networks":
@@ -101,7 +143,8 @@ class ZitdagInline(admin.TabularInline):
 
 
 @admin.register(models.Location)
-class LocationAdmin(ScopedModelAdmin):
+class LocationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
+    resource_classes = [LocationResource]
     scope = staticmethod(permissions.locations_for_user)
     view_action = "location.edit"
     change_action = "location.edit"
@@ -147,12 +190,47 @@ class AgreementAdmin(ScopedModelAdmin):
 
 @admin.register(models.Membership)
 class MembershipAdmin(ScopedModelAdmin):
+    change_list_template = "admin/partners/membership_changelist.html"
     view_action = "network.manage"
     change_action = "network.manage"
     list_display = ["user", "role", "network", "organisation", "created_at"]
     list_filter = ["role", "network"]
     search_fields = ["user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+    def get_urls(self):
+        return [
+            path(
+                "invite/",
+                self.admin_site.admin_view(self.invite_view),
+                name="partners_membership_invite",
+            ),
+            *super().get_urls(),
+        ]
+
+    def invite_view(self, request):
+        """Grant a role by e-mail: the coordinator's way to give people an account."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = InvitationForm(request.POST or None, actor=request.user)
+        if request.method == "POST" and form.is_valid():
+            try:
+                role_invite(actor=request.user, **form.cleaned_data)
+            except (InvitationError, PermissionDeniedError) as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(
+                    request,
+                    _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("admin:partners_membership_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": _("Invite someone"),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/partners/invite.html", context)
 
     # The object comes from the scoped queryset below; the rule is "coordinates a network".
     def has_change_permission(self, request, obj=None):
@@ -163,9 +241,27 @@ class MembershipAdmin(ScopedModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("user", "network", "organisation")
+        return permissions.memberships_for_user(request.user, queryset)
+
+
+class MeetingInline(admin.StackedInline):
+    model = models.Meeting
+    extra = 0
+
+
+@admin.register(models.Group)
+class GroupAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.groups_for_user)
+    view_action = "group.manage"
+    change_action = "group.manage"
+    list_display = ["name", "kind", "network"]
+    list_filter = ["kind", "network"]
+    search_fields = ["name", "meetings__decisions", "meetings__minutes"]
+    filter_horizontal = ["member_users", "member_organisations"]
+    inlines = [MeetingInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        networks = permissions.coordinated_network_ids(request.user)
-        return queryset.filter(
-            Q(network__in=networks) | Q(organisation__networks__in=networks)
-        ).distinct()
+        return queryset.filter(network__in=permissions.coordinated_network_ids(request.user))

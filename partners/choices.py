@@ -40,3 +40,12 @@ class AgreementStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ACTIVE = "active", _("Active")
     ENDED = "ended", _("Ended")
+
+
+class GroupKind(models.TextChoices):
+    STEERING = "steering", _("Steering group (stuurgroep)")
+    WORKING = "working", _("Working group (werkgroep)")
+
+
+# Roles that work in the Django admin (the coordinator's and partners' back office).
+STAFF_ROLES = {Role.COORDINATOR, Role.PARTNER_EDITOR, Role.VIEWER}

@@ -516,7 +516,9 @@ def load() -> list[tuple[str, str, str]]:
         network.save(update_fields=["organiser"])
     _locations(network, organisations)
     _agreements(network, organisations)
-    return _users(network, organisations)
+    logins = _users(network, organisations)
+    _groups(network, organisations)
+    return logins
 
 
 def _locations(network, organisations) -> None:
@@ -617,3 +619,72 @@ def _users(network, organisations) -> list[tuple[str, str, str]]:
             Membership.objects.get_or_create(user=user, role=role, network=network)
         logins.append((label, email, DEMO_PASSWORD))
     return logins
+
+
+# (kind, name, purpose, member organisation slugs, meetings: (days ago, agenda, decisions))
+GROUPS = [
+    (
+        "steering",
+        "Stuurgroep Huis van het Kind Scheldevallei",
+        "Bepaalt de koers en schrijft het jaarlijks actieplan.",
+        [
+            "gemeente-wilgendaal",
+            "sociaal-huis-wilgendaal",
+            "kind-en-gezin-scheldevallei",
+            "ckg-de-wiege",
+            "caw-oost-vlaanderen",
+        ],
+        [
+            (
+                40,
+                "Actieplan 2027: eerste ideeën\nBudget",
+                "Avondaanbod voor werkende ouders "
+                "wordt prioriteit in 2027\nBudget 6.500 euro verdeeld over de drie pijlers",
+            ),
+            (120, "Evaluatie zomerwerking", "Zomerschool wordt verlengd in Lindenaken"),
+        ],
+    ),
+    (
+        "working",
+        "Werkgroep kwetsbare gezinnen",
+        "Zorgt dat gezinnen in armoede het aanbod vinden.",
+        [
+            "sociaal-huis-wilgendaal",
+            "sociaal-huis-berkhove",
+            "welzijnsschakel-de-brug",
+            "pamperbank-berkhove",
+        ],
+        [
+            (
+                20,
+                "Warme doorverwijzing pamperbank",
+                "Sociaal Huis verwijst door naar de "
+                "pamperbank met één formulier\nFlyer vertalen naar Arabisch en Oekraïens",
+            )
+        ],
+    ),
+    (
+        "working",
+        "Werkgroep ontmoeting",
+        "Speelcafés, babybabbels en de buitenspeeldag.",
+        ["vzw-speelcafe-kapelhoek", "bib-wilgendaal", "jeugddienst-berkhove"],
+        [(10, "Buitenspeeldag 2027", "Buitenspeeldag op woensdag 14 april in Berkhove")],
+    ),
+]
+
+
+def _groups(network, organisations) -> None:
+    from .models import Group, Meeting
+
+    today = timezone.localdate()
+    for kind, name, purpose, members, meetings in GROUPS:
+        group, _ = Group.objects.update_or_create(
+            network=network, name=name, defaults={"kind": kind, "purpose": purpose}
+        )
+        group.member_organisations.set([organisations[slug] for slug in members])
+        for days_ago, agenda, decisions in meetings:
+            Meeting.objects.update_or_create(
+                group=group,
+                date=today - dt.timedelta(days=days_ago),
+                defaults={"agenda": agenda, "decisions": decisions},
+            )

@@ -10,6 +10,7 @@ from .choices import (
     ORGANISATION_ROLES,
     AgreementKind,
     AgreementStatus,
+    GroupKind,
     Pillar,
     Role,
     Weekday,
@@ -403,3 +404,63 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Group(models.Model):
+    """The stuurgroep or a werkgroep of a network."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="groups", verbose_name=_("network")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=GroupKind.choices)
+    name = models.CharField(_("name"), max_length=150)
+    purpose = models.TextField(_("what this group does"), blank=True)
+    member_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="hvhk_groups",
+        verbose_name=_("members (people)"),
+    )
+    member_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="hvhk_groups",
+        verbose_name=_("members (organisations)"),
+        help_text=_("Everyone with a role in these organisations can read the group."),
+    )
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:group_detail", kwargs={"pk": self.pk})
+
+
+class Meeting(models.Model):
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("group")
+    )
+    date = models.DateField(_("date"), db_index=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(
+        _("decisions"),
+        blank=True,
+        help_text=_("One decision per line, so partners find them without another meeting."),
+    )
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.group} — {self.date:%d/%m/%Y}"
+
+    def decision_list(self) -> list[str]:
+        return [line.strip("-• ").strip() for line in self.decisions.splitlines() if line.strip()]

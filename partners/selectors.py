@@ -1,10 +1,25 @@
 """Reads of the network for pages and users. Views never query models directly."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 
-from .models import Location, Network, Organisation, SchoolHoliday, Zitdag
+from huisvanhetkind import permissions
+
+from .choices import AgreementStatus
+from .invitations import invitations_open
+from .models import (
+    Agreement,
+    Group,
+    Location,
+    Meeting,
+    Network,
+    Organisation,
+    SchoolHoliday,
+    Zitdag,
+)
 
 
 def network_default() -> Network | None:
@@ -59,3 +74,53 @@ def location_get_public(*, slug: str):
 
 def school_holidays_between(start, end) -> list:
     return list(SchoolHoliday.objects.filter(start__lte=end, end__gte=start))
+
+
+# How far ahead the coordinator's start page looks for ending agreements.
+START_PAGE_AGREEMENT_DAYS = 90
+
+
+def coordinator_start_page(*, user, today) -> dict:
+    """What needs the coordinator now: ending agreements, open invitations, missing contacts."""
+    agreements = (
+        permissions.agreements_for_user(user, Agreement.objects.all())
+        .filter(
+            status=AgreementStatus.ACTIVE,
+            end__gte=today,
+            end__lte=today + dt.timedelta(days=START_PAGE_AGREEMENT_DAYS),
+        )
+        .select_related("network")
+        .order_by("end")
+    )
+    without_contact = permissions.organisations_for_user(
+        user, Organisation.objects.filter(contact_name="")
+    ).order_by("name")
+    return {
+        "agreements_ending": list(agreements[:20]),
+        "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
+        "partners_without_contact": list(without_contact[:20]),
+    }
+
+
+def group_list_for_user(*, user) -> list:
+    return list(
+        permissions.groups_for_user(user, Group.objects.select_related("network")).order_by(
+            "network__name", "kind", "name"
+        )
+    )
+
+
+def group_get_for_user(*, user, pk: int, decision_query: str = ""):
+    """A group with its meetings; 404 when it does not exist or the user is not part of it."""
+    meetings = Meeting.objects.order_by("-date")
+    if decision_query:
+        meetings = meetings.filter(decisions__icontains=decision_query)
+    group = (
+        permissions.groups_for_user(user, Group.objects.select_related("network"))
+        .prefetch_related(Prefetch("meetings", queryset=meetings), "member_organisations")
+        .filter(pk=pk)
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group

@@ -18,3 +18,15 @@ def agreement_reminders_scan() -> int:
     for agreement_id, days_before in agreement_reminders_due(today=timezone.localdate()):
         sent += agreement_send_reminder(agreement_id=agreement_id, days_before=days_before)
     return sent
+
+
+@shared_task(
+    name="partners.tasks.invitation_send",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def invitation_send_task(membership_id: int, language: str = "nl") -> bool:
+    from .invitations import invitation_send
+
+    return invitation_send(membership_id=membership_id, language=language)

@@ -2,11 +2,13 @@ import datetime as dt
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from . import selectors
+from .forms import DecisionSearchForm
 from .opening_hours import opening_state, week_schedule
 
 
@@ -39,3 +41,23 @@ def location_detail(request, slug: str):
         + quote_plus(location.address),
     }
     return render(request, "partners/location_detail.html", context)
+
+
+@login_required
+def group_list(request):
+    return render(
+        request,
+        "partners/group_list.html",
+        {"groups": selectors.group_list_for_user(user=request.user)},
+    )
+
+
+@login_required
+def group_detail(request, pk: int):
+    form = DecisionSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    group = selectors.group_get_for_user(user=request.user, pk=pk, decision_query=query)
+    request.network = group.network
+    return render(
+        request, "partners/group_detail.html", {"group": group, "form": form, "query": query}
+    )

@@ -105,3 +105,32 @@ class MembershipFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     role = Role.VIEWER
+
+
+class GroupFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Group
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = "working"
+    name = factory.Sequence(lambda n: f"Werkgroep {n}")
+
+    @factory.post_generation
+    def member_organisations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.member_organisations.set(extracted)
+
+    @factory.post_generation
+    def member_users(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.member_users.set(extracted)
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    group = factory.SubFactory(GroupFactory)
+    date = dt.date(2026, 10, 14)
+    decisions = "Avondaanbod voor werkende ouders uitwerken\nFlyer vertalen naar het Arabisch"

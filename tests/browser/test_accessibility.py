@@ -59,3 +59,30 @@ def test_language_switcher_keeps_the_page(live_server, demo_network, new_page):
     page.get_by_role("link", name="العربيّة").click()
     assert page.url.endswith("/ar/privacy/")
     assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+# Pages behind the login: checked as the demo social worker (member of a werkgroep).
+STAFF_PAGES = [
+    "/{lang}/groepen/",
+    "/{lang}/groepen/{group}/",
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_staff_pages_have_no_axe_violations(
+    live_server, demo_network, new_page, assert_accessible, lang, width
+):
+    from partners.models import Group
+
+    group = Group.objects.get(name="Werkgroep kwetsbare gezinnen")
+    page = new_page(width)
+    page.goto(f"{live_server.url}/{lang}/account/login/")
+    page.fill("input[name=login]", "maatschappelijkwerker@demo.huisvanhetkind.be")
+    page.fill("input[name=password]", "demo-wachtwoord")
+    page.locator("form.hvhk-form button[type=submit]").click()
+    page.wait_for_load_state()
+    for path in STAFF_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang, group=group.pk))
+        assert response.status == 200, path
+        assert_accessible(page)

@@ -1,0 +1,137 @@
+"""Granting roles by invitation: the only way staff get an account (no public sign-up)."""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from huisvanhetkind import permissions
+from huisvanhetkind.audit import ADDITION, audit_log
+
+from .choices import NETWORK_ROLES, ORGANISATION_ROLES, STAFF_ROLES, Role
+from .exceptions import InvitationError, PermissionDeniedError
+from .models import Membership, Network, Organisation
+
+
+def _may_grant(actor, *, network: Network | None, organisation: Organisation | None) -> bool:
+    if network is not None:
+        return permissions.can(actor, "network.manage", network)
+    return permissions.can(actor, "membership.grant", organisation)
+
+
+@transaction.atomic
+def role_invite(
+    *,
+    actor,
+    email: str,
+    role: str,
+    network: Network | None = None,
+    organisation: Organisation | None = None,
+    first_name: str = "",
+    last_name: str = "",
+) -> Membership:
+    """Give `email` a role in a network or organisation and mail them an invitation.
+
+    A new person gets an account without a password; the mail's link lets them
+    choose one (allauth's password-reset key), which also proves the address.
+    """
+    email = email.strip().lower()
+    if (network is None) == (organisation is None):
+        raise InvitationError(_("Choose a network or an organisation."))
+    allowed_roles = NETWORK_ROLES if network else ORGANISATION_ROLES
+    if role not in allowed_roles:
+        raise InvitationError(_("This role does not fit there."))
+    if not _may_grant(actor, network=network, organisation=organisation):
+        raise PermissionDeniedError(_("You cannot give roles there."))
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = user_model(
+            email=email, username=_free_username(email), first_name=first_name, last_name=last_name
+        )
+        user.set_unusable_password()
+        user.save()
+    if role in STAFF_ROLES and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user,
+                role=role,
+                network=network,
+                organisation=organisation,
+                invited_by=actor,
+            )
+    except IntegrityError as error:
+        raise InvitationError(_("This person already has this role there.")) from error
+    audit_log(
+        actor=actor, obj=membership, flag=ADDITION, message=f"Invited {email} as {Role(role).label}"
+    )
+    from .tasks import invitation_send_task
+
+    invitation_send_task.delay_on_commit(membership.id, translation.get_language() or "nl")
+    return membership
+
+
+def _free_username(email: str) -> str:
+    base = email.split("@")[0][:140] or "gebruiker"
+    user_model = get_user_model()
+    candidate, counter = base, 1
+    while user_model.objects.filter(username=candidate).exists():
+        counter += 1
+        candidate = f"{base}{counter}"
+    return candidate
+
+
+def invitation_send(*, membership_id: int, language: str = "nl") -> bool:
+    """Mail the invitation. Safe to repeat: a repeat only sends a fresh link."""
+    membership = (
+        Membership.objects.select_related("user", "network", "organisation", "invited_by")
+        .filter(id=membership_id)
+        .first()
+    )
+    if membership is None:
+        return False
+    user = membership.user
+    if user.has_usable_password():
+        link = settings.SITE_URL + reverse("account_login")
+    else:
+        with translation.override(language):
+            path = reverse(
+                "account_reset_password_from_key",
+                kwargs={
+                    "uidb36": user_pk_to_url_str(user),
+                    "key": default_token_generator.make_token(user),
+                },
+            )
+        link = settings.SITE_URL + path
+    with translation.override(language):
+        context = {
+            "membership": membership,
+            "link": link,
+            "place": membership.network or membership.organisation,
+        }
+        send_mail(
+            subject=_("Invitation: %(role)s in %(place)s")
+            % {"role": membership.get_role_display(), "place": context["place"]},
+            message=render_to_string("partners/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    return True
+
+
+def invitations_open(*, actor):
+    """Roles granted by invitation whose person never logged in yet, in the actor's scope."""
+    queryset = Membership.objects.filter(invited_by__isnull=False, user__last_login__isnull=True)
+    return permissions.memberships_for_user(actor, queryset).select_related(
+        "user", "network", "organisation"
+    )

@@ -1,0 +1,154 @@
+"""CSV / XLSX import and export of organisations and locations (django-import-export).
+
+Imports run in one transaction after a preview: a file with any bad row is
+refused whole, with a message per row and field. Rows can only touch what the
+importing coordinator or partner editor may edit.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from huisvanhetkind import permissions
+
+from .choices import Pillar
+from .models import Location, Network, Organisation, OrganisationType
+
+
+class PillarsWidget(widgets.Widget):
+    """Pillars as a comma-separated list of codes or Dutch/English labels."""
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return []
+        known = {choice.value: choice.value for choice in Pillar}
+        known |= {str(choice.label).lower(): choice.value for choice in Pillar}
+        pillars = []
+        for part in str(value).split(","):
+            key = part.strip().lower()
+            if not key:
+                continue
+            if key not in known:
+                raise ValueError(_("Unknown pillar: %(value)s") % {"value": part.strip()})
+            pillars.append(known[key])
+        return pillars
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(value or [])
+
+
+class LookupWidget(widgets.ForeignKeyWidget):
+    """A foreign key by name or slug; an unknown value is a clear row error, not a crash.
+
+    With a queryset, only those rows can be chosen (the importer's own scope).
+    """
+
+    def __init__(self, model, field, queryset=None):
+        super().__init__(model, field)
+        self.scoped = queryset
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self.scoped if self.scoped is not None else super().get_queryset(value, row)
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist as error:
+            raise ValueError(_("Unknown or not yours: %(value)s") % {"value": value}) from error
+
+
+class ActorResource(resources.ModelResource):
+    """A resource that knows who imports, to keep every row inside their scope."""
+
+    def __init__(self, actor=None, **kwargs):
+        super().__init__(**kwargs)
+        self.actor = actor
+
+
+class OrganisationResource(ActorResource):
+    type = fields.Field(
+        attribute="type",
+        column_name="type",
+        widget=LookupWidget(OrganisationType, "name"),
+    )
+    pillars = fields.Field(attribute="pillars", column_name="pillars", widget=PillarsWidget())
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "type",
+            "pillars",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "contact_name",
+            "contact_email",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        use_transactions = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if (
+            instance.pk
+            and self.actor
+            and not permissions.can(self.actor, "organisation.edit", instance)
+        ):
+            raise ValidationError(_("You may not change this organisation."))
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # A new partner joins the importing coordinator's network(s).
+        if self.actor:
+            coordinated = permissions.coordinated_network_ids(self.actor)
+            if coordinated:
+                instance.networks.add(*coordinated)
+
+
+class LocationResource(ActorResource):
+    organisation = fields.Field(attribute="organisation", column_name="organisation")
+    network = fields.Field(attribute="network", column_name="network")
+
+    class Meta:
+        model = Location
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "organisation",
+            "network",
+            "street",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "wheelchair_accessible",
+            "parking",
+            "public_transport",
+            "changing_table",
+            "quiet_room",
+            "closed_in_school_holidays",
+            "accessibility_notes",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        use_transactions = True
+
+    def __init__(self, actor=None, **kwargs):
+        super().__init__(actor=actor, **kwargs)
+        organisations = Organisation.objects.all()
+        networks = Network.objects.all()
+        if actor is not None:
+            organisations = permissions.organisations_for_user(actor, organisations)
+            networks = permissions.networks_for_user(actor, networks) | Network.objects.filter(
+                organisations__in=permissions.organisation_ids(actor, "partner_editor")
+            )
+        self.fields["organisation"].widget = LookupWidget(Organisation, "slug", organisations)
+        self.fields["network"].widget = LookupWidget(Network, "slug", networks.distinct())
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if self.actor and not permissions.can(self.actor, "location.edit", instance):
+            raise ValidationError(_("You may not change locations of this organisation."))

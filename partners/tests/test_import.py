@@ -1,0 +1,171 @@
+"""CSV/XLSX import through the admin: preview, whole-file refusal, scope."""
+
+import io
+
+import pytest
+import tablib
+
+from partners.choices import Role
+from partners.models import Location, Organisation
+
+from .factories import (
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    OrganisationTypeFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+HEADERS = ["slug", "name", "type", "pillars", "email", "contact_name"]
+
+
+@pytest.fixture
+def coordinator(client):
+    network = NetworkFactory()
+    user = UserFactory(is_staff=True)
+    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
+    OrganisationTypeFactory(name="CAW")
+    client.force_login(user)
+    user.network = network
+    return user
+
+
+def _csv(rows, headers=HEADERS) -> io.BytesIO:
+    dataset = tablib.Dataset(*rows, headers=headers)
+    data = io.BytesIO(dataset.export("csv").encode())
+    data.name = "organisaties.csv"
+    return data
+
+
+def _import(client, url, rows, headers=HEADERS):
+    """Step 1 (upload + preview) and, when offered, step 2 (confirm)."""
+    response = client.post(
+        f"{url}import/", {"import_file": _csv(rows, headers), "format": "0", "resource": "0"}
+    )
+    assert response.status_code == 200
+    confirm = response.context.get("confirm_form") if response.context else None
+    if confirm is None:
+        return response
+    return client.post(f"{url}process_import/", confirm.initial)
+
+
+def test_a_good_file_is_imported_and_the_partners_join_my_network(client, coordinator):
+    response = _import(
+        client,
+        "/admin/partners/organisation/",
+        [
+            ["caw-test", "CAW Test", "CAW", "opvoedingsondersteuning", "caw@test.be", "An"],
+            ["caw-twee", "CAW Twee", "CAW", "parenting, health", "twee@test.be", "Bo"],
+        ],
+    )
+    assert response.status_code == 302
+    imported = Organisation.objects.filter(slug__in=["caw-test", "caw-twee"])
+    assert imported.count() == 2
+    assert all(coordinator.network in org.networks.all() for org in imported)
+    assert imported.get(slug="caw-twee").pillars == ["parenting", "health"]
+
+
+def test_a_file_with_one_bad_row_is_refused_whole_with_a_message_per_row(client, coordinator):
+    response = _import(
+        client,
+        "/admin/partners/organisation/",
+        [
+            ["goed", "Goede rij", "CAW", "parenting", "goed@test.be", "An"],
+            ["fout-mail", "Foute mail", "CAW", "parenting", "geen-mail", "Bo"],
+            ["fout-pijler", "Foute pijler", "CAW", "voetbal", "p@test.be", "Cas"],
+            ["fout-type", "Fout type", "Bestaat niet", "parenting", "t@test.be", "Dirk"],
+        ],
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(
+        slug__in=["goed", "fout-mail", "fout-pijler", "fout-type"]
+    ).exists()
+    assert "voetbal" in content  # the unknown pillar is named
+    assert "geen-mail" in content or "e-mail" in content.lower()
+    assert (
+        response.context["result"].has_validation_errors()
+        or response.context["result"].has_errors()
+    )
+
+
+def test_a_coordinator_cannot_change_another_networks_partner_by_import(client, coordinator):
+    stranger = OrganisationFactory(
+        slug="van-elders", name="Van elders", networks=[NetworkFactory()]
+    )
+    _import(
+        client,
+        "/admin/partners/organisation/",
+        [
+            ["van-elders", "Overgenomen", "CAW", "parenting", "x@test.be", "X"],
+        ],
+    )
+    stranger.refresh_from_db()
+    assert stranger.name == "Van elders"
+
+
+def test_locations_can_only_be_imported_for_my_organisations(client, coordinator):
+    mine = OrganisationFactory(slug="mijn-org", networks=[coordinator.network])
+    OrganisationFactory(slug="andere-org", networks=[NetworkFactory()])
+    headers = ["slug", "name", "organisation", "network", "street", "postcode", "city"]
+    response = _import(
+        client,
+        "/admin/partners/location/",
+        [
+            [
+                "loc-1",
+                "Locatie 1",
+                "mijn-org",
+                coordinator.network.slug,
+                "Straat 1",
+                "9000",
+                "Gent",
+            ],
+            [
+                "loc-2",
+                "Locatie 2",
+                "andere-org",
+                coordinator.network.slug,
+                "Straat 2",
+                "9000",
+                "Gent",
+            ],
+        ],
+        headers,
+    )
+    assert response.status_code == 200  # refused: preview with errors
+    assert not Location.objects.filter(slug__in=["loc-1", "loc-2"]).exists()
+    _import(
+        client,
+        "/admin/partners/location/",
+        [
+            [
+                "loc-1",
+                "Locatie 1",
+                "mijn-org",
+                coordinator.network.slug,
+                "Straat 1",
+                "9000",
+                "Gent",
+            ],
+        ],
+        headers,
+    )
+    assert Location.objects.get(slug="loc-1").organisation == mine
+
+
+def test_export_contains_only_my_networks_partners(client, coordinator):
+    OrganisationFactory(name="Mijn partner", networks=[coordinator.network])
+    OrganisationFactory(name="Andermans partner", networks=[NetworkFactory()])
+    response = client.post(
+        "/admin/partners/organisation/export/",
+        {
+            "format": "0",
+            "resource": "0",
+            **{f"organisationresource_{field}": "on" for field in HEADERS},
+        },
+    )
+    content = response.content.decode()
+    assert "Mijn partner" in content
+    assert "Andermans partner" not in content

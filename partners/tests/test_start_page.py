@@ -1,0 +1,50 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from partners.choices import Role
+from partners.invitations import role_invite
+
+from .factories import (
+    AgreementFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_start_page_shows_what_needs_the_coordinator(client):
+    network = NetworkFactory()
+    coordinator = UserFactory(is_staff=True)
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    today = timezone.localdate()
+    AgreementFactory(
+        network=network, subject="Convenant loopt af", end=today + dt.timedelta(days=30)
+    )
+    AgreementFactory(
+        network=NetworkFactory(), subject="Convenant van elders", end=today + dt.timedelta(days=30)
+    )
+    OrganisationFactory(name="Partner zonder contact", contact_name="", networks=[network])
+    role_invite(actor=coordinator, email="nog-niet@x.be", role=Role.VIEWER, network=network)
+    client.force_login(coordinator)
+    content = client.get("/admin/").content.decode()
+    assert "Convenant loopt af" in content
+    assert "Convenant van elders" not in content
+    assert "Partner zonder contact" in content
+    assert "nog-niet@x.be" in content
+
+
+def test_admin_start_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    network = NetworkFactory()
+    coordinator = UserFactory(is_staff=True)
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    for index in range(15):
+        AgreementFactory(network=network, end=timezone.localdate() + dt.timedelta(days=index))
+        OrganisationFactory(contact_name="", networks=[network])
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(15):
+        assert client.get("/admin/").status_code == 200
