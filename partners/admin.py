@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
+from import_export.admin import ExportActionMixin, ImportExportMixin
 
 from huisvanhetkind import permissions
 from huisvanhetkind.admin_scoping import ReferenceDataAdmin, ScopedModelAdmin
@@ -17,7 +17,7 @@ from .invitations import role_invite
 from .resources import LocationResource, OrganisationResource
 
 
-class ScopedImportExportMixin(ImportExportMixin):
+class ScopedImportExportMixin(ImportExportMixin, ExportActionMixin):
     """Import/export that tells the resource who is importing (rows stay in their scope)."""
 
     def get_resource_kwargs(self, request, *args, **kwargs):
