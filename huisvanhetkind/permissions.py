@@ -4,7 +4,9 @@ Roles come from partners.Membership. A coordinator manages only their own
 network(s); a partner editor only its own organisation and that
 organisation's locations; nobody sees another network's non-public data.
 Querysets a user sees are scoped here, and the permission-matrix test reads
-ACTIONS below. "Not yours" is answered like "does not exist" (404).
+ACTIONS below. "Not yours" is answered like "does not exist" (404). The rules
+for offers live beside the catalogue in aanbod/permissions.py and are
+re-exported at the bottom of this module.
 """
 
 from django.db.models import Q, QuerySet
@@ -23,6 +25,22 @@ ACTIONS = {
     "membership.grant": "coordinator of one of the organisation's networks",
     "group.view": "member of the group (in person or through an organisation), or coordinator",
     "group.manage": "coordinator of the group's network",
+    # Referrals are under professional secrecy: need-to-know only. Neither the
+    # coordinator role nor a superuser opens them; only social workers of the
+    # two organisations involved.
+    "referral.send": "social worker of the referring organisation",
+    "referral.read": "social worker of the referring or the receiving organisation",
+    "referral.handle": "social worker of the receiving organisation",
+    "referral.follow_up": "social worker of the referring organisation",
+    "referral.figures": "coordinator of a network (figures only, never a referral)",
+    "intake.handle": "social worker of the network's contact point organisation",
+}
+REFERRAL_ACTIONS = {
+    "referral.send",
+    "referral.read",
+    "referral.handle",
+    "referral.follow_up",
+    "intake.handle",
 }
 
 
@@ -132,6 +150,8 @@ def can(user, action: str, obj=None) -> bool:
         raise KeyError(f"Unknown action {action!r}: add it to ACTIONS.")
     if not user.is_authenticated or not user.is_active:
         return False
+    if action in REFERRAL_ACTIONS:
+        return _can_referral(user, action, obj)
     if user.is_superuser:
         return True
     coordinated = coordinated_network_ids(user)
@@ -163,10 +183,49 @@ def can(user, action: str, obj=None) -> bool:
         return bool(coordinated & {n.id for n in obj.networks.all()})
     if action == "group.manage":
         return bool(coordinated) if obj is None else obj.network_id in coordinated
+    if action == "referral.figures":
+        return bool(coordinated) if obj is None else obj.id in coordinated
     if action == "group.view":
         if obj is None:
             return True
         return obj.network_id in coordinated or _is_group_member(user, obj)
+    return False
+
+
+def social_worker_organisation_ids(user) -> set[int]:
+    return organisation_ids(user, Role.SOCIAL_WORKER)
+
+
+def referrals_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Referrals the user may read: sent or received by an organisation they handle them for."""
+    organisations = social_worker_organisation_ids(user) if user.is_authenticated else set()
+    return queryset.filter(
+        Q(referring_organisation__in=organisations) | Q(receiving_organisation__in=organisations)
+    )
+
+
+def intake_requests_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Families' own questions land at the network's contact point (its organiser)."""
+    organisations = social_worker_organisation_ids(user) if user.is_authenticated else set()
+    return queryset.filter(network__organiser__in=organisations)
+
+
+def _can_referral(user, action: str, obj) -> bool:
+    organisations = social_worker_organisation_ids(user)
+    if action == "referral.send":
+        return bool(organisations) if obj is None else obj.id in organisations
+    if action == "intake.handle":
+        return bool(organisations) if obj is None else obj.network.organiser_id in organisations
+    if obj is None:
+        return bool(organisations)
+    receiving = obj.receiving_organisation_id in organisations
+    referring = obj.referring_organisation_id in organisations
+    if action == "referral.read":
+        return receiving or referring
+    if action == "referral.handle":
+        return receiving
+    if action == "referral.follow_up":
+        return referring
     return False
 
 
@@ -176,3 +235,9 @@ def _is_group_member(user, group) -> bool:
         group.member_users.filter(pk=user.pk).exists()
         or group.member_organisations.filter(pk__in=organisations).exists()
     )
+
+
+# Offer rules, kept beside the catalogue; imported last because they build on the above.
+from aanbod.permissions import ACTIONS as OFFER_ACTIONS  # noqa: E402, F401
+from aanbod.permissions import can as can_offer  # noqa: E402, F401
+from aanbod.permissions import offers_for_user  # noqa: E402, F401

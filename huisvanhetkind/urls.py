@@ -19,7 +19,9 @@ urlpatterns += i18n_patterns(
     path("toegankelijkheid/", views.AccessibilityStatementView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyStatementView.as_view(), name="privacy"),
     path("account/", include("allauth.urls")),
+    path("", include("aanbod.urls")),
     path("", include("partners.urls")),
+    path("", include("doorverwijzing.urls")),
     prefix_default_language=True,
 )
 

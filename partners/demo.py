@@ -462,6 +462,10 @@ USERS = [
         False,
     ),
     ("Kijker", "kijker@demo.huisvanhetkind.be", Role.VIEWER, None, False),
+    ("Hulpverlener CKG (maatschappelijk werker)", "hulpverlener@demo.huisvanhetkind.be",
+     Role.SOCIAL_WORKER, "ckg-de-wiege", False),
+    ("Vrijwilliger pamperbank (doorverwijzingen)", "vrijwilliger@demo.huisvanhetkind.be",
+     Role.SOCIAL_WORKER, "pamperbank-berkhove", False),
 ]
 
 

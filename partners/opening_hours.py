@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from huisvanhetkind.belgian_days import public_holiday_name
 
 from .choices import Weekday
 from .models import Location, SchoolHoliday
@@ -24,12 +23,6 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 # Far enough to reach past the Christmas and Easter holidays' longest closed stretch,
 # short enough that the caller can load the school holidays for that window once.
 LOOKAHEAD_DAYS = 21
-
-# Django language code -> language the `holidays` package names Belgian holidays in.
-_HOLIDAY_LANGUAGES = {"nl": "nl", "fr": "fr", "de": "de", "en": "en_US", "uk": "uk"}
-# For readers whose language the package lacks (ar, tr), English is likelier understood
-# than Dutch.
-_HOLIDAY_FALLBACK_LANGUAGE = "en_US"
 
 SchoolHolidayLike = SchoolHoliday | tuple[dt.date, dt.date]
 Period = tuple[dt.time, dt.time]
@@ -65,7 +58,7 @@ def closed_reason(
     Needs `closed_days` prefetched on the location. The reason is given whether or not
     the location has hours that weekday, so a week table can say why, e.g. on Easter Sunday.
     """
-    holiday_name = _public_holiday_name(day)
+    holiday_name = public_holiday_name(day)
     if holiday_name is not None:
         return _("Public holiday: {name}").format(name=holiday_name)
     for closed_day in location.closed_days.all():
@@ -73,7 +66,7 @@ def closed_reason(
             if closed_day.reason:
                 return _("Closed: {reason}").format(reason=closed_day.reason)
             return _("Closed")
-    if location.closed_in_school_holidays and _in_school_holiday(day, school_holidays):
+    if location.closed_in_school_holidays and in_school_holiday(day, school_holidays):
         return _("School holiday")
     return None
 
@@ -169,7 +162,7 @@ def _periods_by_weekday(location: Location) -> dict[int, list[Period]]:
     return by_weekday
 
 
-def _in_school_holiday(day: dt.date, school_holidays: Sequence[SchoolHolidayLike]) -> bool:
+def in_school_holiday(day: dt.date, school_holidays: Sequence[SchoolHolidayLike]) -> bool:
     for holiday in school_holidays:
         start, end = holiday if isinstance(holiday, tuple) else (holiday.start, holiday.end)
         if start <= day <= end:
@@ -177,15 +170,3 @@ def _in_school_holiday(day: dt.date, school_holidays: Sequence[SchoolHolidayLike
     return False
 
 
-def _public_holiday_name(day: dt.date) -> str | None:
-    language = _HOLIDAY_LANGUAGES.get(
-        (get_language() or "").split("-")[0], _HOLIDAY_FALLBACK_LANGUAGE
-    )
-    return _belgian_holidays(day.year, language).get(day)
-
-
-@lru_cache(maxsize=64)
-def _belgian_holidays(year: int, language: str) -> dict[dt.date, str]:
-    # A plain dict: the package's holiday object adds years on lookup, which a shared
-    # cached object should not do.
-    return dict(holidays.country_holidays("BE", years=year, language=language).items())

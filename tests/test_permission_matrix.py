@@ -10,7 +10,9 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from huisvanhetkind.permissions import ACTIONS, can
+from doorverwijzing.models import IntakeRequest
+from doorverwijzing.tests.factories import ReferralFactory
+from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -47,7 +49,26 @@ def world():
         ("group", "own"): GroupFactory(network=own_network, member_organisations=[own_org]),
         ("group", "other_org"): GroupFactory(network=own_network, member_organisations=[other_org]),
         ("group", "other_network"): GroupFactory(network=other_network),
+        ("referral", "own"): ReferralFactory(
+            referring_organisation=own_org, receiving_organisation=other_org
+        ),
+        ("referral", "other_org"): ReferralFactory(
+            referring_organisation=other_org, receiving_organisation=own_org
+        ),
+        ("referral", "other_network"): ReferralFactory(
+            referring_organisation=far_org, receiving_organisation=far_org
+        ),
     }
+    own_network.organiser = own_org
+    own_network.save(update_fields=["organiser"])
+    other_network.organiser = far_org
+    other_network.save(update_fields=["organiser"])
+    objects[("intake", "own")] = IntakeRequest.objects.create(
+        network=own_network, name="An", question="?"
+    )
+    objects[("intake", "other_network")] = IntakeRequest.objects.create(
+        network=other_network, name="Bo", question="?"
+    )
     users = {"anonymous": AnonymousUser()}
     for role in Role:
         user = UserFactory(is_staff=True)
@@ -75,6 +96,13 @@ MATRIX = {
     "membership.grant": ("organisation", {"own": {C}, "other_org": {C}, "other_network": set()}),
     "group.view": ("group", {"own": {C, E, W}, "other_org": {C}, "other_network": set()}),
     "group.manage": ("group", {"own": {C}, "other_org": {C}, "other_network": set()}),
+    # Professional secrecy: only social workers of the two organisations, never C or admins.
+    "referral.send": ("organisation", {"own": {W}, "other_org": set(), "other_network": set()}),
+    "referral.read": ("referral", {"own": {W}, "other_org": {W}, "other_network": set()}),
+    "referral.handle": ("referral", {"own": set(), "other_org": {W}, "other_network": set()}),
+    "referral.follow_up": ("referral", {"own": {W}, "other_org": set(), "other_network": set()}),
+    "referral.figures": ("network", {"own": {C}, "other_network": set()}),
+    "intake.handle": ("intake", {"own": {W}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -97,10 +125,13 @@ def test_permission_matrix(world, action):
         assert not any(can(users[role], action) for role in ROLES)
 
 
-def test_superuser_may_do_everything(world):
-    _objects, _users = world
+def test_superuser_may_do_everything_but_open_referrals(world):
+    objects, _users = world
     root = UserFactory(is_staff=True, is_superuser=True)
-    assert all(can(root, action) for action in ACTIONS)
+    assert all(can(root, action) for action in set(ACTIONS) - REFERRAL_ACTIONS)
+    for kind in ("referral", "intake"):
+        action = "referral.read" if kind == "referral" else "intake.handle"
+        assert not can(root, action, objects[(kind, "own")])
 
 
 # Admin: model -> roles that see the changelist (200). Others get 403 (staff) or login.
@@ -115,6 +146,8 @@ ADMIN_MATRIX = {
     "partners.membership": {C},
     "partners.group": {C},
     "huisvanhetkind.heartbeat": set(),
+    "aanbod.offer": {C, E},
+    "aanbod.synonym": {C},
 }
 
 

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "huisvanhetkind.middleware.ReferralRoleProtectionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -141,6 +142,20 @@ HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 3 * HEARTBEAT_I
 from celery.schedules import crontab  # noqa: E402
 
 CELERY_BEAT_SCHEDULE = {
+    "referral-reminders": {
+        "task": "doorverwijzing.tasks.referral_reminders_scan",
+        "schedule": 15 * 60,
+        "options": {"expires": 15 * 60},
+    },
+    "referral-retention": {
+        "task": "doorverwijzing.tasks.referrals_purge",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    # Offers' filter columns (places, weekdays, evenings) follow locations and dates.
+    "offer-search-reindex": {
+        "task": "aanbod.tasks.search_reindex_all",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "agreement-reminders": {
         "task": "partners.tasks.agreement_reminders_scan",
         "schedule": crontab(hour=7, minute=30),
@@ -199,6 +214,8 @@ EMAIL_BACKEND = env_str(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (local testing).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / ".data" / "mail"))
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Huis van het Kind <noreply@huisvanhetkind.test>"
 )
@@ -282,3 +299,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 DEFAULT_NETWORK_SLUG = env_str("DEFAULT_NETWORK_SLUG", "")
+
+# --- Referrals (professional secrecy) ------------------------------------------------
+# Personal data of finished referrals and of families' own questions is erased
+# after these periods; the anonymous record stays for the figures.
+REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 365)
+INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 91)
+# Working days before a reminder: not accepted / no first contact.
+REFERRAL_ACCEPT_WORKING_DAYS = 2
+REFERRAL_CONTACT_WORKING_DAYS = 5
+# Sessions of people who can read referrals end after this idle time.
+REFERRAL_SESSION_IDLE_SECONDS = env_int("REFERRAL_SESSION_IDLE_SECONDS", 30 * 60)

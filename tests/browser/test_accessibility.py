@@ -18,29 +18,38 @@ PAGES = [
     "/{lang}/netwerk/scheldevallei/",
     "/{lang}/netwerk/scheldevallei/partners/",
     "/{lang}/locatie/huis-van-het-kind-wilgendaal/",
+    "/{lang}/aanbod/",
+    "/{lang}/aanbod/?q=opvoeding&age=0-3",
+    "/{lang}/aanbod/?q=zzzyyyxxx",
+    "/{lang}/aanbod/babybabbel-lindenaken/",
+    "/{lang}/agenda/",
+    "/{lang}/stel-je-vraag/",
 ]
 
 
 @pytest.fixture
 def demo_network(transactional_db):
-    from partners.demo import load
+    from aanbod.demo import load as load_offers
+    from partners.demo import load as load_network
 
-    load()
+    load_network()
+    load_offers()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations(
-    live_server, demo_network, new_page, assert_accessible, path, lang, width
+def test_public_pages_have_no_axe_violations(
+    live_server, demo_network, new_page, assert_accessible, lang, width
 ):
+    # One test per language and width, looping over the pages: the demo data loads once.
     page = new_page(width)
-    response = page.goto(live_server.url + path.format(lang=lang))
-    assert response.status == 200
-    html = page.locator("html")
-    assert html.get_attribute("lang") == lang
-    assert html.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
-    assert_accessible(page)
+    for path in PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang))
+        assert response.status == 200, path
+        html = page.locator("html")
+        assert html.get_attribute("lang") == lang, path
+        assert html.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr"), path
+        assert_accessible(page)
 
 
 def test_skip_link_is_the_first_thing_the_keyboard_reaches(live_server, demo_network, new_page):

@@ -1,0 +1,193 @@
+"""Offers and synonyms in the admin, scoped by aanbod.permissions.
+
+Form saves change content only; status changes go through the actions, which call the same
+services as the partner pages. After every save the search document is refreshed.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import URLField
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from huisvanhetkind import permissions as hvhk_permissions
+from huisvanhetkind.admin_scoping import ScopedModelAdmin
+from partners.models import Location, Network, Organisation
+
+from . import models, permissions, services
+from .exceptions import OfferStateError
+
+
+class AanbodScopedAdmin(ScopedModelAdmin):
+    """ScopedModelAdmin asking aanbod.permissions (huisvanhetkind's `can` knows only its own)."""
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can(request.user, self.view_action, obj) or self.has_change_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can(request.user, self.change_action, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can(request.user, self.change_action)
+
+
+class RecurringScheduleInline(admin.TabularInline):
+    model = models.RecurringSchedule
+    extra = 0
+
+
+class OccurrenceInline(admin.TabularInline):
+    model = models.Occurrence
+    extra = 0
+
+
+def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None:
+    done = 0
+    for offer in queryset:
+        try:
+            service(offer=offer, actor=request.user, **kwargs)
+            done += 1
+        except (OfferStateError, PermissionDenied) as error:
+            text = str(error) or _("You may not do this.")
+            modeladmin.message_user(request, f"{offer}: {text}", messages.WARNING)
+    if done:
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+
+
+@admin.register(models.Offer)
+class OfferAdmin(TranslationAdmin, AanbodScopedAdmin):
+    scope = staticmethod(permissions.offers_for_user)
+    view_action = "offer.edit"
+    change_action = "offer.edit"
+    list_display = ["title", "organisation", "status", "availability", "last_verified"]
+    list_filter = ["status", "access_type", "availability", "networks"]
+    search_fields = ["title_nl", "summary_nl", "keywords", "organisation__name"]
+    list_select_related = ["organisation"]
+    prepopulated_fields = {"slug": ["title_nl"]}
+    readonly_fields = ["status", "review_remark", "last_verified", "published_at"]
+    filter_horizontal = ["networks", "locations"]
+    inlines = [RecurringScheduleInline, OccurrenceInline]
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
+    actions = ["submit_for_review", "approve", "send_back", "archive", "confirm_still_right"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = hvhk_permissions.organisations_for_user(
+                request.user, Organisation.objects.all()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "networks":
+            kwargs["queryset"] = Network.objects.filter(
+                organisations__in=hvhk_permissions.organisations_for_user(
+                    request.user, Organisation.objects.all()
+                )
+            ).distinct()
+        if db_field.name == "locations":
+            kwargs["queryset"] = hvhk_permissions.locations_for_user(
+                request.user, Location.objects.all()
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not form.instance.networks.exists():
+            form.instance.networks.set(form.instance.organisation.networks.all())
+        services.offer_refresh_search(offer=form.instance)
+
+    @admin.action(description=_("Send for review"))
+    def submit_for_review(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.offer_submit_for_review,
+            lambda n: (
+                ngettext("%(count)d offer sent for review.", "%(count)d offers sent for review.", n)
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Approve and publish"))
+    def approve(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.offer_approve,
+            lambda n: (
+                ngettext("%(count)d offer published.", "%(count)d offers published.", n)
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Send back to the partner with a remark"))
+    def send_back(self, request, queryset):
+        remark = (request.POST.get("remark") or "").strip()
+        if "apply" in request.POST and remark:
+            _run(
+                self,
+                request,
+                queryset,
+                services.offer_send_back,
+                lambda n: (
+                    ngettext("%(count)d offer sent back.", "%(count)d offers sent back.", n)
+                    % {"count": n}
+                ),
+                remark=remark,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/aanbod/send_back.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Send back to the partner"),
+                "offers": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "missing_remark": "apply" in request.POST,
+            },
+        )
+
+    @admin.action(description=_("Archive"))
+    def archive(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.offer_archive,
+            lambda n: (
+                ngettext("%(count)d offer archived.", "%(count)d offers archived.", n)
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Confirm still right"))
+    def confirm_still_right(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.offer_confirm_still_right,
+            lambda n: (
+                ngettext("%(count)d offer confirmed.", "%(count)d offers confirmed.", n)
+                % {"count": n}
+            ),
+        )
+
+
+@admin.register(models.Synonym)
+class SynonymAdmin(AanbodScopedAdmin):
+    view_action = "synonym.edit"
+    change_action = "synonym.edit"
+    list_display = ["term", "expands_to"]
+    search_fields = ["term", "expands_to"]
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can(request.user, "synonym.edit")

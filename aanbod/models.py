@@ -1,0 +1,323 @@
+"""The offer catalogue, close to Open Referral HSDS 3.0: service (Offer), location, schedule.
+
+Ages are stored as a range of months (`age_months`), so "my child is 4" and "we are expecting"
+are plain containment/overlap queries on one GiST-indexed column: month 0 is birth, negative
+months are the pregnancy (-9..0), and an unbounded range means "every age". The wish for a
+child (kinderwens) comes before any month and is a separate flag.
+"""
+
+from django.contrib.postgres.fields import ArrayField, IntegerRangeField
+from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.backends.postgresql.psycopg_any import NumericRange
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.choices import Pillar, Weekday
+
+from .choices import (
+    AccessType,
+    Audience,
+    Availability,
+    Cost,
+    Language,
+    LifeDomain,
+    OfferStatus,
+    TargetGroup,
+    WeekOfMonth,
+)
+
+
+def every_age() -> NumericRange:
+    return NumericRange(None, None)
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=OfferStatus.PUBLISHED)
+
+    def for_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+
+class Offer(models.Model):
+    """A service or activity of a partner (HSDS: service)."""
+
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        on_delete=models.PROTECT,
+        related_name="offers",
+        verbose_name=_("partner"),
+    )
+    networks = models.ManyToManyField(
+        "partners.Network", related_name="offers", verbose_name=_("networks")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("short name in web addresses"), unique=True, max_length=160)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One short sentence in plain language.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    keywords = models.CharField(
+        _("search words"),
+        max_length=300,
+        blank=True,
+        help_text=_("Words parents may search for, separated by commas."),
+    )
+    pillars = ArrayField(
+        models.CharField(max_length=20, choices=Pillar.choices), default=list, blank=True
+    )
+    life_domains = ArrayField(
+        models.CharField(max_length=20, choices=LifeDomain.choices), default=list, blank=True
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.FAMILIES
+    )
+    target_groups = ArrayField(
+        models.CharField(max_length=20, choices=TargetGroup.choices), default=list, blank=True
+    )
+    age_months = IntegerRangeField(
+        _("ages in months"),
+        default=every_age,
+        blank=True,
+        help_text=_("From birth is 0, pregnancy is -9 to 0; leave empty for every age."),
+    )
+    for_wish_for_child = models.BooleanField(_("also for a wish for a child"), default=False)
+    access_type = models.CharField(_("how to take part"), max_length=20, choices=AccessType.choices)
+    how_to_join = models.TextField(_("how to take part, in words"), blank=True)
+    referral_note = models.TextField(
+        _("who can refer a family"),
+        blank=True,
+        help_text=_("For offers only through a referral: which services can refer families."),
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    price_text = models.CharField(_("price"), max_length=150, blank=True)
+    kansentarief = models.BooleanField(_("reduced rate (kansentarief / UiTPAS)"), default=False)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("languages spoken"),
+    )
+    locations = models.ManyToManyField(
+        "partners.Location", related_name="offers", blank=True, verbose_name=_("locations")
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    url = models.URLField(_("web link"), blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=150, blank=True)
+    availability = models.CharField(
+        _("places"), max_length=20, choices=Availability.choices, default=Availability.PLACES
+    )
+    accessibility_notes = models.TextField(_("accessibility"), blank=True)
+    image = models.ImageField(_("image"), upload_to="offers/", blank=True)
+    image_alt = models.CharField(_("text describing the image"), max_length=200, blank=True)
+    funding_source = models.CharField(_("funded by"), max_length=150, blank=True)
+    funding_ends = models.DateField(_("funding ends"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.DRAFT
+    )
+    review_remark = models.TextField(_("remark of the coordinator"), blank=True)
+    last_verified = models.DateField(_("last confirmed as still right"), null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Derived for search; written only by aanbod.search.offer_reindex (see there).
+    search_document = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(default="", editable=False)
+    indexed_weekdays = ArrayField(models.SmallIntegerField(), default=list, editable=False)
+    indexed_evening = models.BooleanField(default=False, editable=False)
+    indexed_municipality_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    indexed_deelgemeente_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [
+            models.Index(fields=["status", "organisation"], name="offer_status_org"),
+            models.Index(fields=["access_type"], name="offer_access_type"),
+            models.Index(fields=["cost", "kansentarief"], name="offer_cost"),
+            models.Index(fields=["funding_ends"], name="offer_funding_ends"),
+            models.Index(fields=["last_verified"], name="offer_last_verified"),
+            GinIndex(fields=["pillars"], name="offer_pillars"),
+            GinIndex(fields=["life_domains"], name="offer_life_domains"),
+            GinIndex(fields=["target_groups"], name="offer_target_groups"),
+            GinIndex(fields=["languages"], name="offer_languages"),
+            GinIndex(fields=["indexed_weekdays"], name="offer_weekdays"),
+            GinIndex(fields=["indexed_municipality_ids"], name="offer_municipalities"),
+            GinIndex(fields=["indexed_deelgemeente_ids"], name="offer_deelgemeenten"),
+            GistIndex(fields=["age_months"], name="offer_age_months"),
+            GinIndex(fields=["search_document"], name="offer_search_document"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="offer_search_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("aanbod:offer_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.access_type == AccessType.REFERRAL_ONLY and not self.referral_note:
+            raise ValidationError(
+                {"referral_note": _("Say which services can refer a family to this offer.")}
+            )
+        if self.image and not self.image_alt:
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == OfferStatus.PUBLISHED
+
+
+class RecurringSchedule(models.Model):
+    """A weekly slot (HSDS: schedule), e.g. every Tuesday 9:00–11:00 during the school year."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="recurring_schedules")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
+    week_of_month = models.SmallIntegerField(
+        _("only in week"),
+        choices=WeekOfMonth.choices,
+        null=True,
+        blank=True,
+        help_text=_("E.g. 'first' for every first Saturday of the month."),
+    )
+    school_weeks_only = models.BooleanField(_("not during school holidays"), default=False)
+    valid_from = models.DateField(_("first day"), null=True, blank=True)
+    valid_until = models.DateField(_("last day"), null=True, blank=True)
+    location = models.ForeignKey(
+        "partners.Location",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("location"),
+    )
+
+    class Meta:
+        ordering = ["weekday", "starts"]
+        verbose_name = _("weekly time")
+        verbose_name_plural = _("weekly times")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__gt=models.F("starts")),
+                name="recurring_schedule_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+
+class ScheduleException(models.Model):
+    """One date on which a weekly slot does not take place (or at other hours)."""
+
+    schedule = models.ForeignKey(
+        RecurringSchedule, on_delete=models.CASCADE, related_name="exceptions"
+    )
+    date = models.DateField(_("date"))
+    cancelled = models.BooleanField(_("cancelled"), default=True)
+    starts = models.TimeField(_("other start"), null=True, blank=True)
+    ends = models.TimeField(_("other end"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("exception")
+        verbose_name_plural = _("exceptions")
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "date"], name="unique_schedule_exception")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}"
+
+
+class Occurrence(models.Model):
+    """A dated activity: an event, or one date of a series."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="occurrences")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.ForeignKey(
+        "partners.Location",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("location"),
+    )
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    note = models.CharField(_("note"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
+        indexes = [
+            models.Index(fields=["starts_at"], name="occurrence_starts_at"),
+            models.Index(fields=["offer", "starts_at"], name="occurrence_offer_starts_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="occurrence_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_at:%d/%m/%Y %H:%M}"
+
+
+class Synonym(models.Model):
+    """Words that mean the same to parents ("pampers" and "luiers"); used both ways in search."""
+
+    term = models.CharField(_("word"), max_length=60)
+    expands_to = models.CharField(
+        _("also search for"), max_length=120, help_text=_("One word or a few words.")
+    )
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "expands_to"], name="unique_synonym")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.expands_to}"
+
+    def clean(self) -> None:
+        # Stored the way queries are compared (lower case, no accents), so lookups are exact.
+        from .text import normalise
+
+        self.term = normalise(self.term).strip()
+        self.expands_to = normalise(self.expands_to).strip()
+        if not self.term or not self.expands_to:
+            raise ValidationError(_("Fill in both words."))
+        if self.term == self.expands_to:
+            raise ValidationError(_("The two words are the same."))
+
+
+class SearchWord(models.Model):
+    """The vocabulary of the catalogue, for "did you mean …?" suggestions."""
+
+    word = models.CharField(max_length=60, unique=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_trgm")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,0 +1,172 @@
+"""The stored search document of an offer, and the vocabulary behind "did you mean …?".
+
+The document is written from Python (never by a trigger or save()): the offer services and
+the admin call `offer_reindex` after every change, and `reindex_offers` refreshes all in bulk
+(demo data, and nightly, because upcoming dates and a location's sub-municipality change
+outside this app). Weights: A title, B summary, search words and compound parts of the
+title, C description, partner and places, D translations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from partners.models import Location
+from partners.opening_hours import BRUSSELS
+
+from .choices import OfferStatus
+from .models import Occurrence, Offer, SearchWord
+from .text import STOPWORDS, compound_parts, normalise, words
+
+EVENING_AFTER = dt.time(18, 0)
+# Upcoming dated activities within this many days count for the weekday/evening filters.
+DATED_WINDOW_DAYS = 120
+
+_UPDATE_SQL = """
+UPDATE aanbod_offer SET
+    search_document =
+        setweight(to_tsvector('dutch', %(a)s), 'A')
+        || setweight(to_tsvector('dutch', %(b)s), 'B')
+        || setweight(to_tsvector('simple', %(b_other)s), 'B')
+        || setweight(to_tsvector('dutch', %(c)s), 'C')
+        || setweight(to_tsvector('simple', %(d)s), 'D'),
+    search_text = %(text)s,
+    indexed_weekdays = %(weekdays)s,
+    indexed_evening = %(evening)s,
+    indexed_municipality_ids = %(municipalities)s,
+    indexed_deelgemeente_ids = %(deelgemeenten)s
+WHERE id = %(id)s
+"""
+
+
+def offer_reindex(*, offer: Offer) -> None:
+    """Refresh one offer's search document and filter columns (three or four queries)."""
+    reindex_offers(Offer.objects.filter(id=offer.id))
+
+
+def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
+    """Refresh the search documents of `offers` (a queryset; default all) in few queries."""
+    queryset = offers if offers is not None else Offer.objects.all()
+    now = timezone.now()
+    queryset = queryset.select_related("organisation").prefetch_related(
+        Prefetch(
+            "locations",
+            queryset=Location.objects.select_related("deelgemeente__municipality"),
+        ),
+        "recurring_schedules",
+        Prefetch(
+            "occurrences",
+            queryset=Occurrence.objects.filter(
+                ends_at__gt=now,
+                starts_at__lt=now + dt.timedelta(days=DATED_WINDOW_DAYS),
+                cancelled=False,
+            ),
+        ),
+    )
+    rows = []
+    vocabulary: Counter[str] = Counter()
+    for offer in queryset:
+        row = _document_row(offer)
+        rows.append(row)
+        if offer.status == OfferStatus.PUBLISHED:
+            vocabulary.update(set(_vocabulary_words(offer)))
+    with transaction.atomic(), connection.cursor() as cursor:
+        if rows:
+            cursor.executemany(_UPDATE_SQL, rows)
+        _vocabulary_add(cursor, vocabulary)
+    return len(rows)
+
+
+def vocabulary_rebuild() -> None:
+    """Rebuild the vocabulary from the published offers only (drops words of removed offers)."""
+    vocabulary: Counter[str] = Counter()
+    for offer in Offer.objects.published().select_related("organisation"):
+        vocabulary.update(set(_vocabulary_words(offer)))
+    with transaction.atomic(), connection.cursor() as cursor:
+        SearchWord.objects.all().delete()
+        _vocabulary_add(cursor, vocabulary)
+
+
+def _document_row(offer: Offer) -> dict:
+    title, summary = offer.title_nl or "", offer.summary_nl or ""
+    keywords = offer.keywords.replace(",", " ")
+    description = offer.description_nl or ""
+    places = []
+    municipalities, deelgemeenten = set(), set()
+    for location in offer.locations.all():
+        places += [location.name, location.city]
+        if location.deelgemeente_id:
+            deelgemeente = location.deelgemeente
+            deelgemeenten.add(deelgemeente.id)
+            municipalities.add(deelgemeente.municipality_id)
+            places += [deelgemeente.name, deelgemeente.municipality.name]
+    weekdays, evening = set(), False
+    for schedule in offer.recurring_schedules.all():
+        weekdays.add(schedule.weekday)
+        evening = evening or schedule.ends > EVENING_AFTER
+    for occurrence in offer.occurrences.all():
+        starts, ends = (
+            occurrence.starts_at.astimezone(BRUSSELS),
+            occurrence.ends_at.astimezone(BRUSSELS),
+        )
+        weekdays.add(starts.weekday())
+        evening = evening or ends.time() > EVENING_AFTER or ends.date() > starts.date()
+    other_titles, other_texts = [], []
+    for code, _name in settings.LANGUAGES:
+        if code == "nl":
+            continue
+        other_titles.append(getattr(offer, f"title_{code}", "") or "")
+        other_texts.append(getattr(offer, f"summary_{code}", "") or "")
+        other_texts.append(getattr(offer, f"description_{code}", "") or "")
+    head_parts = compound_parts(f"{title} {keywords}")
+    return {
+        "id": offer.id,
+        "a": normalise(title),
+        "b": normalise(" ".join([summary, keywords, *head_parts])),
+        "b_other": normalise(" ".join(other_titles)),
+        "c": normalise(
+            " ".join(
+                [
+                    description,
+                    offer.organisation.name,
+                    *places,
+                    *compound_parts(f"{summary} {description}"),
+                ]
+            )
+        ),
+        "d": normalise(" ".join(other_texts)),
+        "text": normalise(" ".join([title, keywords, *head_parts])),
+        "weekdays": sorted(weekdays),
+        "evening": evening,
+        "municipalities": sorted(municipalities),
+        "deelgemeenten": sorted(deelgemeenten),
+    }
+
+
+def _vocabulary_words(offer: Offer) -> list[str]:
+    texts = [offer.title_nl, offer.summary_nl, offer.keywords, offer.description_nl]
+    texts += [getattr(offer, f"title_{code}", "") or "" for code, _name in settings.LANGUAGES]
+    found = []
+    for word in words(" ".join(text or "" for text in texts)):
+        if 3 <= len(word) <= 60 and not word.isdigit() and word not in STOPWORDS:
+            found.append(word)
+            found += compound_parts(word)
+    return found
+
+
+def _vocabulary_add(cursor, vocabulary: Counter[str]) -> None:
+    if not vocabulary:
+        return
+    cursor.executemany(
+        "INSERT INTO aanbod_searchword (word, frequency) VALUES (%s, %s) "
+        "ON CONFLICT (word) DO UPDATE SET frequency = GREATEST(aanbod_searchword.frequency, "
+        "EXCLUDED.frequency)",
+        sorted(vocabulary.items()),
+    )

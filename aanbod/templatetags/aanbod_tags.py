@@ -1,0 +1,49 @@
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..choices import Language
+
+register = template.Library()
+
+
+@register.filter
+def age_label(offer) -> str:
+    """'For whom' in the parent's words: 'from pregnancy to 3 years', 'every age'."""
+    ages = offer.age_months
+    if ages is None or (ages.lower is None and ages.upper is None) or ages.isempty:
+        return _("every age")
+    low, high = ages.lower, ages.upper
+    if low is not None and low < 0 and (high is None or high <= 0):
+        return _("during pregnancy")
+    start = _("from pregnancy") if low is not None and low < 0 else _years(low or 0, start=True)
+    if high is None or high >= 12 * 30:
+        return _("%(start)s, no upper age") % {"start": start}
+    return _("%(start)s to %(end)s") % {"start": start, "end": _years(high, start=False)}
+
+
+def _years(months: int, *, start: bool) -> str:
+    if months < 24 and months % 12:
+        return ngettext("%(n)d month", "%(n)d months", months) % {"n": months}
+    years = months // 12
+    if start and years == 0:
+        return _("from birth")
+    return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+
+
+@register.filter
+def language_names(codes) -> str:
+    labels = dict(Language.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, group: str, value: str = "") -> str:
+    """The current search URL without one filter value (or the whole group when value is '')."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value:
+        params.setlist(group, [v for v in params.getlist(group) if v != value])
+    else:
+        params.pop(group, None)
+    return "?" + params.urlencode()

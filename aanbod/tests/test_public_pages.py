@@ -1,0 +1,128 @@
+"""The parents' pages: search, offer, agenda, calendar files; constant queries, no 500s."""
+
+import pytest
+from django.urls import reverse
+
+from aanbod.tests.factories import OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    from aanbod.demo import load as load_offers
+    from partners.demo import load as load_network
+
+    load_network()
+    load_offers()
+
+
+def test_search_page_shows_results_and_filters(client, catalogue):
+    response = client.get("/nl/aanbod/?q=opvoeding")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["result"].total > 0
+    assert 'name="domain"' in content  # the filters are plain checkboxes (no JS needed)
+
+
+def test_htmx_request_gets_only_the_results_with_updated_counts(client, catalogue):
+    response = client.get("/nl/aanbod/?q=opvoeding", HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="results"')
+    assert 'hx-swap-oob="true"' in content
+    assert "<html" not in content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?q=" + "x" * 5000,
+        "?age=zzz&page=-4&municipality=abc",
+        "?page=999999",
+        "?q=%00%01",
+        "?language=xx&moment=42&cost=maybe",
+        "?unknown=1&q=(&|!:*",
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, catalogue, query):
+    assert client.get("/nl/aanbod/" + query).status_code == 200
+
+
+def test_an_empty_result_offers_wider_searches_and_the_contact_point(client, catalogue):
+    content = client.get("/nl/aanbod/?q=zzzyyyxxx&domain=housing").content.decode()
+    assert "?q=zzzyyyxxx" in content  # link without the housing filter
+    assert "tel:" in content
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_search_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+    for _index in range(count):
+        OfferFactory()
+    with django_assert_max_num_queries(12):
+        client.get("/nl/aanbod/?q=babbel&age=0-3")
+
+
+def test_offer_page_has_actions_dates_and_structured_data(client, catalogue):
+    from aanbod.models import Offer
+
+    offer = Offer.objects.published().exclude(phone="").first()
+    content = client.get(offer.get_absolute_url()).content.decode()
+    assert offer.title in content
+    assert 'type="application/ld+json"' in content
+    assert "https://wa.me/?text=" in content
+    assert reverse("aanbod:offer_ics", kwargs={"slug": offer.slug}) in content
+
+
+def test_offer_page_runs_a_constant_number_of_queries(
+    client, catalogue, django_assert_max_num_queries
+):
+    from aanbod.models import Offer
+
+    offer = Offer.objects.published().first()
+    with django_assert_max_num_queries(12):
+        assert client.get(offer.get_absolute_url()).status_code == 200
+
+
+def test_an_unpublished_offer_is_404(client):
+    offer = OfferFactory(status="draft")
+    assert client.get(f"/nl/aanbod/{offer.slug}/").status_code == 404
+
+
+def test_offer_calendar_file_is_valid_icalendar(client, catalogue):
+    from icalendar import Calendar
+
+    from aanbod.models import Offer
+
+    offer = Offer.objects.published().filter(recurring_schedules__isnull=False).first()
+    response = client.get(reverse("aanbod:offer_ics", kwargs={"slug": offer.slug}))
+    calendar = Calendar.from_ical(response.content)
+    assert response["Content-Type"].startswith("text/calendar")
+    assert len(calendar.walk("VEVENT")) > 0
+
+
+def test_agenda_shows_a_week_and_a_feed_of_the_same_filters(client, catalogue):
+    response = client.get("/nl/agenda/?age=0-3")
+    assert response.status_code == 200
+    assert len(response.context["days"]) == 7
+    feed = client.get("/nl/agenda.ics?age=0-3")
+    assert b"BEGIN:VCALENDAR" in feed.content
+
+
+@pytest.mark.parametrize("week", ["garbage", "1900-01-01", "2026-13-45", "9999-12-31"])
+def test_agenda_ignores_a_bad_week(client, week):
+    assert client.get(f"/nl/agenda/?week={week}").status_code == 200
+
+
+def test_agenda_runs_a_constant_number_of_queries(client, catalogue, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/nl/agenda/")
+
+
+def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):
+    from aanbod.models import Offer
+    from doorverwijzing.tests.factories import social_worker
+
+    offer = Offer.objects.published().first()
+    assert "?offer=" not in client.get(offer.get_absolute_url()).content.decode()
+    client.force_login(social_worker())
+    assert f"?offer={offer.pk}" in client.get(offer.get_absolute_url()).content.decode()

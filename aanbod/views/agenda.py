@@ -1,0 +1,61 @@
+import datetime as dt
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from ..agenda import agenda_between
+from ..calendar_files import agenda_calendar
+from ..facets import facet_counts
+from ..filters import parse_search
+from ..search import prepare_query
+
+AGENDA_DAYS = 7
+FEED_DAYS = 60
+MAX_WEEKS_AHEAD = 52
+
+
+def _first_day(request) -> dt.date:
+    """Monday of the asked week (?week=YYYY-MM-DD), else this week; never far off."""
+    today = timezone.localdate()
+    try:
+        asked = dt.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        asked = today
+    if (
+        not today - dt.timedelta(weeks=MAX_WEEKS_AHEAD)
+        <= asked
+        <= today + dt.timedelta(weeks=MAX_WEEKS_AHEAD)
+    ):
+        asked = today
+    return asked - dt.timedelta(days=asked.weekday())
+
+
+def agenda(request):
+    _query, filters, _page = parse_search(request.GET)
+    first_day = _first_day(request)
+    params = request.GET.copy()
+    params.pop("week", None)
+    context = {
+        "days": agenda_between(first_day=first_day, days=AGENDA_DAYS, filters=filters),
+        "first_day": first_day,
+        "previous_week": (first_day - dt.timedelta(days=7)).isoformat(),
+        "next_week": (first_day + dt.timedelta(days=7)).isoformat(),
+        "filter_query": params.urlencode(),
+        "result": {"facets": facet_counts(prepare_query(""), filters)},
+    }
+    return render(request, "aanbod/agenda.html", context)
+
+
+def agenda_feed(request):
+    """iCal feed of a filtered agenda: subscribe once, stay up to date."""
+    _query, filters, _page = parse_search(request.GET)
+    days = agenda_between(first_day=timezone.localdate(), days=FEED_DAYS, filters=filters)
+    items = [
+        (offer, date, request.build_absolute_uri(offer.get_absolute_url()))
+        for day in days
+        for offer, date in day.items
+    ]
+    response = HttpResponse(agenda_calendar(items), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    return response

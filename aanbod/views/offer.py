@@ -1,0 +1,43 @@
+"""The offer page and what hangs off it: calendar file, print view."""
+
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from huisvanhetkind import permissions
+
+from ..calendar_files import offer_calendar
+from ..schedules import next_occurrences
+from ..selectors import offer_get_public
+from ..structured_data import offer_json_ld
+
+
+def offer_detail(request, slug: str):
+    offer = offer_get_public(slug=slug)
+    if getattr(request, "network", None) is None:
+        request.network = next(iter(offer.networks.all()), None)
+    now = timezone.now()
+    url = request.build_absolute_uri(offer.get_absolute_url())
+    context = {
+        "offer": offer,
+        "dates": next_occurrences(offer, after=now, limit=6, include_cancelled=True),
+        "share_url": url,
+        "whatsapp_url": "https://wa.me/?text=" + quote(f"{offer.title} {url}"),
+        "mail_url": f"mailto:?subject={quote(offer.title)}&body={quote(url)}",
+        "json_ld": offer_json_ld(offer, url=url, now=now),
+        "can_refer": permissions.can(request.user, "referral.send"),
+        "print_view": request.GET.get("weergave") == "afdruk",
+    }
+    return render(request, "aanbod/offer_detail.html", context)
+
+
+def offer_ics(request, slug: str):
+    offer = offer_get_public(slug=slug)
+    calendar = offer_calendar(
+        offer, url=request.build_absolute_uri(offer.get_absolute_url()), now=timezone.now()
+    )
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{offer.slug}.ics"'
+    return response

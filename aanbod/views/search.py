@@ -1,0 +1,39 @@
+"""The parents' search: every result page is a plain GET URL; htmx only speeds it up."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from partners.selectors import network_default
+
+from ..filters import OfferSearchForm, parse_search
+from ..schedules import next_occurrences_for_offers
+from ..selectors import offer_search
+
+ACTIVE_GROUP_PARAMS = [
+    "age",
+    "municipality",
+    "deelgemeente",
+    "domain",
+    "access",
+    "cost",
+    "language",
+    "moment",
+    "age_months",
+]
+
+
+def search(request):
+    query, filters, page = parse_search(request.GET)
+    result = offer_search(query=query, filters=filters, page=page)
+    dates = next_occurrences_for_offers(result.offers, after=timezone.now(), limit=2)
+    active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
+    context = {
+        "form": OfferSearchForm(initial={"q": query}),
+        "result": result,
+        "cards": [(offer, dates.get(offer.id, [])) for offer in result.offers],
+        "active_groups": active,
+        "has_filters": bool(active),
+        "network": getattr(request, "network", None) or network_default(),
+    }
+    template = "aanbod/_results.html" if request.htmx else "aanbod/search.html"
+    return render(request, template, context)

@@ -1,0 +1,176 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+
+from .choices import (
+    ConsentMethod,
+    ContactPreference,
+    DeclineReason,
+    FirstContactResult,
+    Outcome,
+    Urgency,
+)
+from .models import NO_SENSITIVE_DATA_HELP
+
+MAX_CHILDREN = 12
+
+
+class ReferralForm(forms.Form):
+    """Everything a warm hand-over needs, in one screen that takes under two minutes."""
+
+    referring_organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none()
+    )
+    receiving_organisation = forms.ModelChoiceField(
+        label=_("Refer to"), queryset=Organisation.objects.none()
+    )
+    offer_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    question = forms.CharField(
+        label=_("The question, in a few lines"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=NO_SENSITIVE_DATA_HELP,
+    )
+    already_done = forms.CharField(
+        label=_("What was already done"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+        help_text=NO_SENSITIVE_DATA_HELP,
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgency"),
+        choices=Urgency.choices,
+        initial=Urgency.NORMAL,
+        widget=forms.RadioSelect,
+    )
+    family_name = forms.CharField(
+        label=_("Name or initials of the family"),
+        max_length=100,
+        help_text=_("Initials are enough."),
+    )
+    family_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    family_email = forms.EmailField(label=_("E-mail"), required=False)
+    contact_preference = forms.ChoiceField(
+        label=_("How does the first contact happen?"),
+        choices=ContactPreference.choices,
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the family"), choices=settings.ALL_LANGUAGES, initial="nl"
+    )
+    interpreter_needed = forms.BooleanField(label=_("An interpreter is needed"), required=False)
+    children_ages = forms.CharField(
+        label=_("Ages of the children"),
+        required=False,
+        max_length=60,
+        help_text=_("In years, separated by commas, e.g. 0, 3, 7."),
+    )
+    made_by_phone = forms.BooleanField(
+        label=_("I already handed the family over by phone; I record it now"), required=False
+    )
+    consent_given_by = forms.CharField(
+        label=_("Who gave consent?"),
+        max_length=100,
+        help_text=_("E.g. 'the mother' or 'both parents'."),
+    )
+    consent_method = forms.ChoiceField(
+        label=_("How?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+    )
+    share_contact_details = forms.BooleanField(
+        label=_("The family agrees that we share their contact details"),
+        required=False,
+        initial=True,
+    )
+    share_question = forms.BooleanField(
+        label=_("The family agrees that we share the question and what was done"),
+        required=False,
+        initial=True,
+    )
+    consent_confirmed = forms.BooleanField(
+        label=_("The family knows what I share, with whom, and that they can withdraw."),
+    )
+
+    def __init__(self, *args, referring: list, receiving, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referring_organisation"].queryset = referring
+        self.fields["receiving_organisation"].queryset = receiving
+
+    def clean_children_ages(self) -> list[int]:
+        raw = self.cleaned_data["children_ages"]
+        ages = []
+        for part in raw.replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if not part.isdigit() or int(part) > 30:
+                raise forms.ValidationError(_("Give ages as whole years, e.g. 0, 3, 7."))
+            ages.append(int(part))
+        if len(ages) > MAX_CHILDREN:
+            raise forms.ValidationError(_("That is more children than we can record."))
+        return ages
+
+    def clean(self):
+        cleaned = super().clean()
+        preference = cleaned.get("contact_preference")
+        if preference == ContactPreference.PHONE and not cleaned.get("family_phone"):
+            self.add_error("family_phone", _("Give a phone number, or choose another way."))
+        if preference == ContactPreference.EMAIL and not cleaned.get("family_email"):
+            self.add_error("family_email", _("Give an e-mail address, or choose another way."))
+        return cleaned
+
+    def consent(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "given_by": data["consent_given_by"],
+            "method": data["consent_method"],
+            "share_contact_details": data["share_contact_details"],
+            "share_question": data["share_question"],
+        }
+
+    def details(self) -> dict:
+        data = self.cleaned_data
+        return {
+            field: data[field]
+            for field in (
+                "question",
+                "already_done",
+                "urgency",
+                "family_name",
+                "family_phone",
+                "family_email",
+                "contact_preference",
+                "language",
+                "interpreter_needed",
+                "children_ages",
+            )
+        }
+
+
+class DeclineForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why?"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+    remark = forms.CharField(
+        label=_("Remark for the referrer"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class FirstContactForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("What happened?"), choices=FirstContactResult.choices, widget=forms.RadioSelect
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    remark = forms.CharField(
+        label=_("Remark"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )

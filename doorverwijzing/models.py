@@ -1,0 +1,263 @@
+"""Referral data. Fields marked PERSONAL are erased on consent withdrawal and
+after the retention period; everything else is the anonymous record that
+keeps the network's figures.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    AccessAction,
+    ConsentMethod,
+    ContactPreference,
+    DeclineReason,
+    EventKind,
+    FirstContactResult,
+    IntakeStatus,
+    Outcome,
+    ReferralStatus,
+    ReminderKind,
+    Urgency,
+)
+
+NO_SENSITIVE_DATA_HELP = _(
+    "Only what the receiver needs. No national register number, no diagnosis, no file."
+)
+
+
+class Referral(models.Model):
+    public_id = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ReferralStatus.choices,
+        default=ReferralStatus.SENT,
+        db_index=True,
+    )
+    referring_organisation = models.ForeignKey(
+        "partners.Organisation",
+        on_delete=models.PROTECT,
+        related_name="referrals_sent",
+        verbose_name=_("referring organisation"),
+    )
+    referring_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="referrals_made",
+        verbose_name=_("referring worker"),
+    )
+    receiving_organisation = models.ForeignKey(
+        "partners.Organisation",
+        on_delete=models.PROTECT,
+        related_name="referrals_received",
+        verbose_name=_("receiving organisation"),
+    )
+    offer = models.ForeignKey(
+        "aanbod.Offer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("offer"),
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    contact_preference = models.CharField(
+        _("how to contact the family"), max_length=15, choices=ContactPreference.choices
+    )
+    language = models.CharField(_("language of the family"), max_length=10, default="nl")
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    children_ages = ArrayField(
+        models.PositiveSmallIntegerField(),
+        default=list,
+        blank=True,
+        verbose_name=_("ages of the children (years)"),
+    )
+    made_by_phone = models.BooleanField(_("already handed over by phone"), default=False)
+
+    # PERSONAL: erased on withdrawal and after retention.
+    family_name = models.CharField(_("name or initials"), max_length=100, blank=True)
+    family_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    family_email = models.EmailField(_("e-mail"), blank=True)
+    question = models.TextField(_("question"), blank=True, help_text=NO_SENSITIVE_DATA_HELP)
+    already_done = models.TextField(
+        _("what was already done"), blank=True, help_text=NO_SENSITIVE_DATA_HELP
+    )
+    decline_remark = models.TextField(_("remark"), blank=True)
+    outcome_remark = models.TextField(_("remark"), blank=True)
+
+    # The anonymous record.
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(db_index=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.CharField(
+        _("reason"), max_length=15, choices=DeclineReason.choices, blank=True
+    )
+    suggested_offer = models.ForeignKey(
+        "aanbod.Offer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("suggested offer"),
+    )
+    contact_attempts = models.PositiveSmallIntegerField(default=0)
+    first_contact_at = models.DateTimeField(null=True, blank=True)
+    first_contact_result = models.CharField(
+        max_length=15, choices=FirstContactResult.choices, blank=True
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL_FIELDS = (
+        "family_name",
+        "family_phone",
+        "family_email",
+        "question",
+        "already_done",
+        "decline_remark",
+        "outcome_remark",
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [
+            models.Index(fields=["receiving_organisation", "status", "-sent_at"]),
+            models.Index(fields=["referring_organisation", "status", "-sent_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_id
+
+    def get_absolute_url(self) -> str:
+        return reverse("doorverwijzing:detail", kwargs={"public_id": self.public_id})
+
+
+class Consent(models.Model):
+    """The family's consent: recorded before a referral can be sent."""
+
+    referral = models.OneToOneField(Referral, on_delete=models.CASCADE, related_name="consent")
+    given_by = models.CharField(
+        _("who gave consent"), max_length=100, help_text=_("E.g. 'the mother' or 'both parents'.")
+    )
+    given_at = models.DateTimeField(_("when"))
+    method = models.CharField(_("how"), max_length=15, choices=ConsentMethod.choices)
+    share_contact_details = models.BooleanField(
+        _("may share contact details with the receiving organisation"), default=True
+    )
+    share_question = models.BooleanField(
+        _("may share the question and what was already done"), default=True
+    )
+    scope_note = models.CharField(_("anything else agreed"), max_length=300, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"consent {self.referral_id}"
+
+
+class TimelineEntry(models.Model):
+    """A step on the referral's timeline, seen by both sides. Never personal data."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} {self.kind}"
+
+
+class AccessLogEntry(models.Model):
+    """Who read or changed a referral. Append-only: the database refuses UPDATE and DELETE."""
+
+    referral = models.ForeignKey(
+        Referral, on_delete=models.DO_NOTHING, related_name="access_log", db_constraint=True
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=AccessAction.choices)
+    detail = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} {self.action} by {self.actor_id}"
+
+
+class Reminder(models.Model):
+    """One reminder, once: the unique constraint makes the periodic scan idempotent."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referral", "kind", "due_date"], name="one_reminder_per_kind_and_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} {self.kind} {self.due_date}"
+
+
+class IntakeRequest(models.Model):
+    """'Stel je vraag / bel me terug' from a family on the public site."""
+
+    network = models.ForeignKey(
+        "partners.Network", on_delete=models.CASCADE, related_name="intake_requests"
+    )
+    status = models.CharField(
+        max_length=12, choices=IntakeStatus.choices, default=IntakeStatus.NEW, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    referral = models.ForeignKey(
+        Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    # PERSONAL
+    name = models.CharField(_("your (first) name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    question = models.TextField(_("your question"))
+    best_time = models.CharField(_("best time to call you"), max_length=100, blank=True)
+
+    PERSONAL_FIELDS = ("name", "phone", "email", "question", "best_time")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"intake {self.pk}"

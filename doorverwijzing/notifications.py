@@ -1,0 +1,75 @@
+"""Mails about referrals: only the reference and a link, never personal data."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from partners.choices import Role
+
+from .choices import EventKind, ReminderKind
+from .models import Referral
+
+# Steps taken by the receiver are told to the referrer, and the other way round.
+TO_RECEIVER = {EventKind.SENT, EventKind.RECORDED, EventKind.CANCELLED}
+TO_REFERRER = {EventKind.ACCEPTED, EventKind.DECLINED, EventKind.FIRST_CONTACT, EventKind.CLOSED}
+TO_BOTH = {EventKind.CONSENT_WITHDRAWN}
+
+
+def _social_worker_emails(organisation_id: int) -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation_id=organisation_id,
+            memberships__role=Role.SOCIAL_WORKER,
+        )
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def recipients_for(referral: Referral, kind: str) -> list[str]:
+    receivers = _social_worker_emails(referral.receiving_organisation_id)
+    referrer = [referral.referring_worker.email] if referral.referring_worker_id else []
+    if kind in TO_RECEIVER:
+        return receivers
+    if kind in TO_REFERRER:
+        return referrer
+    if kind in TO_BOTH:
+        return sorted(set(receivers) | set(referrer))
+    return []
+
+
+def _mail(referral: Referral, recipients: list[str], subject: str, intro: str) -> int:
+    if not recipients:
+        return 0
+    link = settings.SITE_URL + referral.get_absolute_url()
+    body = _("%(intro)s\n\nOpen it here (log in first):\n%(link)s\n") % {
+        "intro": intro,
+        "link": link,
+    }
+    return send_mass_mail([(subject, body, None, [email]) for email in recipients])
+
+
+def referral_update_mail(referral: Referral, kind: str) -> int:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Update on referral %(ref)s") % {"ref": referral.public_id}
+        intro = _("There is an update on referral %(ref)s.") % {"ref": referral.public_id}
+        return _mail(referral, recipients_for(referral, kind), subject, intro)
+
+
+def referral_reminder_mail(referral: Referral, kind: str) -> int:
+    to_receiver = kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.CONTACT_RECEIVER)
+    recipients = (
+        _social_worker_emails(referral.receiving_organisation_id)
+        if to_receiver
+        else [referral.referring_worker.email]
+        if referral.referring_worker_id
+        else []
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: referral %(ref)s is waiting") % {"ref": referral.public_id}
+        intro = _("Referral %(ref)s is waiting for a next step.") % {"ref": referral.public_id}
+        return _mail(referral, recipients, subject, intro)

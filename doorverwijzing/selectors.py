@@ -1,0 +1,83 @@
+"""Every read of referrals for a user. Opening a referral is logged (who, when)."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from aanbod.models import Offer
+from huisvanhetkind import permissions
+from partners.models import Network, Organisation
+
+from .choices import AccessAction, ReferralStatus
+from .models import AccessLogEntry, Referral, TimelineEntry
+from .services import access_log_record
+
+INBOX_PAGE_SIZE = 50
+
+
+def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
+    """Referrals received by (or sent from) the organisations the user handles them for."""
+    organisations = permissions.social_worker_organisation_ids(user)
+    field = "receiving_organisation" if box == "received" else "referring_organisation"
+    queryset = Referral.objects.filter(**{f"{field}__in": organisations}).select_related(
+        "referring_organisation", "receiving_organisation", "offer"
+    )
+    if status in ReferralStatus.values:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-sent_at")
+
+
+def referral_open_for_user(*, user, public_id: str) -> Referral:
+    """The referral with its consent and timeline; 404 when missing or not the user's.
+
+    Records the read in the append-only access log.
+    """
+    referral = (
+        permissions.referrals_for_user(user, Referral.objects.all())
+        .select_related(
+            "referring_organisation",
+            "receiving_organisation",
+            "referring_worker",
+            "offer",
+            "suggested_offer",
+            "consent",
+        )
+        .prefetch_related(
+            Prefetch(
+                "timeline", queryset=TimelineEntry.objects.select_related("actor", "organisation")
+            )
+        )
+        .filter(public_id=public_id)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    access_log_record(referral=referral, actor=user, action=AccessAction.READ)
+    return referral
+
+
+def referral_access_log(*, referral: Referral) -> QuerySet:
+    """Who read or changed this referral (shown to the workers who may read it)."""
+    return AccessLogEntry.objects.filter(referral=referral).select_related("actor")
+
+
+def referring_organisations_for(*, user) -> QuerySet:
+    return Organisation.objects.filter(id__in=permissions.social_worker_organisation_ids(user))
+
+
+def receiving_organisations_for(*, user) -> QuerySet:
+    """Partners of the networks the user's organisations belong to (their own excluded)."""
+    own = permissions.social_worker_organisation_ids(user)
+    networks = Network.objects.filter(organisations__in=own)
+    return (
+        Organisation.objects.filter(networks__in=networks)
+        .exclude(id__in=own)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def offer_for_referral(*, offer_id) -> Offer | None:
+    """The published offer a referral starts from (to prefill the receiver)."""
+    if not offer_id:
+        return None
+    return Offer.objects.published().select_related("organisation").filter(pk=offer_id).first()

@@ -1,0 +1,328 @@
+"""Every change to a referral: one function per step, each logged and on the timeline.
+
+A step checks the actor's right and the current state, saves with update_fields,
+writes the timeline entry and the access log, and tells the other side through
+the worker after commit (the mail carries only the reference and a link).
+"""
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huisvanhetkind import permissions
+
+from .choices import (
+    FINISHED_STATUSES,
+    AccessAction,
+    ConsentMethod,
+    DeclineReason,
+    EventKind,
+    FirstContactResult,
+    Outcome,
+    ReferralStatus,
+)
+from .exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
+from .models import AccessLogEntry, Consent, Referral, TimelineEntry
+
+PUBLIC_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L: read aloud by phone
+
+
+def _require(actor, action: str, referral) -> None:
+    if not permissions.can(actor, action, referral):
+        raise ReferralPermissionError(_("You cannot do this with this referral."))
+
+
+def _require_status(referral: Referral, *allowed: str, message: str) -> None:
+    if referral.status not in allowed:
+        raise ReferralStateError(message)
+
+
+def _step(referral: Referral, *, actor, kind: str, detail: str = "", fields: list[str]) -> None:
+    """Save the changed fields, put the step on the timeline and in the access log."""
+    referral.save(update_fields=fields)
+    organisation = (
+        referral.receiving_organisation
+        if permissions.can(actor, "referral.handle", referral)
+        else referral.referring_organisation
+    )
+    TimelineEntry.objects.create(
+        referral=referral, actor=actor, organisation=organisation, kind=kind, detail=detail[:200]
+    )
+    access_log_record(referral=referral, actor=actor, action=AccessAction.CHANGE, detail=kind)
+    _notify_after_commit(referral, kind)
+
+
+def _notify_after_commit(referral: Referral, kind: str) -> None:
+    from .tasks import referral_notify_task
+
+    referral_notify_task.delay_on_commit(referral.id, kind)
+
+
+def access_log_record(*, referral: Referral, actor, action: str, detail: str = "") -> None:
+    AccessLogEntry.objects.create(
+        referral=referral, actor=actor, action=action, detail=detail[:100]
+    )
+
+
+def _new_public_id() -> str:
+    return "R-" + "".join(secrets.choice(PUBLIC_ID_ALPHABET) for _ in range(6))
+
+
+@transaction.atomic
+def referral_send(
+    *,
+    actor,
+    referring_organisation,
+    receiving_organisation,
+    consent: dict,
+    offer=None,
+    made_by_phone: bool = False,
+    **details,
+) -> Referral:
+    """Send (or record afterwards, when already handed over by phone) a referral.
+
+    `consent` holds given_by, given_at, method and the sharing choices; without it
+    nothing is sent. `details` are the Referral's family and question fields.
+    """
+    if not permissions.can(actor, "referral.send", referring_organisation):
+        raise ReferralPermissionError(_("You cannot refer on behalf of this organisation."))
+    if receiving_organisation == referring_organisation:
+        raise ReferralStateError(_("Choose another organisation than your own."))
+    if not consent or not consent.get("given_by") or consent.get("method") not in ConsentMethod:
+        raise ConsentMissingError(_("Record the family's consent first."))
+    if not consent.get("share_contact_details", True):
+        for field in ("family_phone", "family_email"):
+            details[field] = ""
+    if not consent.get("share_question", True):
+        details["already_done"] = ""
+    now = timezone.now()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                referral = Referral.objects.create(
+                    public_id=_new_public_id(),
+                    status=ReferralStatus.SENT,
+                    referring_organisation=referring_organisation,
+                    referring_worker=actor,
+                    receiving_organisation=receiving_organisation,
+                    offer=offer,
+                    made_by_phone=made_by_phone,
+                    sent_at=now,
+                    **details,
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise RuntimeError("Could not find a free referral reference.")
+    Consent.objects.create(
+        referral=referral,
+        given_at=consent.get("given_at") or now,
+        given_by=consent["given_by"],
+        method=consent["method"],
+        share_contact_details=consent.get("share_contact_details", True),
+        share_question=consent.get("share_question", True),
+        scope_note=consent.get("scope_note", ""),
+    )
+    kind = EventKind.RECORDED if made_by_phone else EventKind.SENT
+    TimelineEntry.objects.create(
+        referral=referral, actor=actor, organisation=referring_organisation, kind=kind
+    )
+    access_log_record(referral=referral, actor=actor, action=AccessAction.CHANGE, detail=kind)
+    _notify_after_commit(referral, kind)
+    return referral
+
+
+def _locked(referral: Referral) -> Referral:
+    """Re-read the row under a lock: two workers clicking at once cannot both win."""
+    return Referral.objects.select_for_update().get(pk=referral.pk)
+
+
+@transaction.atomic
+def referral_accept(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _require(actor, "referral.handle", referral)
+    _require_status(
+        referral, ReferralStatus.SENT, message=_("Only a sent referral can be accepted.")
+    )
+    referral.status = ReferralStatus.ACCEPTED
+    referral.accepted_at = timezone.now()
+    _step(referral, actor=actor, kind=EventKind.ACCEPTED, fields=["status", "accepted_at"])
+    return referral
+
+
+@transaction.atomic
+def referral_decline(
+    *, referral: Referral, actor, reason: str, remark: str = "", suggested_offer=None
+) -> Referral:
+    referral = _locked(referral)
+    _require(actor, "referral.handle", referral)
+    _require_status(
+        referral, ReferralStatus.SENT, message=_("Only a sent referral can be declined.")
+    )
+    if reason not in DeclineReason:
+        raise ReferralStateError(_("Choose a reason."))
+    now = timezone.now()
+    referral.status = ReferralStatus.DECLINED
+    referral.declined_at = referral.closed_at = now
+    referral.decline_reason = reason
+    referral.decline_remark = remark
+    referral.suggested_offer = suggested_offer
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.DECLINED,
+        detail=DeclineReason(reason).label,
+        fields=[
+            "status",
+            "declined_at",
+            "closed_at",
+            "decline_reason",
+            "decline_remark",
+            "suggested_offer",
+        ],
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_record_contact_attempt(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _require(actor, "referral.handle", referral)
+    _require_status(
+        referral, ReferralStatus.ACCEPTED, message=_("Record contact attempts after accepting.")
+    )
+    referral.contact_attempts += 1
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.CONTACT_ATTEMPT,
+        detail=str(referral.contact_attempts),
+        fields=["contact_attempts"],
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_record_first_contact(*, referral: Referral, actor, result: str) -> Referral:
+    """Contact made: in contact. Unreachable or declined by the family: closed at once."""
+    referral = _locked(referral)
+    _require(actor, "referral.handle", referral)
+    _require_status(
+        referral, ReferralStatus.ACCEPTED, message=_("First contact comes after accepting.")
+    )
+    if result not in FirstContactResult:
+        raise ReferralStateError(_("Choose what happened."))
+    now = timezone.now()
+    referral.first_contact_at = now
+    referral.first_contact_result = result
+    fields = ["first_contact_at", "first_contact_result", "status"]
+    if result == FirstContactResult.MADE:
+        referral.status = ReferralStatus.CONTACTED
+    else:
+        referral.status = ReferralStatus.CLOSED
+        referral.closed_at = now
+        referral.outcome = (
+            Outcome.UNREACHABLE
+            if result == FirstContactResult.UNREACHABLE
+            else Outcome.FAMILY_DECLINED
+        )
+        fields += ["closed_at", "outcome"]
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.FIRST_CONTACT,
+        detail=FirstContactResult(result).label,
+        fields=fields,
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_close(*, referral: Referral, actor, outcome: str, remark: str = "") -> Referral:
+    referral = _locked(referral)
+    _require(actor, "referral.handle", referral)
+    _require_status(
+        referral,
+        ReferralStatus.ACCEPTED,
+        ReferralStatus.CONTACTED,
+        message=_("Only an accepted referral can be closed."),
+    )
+    if outcome not in Outcome:
+        raise ReferralStateError(_("Choose an outcome."))
+    referral.status = ReferralStatus.CLOSED
+    referral.closed_at = timezone.now()
+    referral.outcome = outcome
+    referral.outcome_remark = remark
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.CLOSED,
+        detail=Outcome(outcome).label,
+        fields=["status", "closed_at", "outcome", "outcome_remark"],
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_cancel(*, referral: Referral, actor) -> Referral:
+    referral = _locked(referral)
+    _require(actor, "referral.follow_up", referral)
+    _require_status(
+        referral,
+        ReferralStatus.SENT,
+        ReferralStatus.ACCEPTED,
+        message=_("This referral can no longer be cancelled."),
+    )
+    referral.status = ReferralStatus.CANCELLED
+    referral.closed_at = timezone.now()
+    _step(referral, actor=actor, kind=EventKind.CANCELLED, fields=["status", "closed_at"])
+    return referral
+
+
+def _erase_personal_data(referral: Referral, now: dt.datetime) -> list[str]:
+    for field in Referral.PERSONAL_FIELDS:
+        setattr(referral, field, "")
+    referral.erased_at = now
+    return [*Referral.PERSONAL_FIELDS, "erased_at"]
+
+
+@transaction.atomic
+def consent_withdraw(*, referral: Referral, actor) -> Referral:
+    """The family withdraws consent: personal data goes now; the anonymous record stays."""
+    referral = _locked(referral)
+    _require(actor, "referral.read", referral)
+    if referral.erased_at is not None and referral.status == ReferralStatus.WITHDRAWN:
+        raise ReferralStateError(_("Consent was already withdrawn."))
+    now = timezone.now()
+    fields = _erase_personal_data(referral, now)
+    if referral.status not in FINISHED_STATUSES:
+        referral.status = ReferralStatus.WITHDRAWN
+        referral.closed_at = now
+        fields += ["status", "closed_at"]
+    Consent.objects.filter(referral=referral).update(withdrawn_at=now, given_by="", scope_note="")
+    _step(referral, actor=actor, kind=EventKind.CONSENT_WITHDRAWN, fields=fields)
+    return referral
+
+
+def referrals_purge_expired(*, now: dt.datetime | None = None) -> int:
+    """Erase personal data of referrals finished longer than the retention period ago."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.REFERRAL_RETENTION_DAYS)
+    ids = list(
+        Referral.objects.filter(
+            status__in=FINISHED_STATUSES, closed_at__lt=cutoff, erased_at__isnull=True
+        ).values_list("id", flat=True)[:1000]
+    )
+    for referral_id in ids:
+        with transaction.atomic():
+            referral = Referral.objects.select_for_update().get(id=referral_id)
+            if referral.erased_at is not None:
+                continue
+            referral.save(update_fields=_erase_personal_data(referral, now))
+            TimelineEntry.objects.create(referral=referral, kind=EventKind.ERASED)
+    return len(ids)

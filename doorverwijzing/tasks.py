@@ -1,0 +1,42 @@
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.utils import timezone
+
+from .intake import intake_notify_task, intakes_purge_expired  # noqa: F401 (registers the task)
+from .models import Referral
+from .notifications import referral_update_mail
+from .reminders import reminder_send, reminders_plan, reminders_unsent_ids
+from .services import referrals_purge_expired
+
+MAIL_ERRORS = (SMTPException, OSError)
+
+
+@shared_task(
+    name="doorverwijzing.tasks.referral_notify",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=30,
+    max_retries=8,
+)
+def referral_notify_task(referral_id: int, kind: str) -> int:
+    referral = Referral.objects.select_related("referring_worker").filter(id=referral_id).first()
+    return referral_update_mail(referral, kind) if referral else 0
+
+
+@shared_task(
+    name="doorverwijzing.tasks.referral_reminders_scan",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=60,
+    max_retries=5,
+)
+def referral_reminders_scan_task() -> int:
+    """Periodic: plan the reminders that are due, then send every unsent one."""
+    reminders_plan(today=timezone.localdate())
+    return sum(reminder_send(reminder_id=reminder_id) for reminder_id in reminders_unsent_ids())
+
+
+@shared_task(name="doorverwijzing.tasks.referrals_purge")
+def referrals_purge_task() -> int:
+    """Periodic: erase personal data past retention, of referrals and of families' questions."""
+    now = timezone.now()
+    return referrals_purge_expired(now=now) + intakes_purge_expired(now=now)

@@ -1,0 +1,305 @@
+"""'Stel je vraag': a family asks, the network's contact point follows up."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from doorverwijzing.choices import IntakeStatus, ReferralStatus
+from doorverwijzing.intake import intake_close, intake_notify_task, intakes_purge_expired
+from doorverwijzing.models import IntakeRequest, Referral
+from doorverwijzing.tasks import referrals_purge_task
+from partners.tests.factories import NetworkFactory, OrganisationFactory, UserFactory
+
+from .factories import social_worker, with_mfa
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = {
+    "name": "Samira",
+    "phone": "0470 98 76 54",
+    "email": "",
+    "language": "ar",
+    "question": "Mijn zoon van 4 slaapt slecht. Waar kan ik terecht?",
+    "best_time": "dinsdag na 16 uur",
+    "website": "",
+}
+
+
+@pytest.fixture
+def network():
+    network = NetworkFactory(slug="scheldevallei")
+    network.organiser = OrganisationFactory(networks=[network], name="Gemeente Wilgendaal")
+    network.save()
+    return network
+
+
+@pytest.fixture
+def cast(network):
+    contact_point = with_mfa(social_worker(network.organiser))
+    partner = with_mfa(social_worker(OrganisationFactory(networks=[network])))
+    other_network = NetworkFactory()
+    other_network.organiser = OrganisationFactory(networks=[other_network])
+    other_network.save()
+    outsider = with_mfa(social_worker(other_network.organiser))
+    return {"contact_point": contact_point, "partner": partner, "outsider": outsider}
+
+
+def _intake(network, **extra):
+    fields = {key: value for key, value in QUESTION.items() if key != "website"}
+    return IntakeRequest.objects.create(network=network, **(fields | extra))
+
+
+def _ask(client, network, **changes):
+    url = reverse("doorverwijzing:intake_new") + f"?netwerk={network.slug}"
+    return client.post(url, QUESTION | changes)
+
+
+# --- The family's form ----------------------------------------------------------------
+
+
+def test_the_form_is_public_and_preselects_the_site_language(client, network):
+    response = client.get("/tr/stel-je-vraag/")
+    assert response.status_code == 200
+    assert response.context["form"]["language"].value() == "tr"
+    content = response.content.decode()
+    assert 'class="hvhk-honeypot" aria-hidden="true"' in content
+    assert network.phone in content  # the contact block, for those who prefer to call
+
+
+def test_a_question_lands_in_the_inbox_of_the_networks_contact_point(client, network, cast):
+    response = _ask(client, network)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/stel-je-vraag/bedankt/?netwerk={network.slug}")
+    for personal in ("Samira", "0470", "slaapt"):
+        assert personal not in response["Location"]
+    intake = IntakeRequest.objects.get()
+    assert intake.network == network and intake.status == IntakeStatus.NEW
+    assert intake.language == "ar" and intake.best_time == "dinsdag na 16 uur"
+
+    client.force_login(cast["contact_point"])
+    inbox = client.get(reverse("doorverwijzing:intake_inbox"))
+    assert list(inbox.context["page"]) == [intake]
+    client.force_login(cast["outsider"])
+    assert list(client.get(reverse("doorverwijzing:intake_inbox")).context["page"]) == []
+
+
+def test_the_thank_you_page_says_what_happens_next_and_how_to_reach_us(client, network):
+    response = client.get(
+        reverse("doorverwijzing:intake_thanks") + f"?netwerk={network.slug}", follow=True
+    )
+    content = response.content.decode()
+    assert '<ol class="utrecht-ordered-list">' in content  # the steps that come next
+    assert network.phone in content and network.email in content
+
+
+def test_the_contact_point_gets_a_mail_without_personal_data(
+    client, network, cast, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        _ask(client, network)
+    assert len(callbacks) == 1  # the task is queued only after the question is stored
+    intake = IntakeRequest.objects.get()
+    assert intake_notify_task(intake.pk) == 1  # what the worker runs, with the id only
+    assert [message.to for message in mail.outbox] == [[cast["contact_point"].email]]
+    message = mail.outbox[0]
+    assert f"/nl/doorverwijzingen/vragen/{intake.pk}/" in message.body
+    for personal in ("Samira", "0470 98 76 54", "slaapt", "dinsdag"):
+        assert personal not in message.body and personal not in message.subject
+
+
+def test_phone_or_email_is_needed(client, network):
+    response = _ask(client, network, phone="", email="")
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"]
+    assert not IntakeRequest.objects.exists()
+
+
+def test_a_filled_honeypot_is_refused_with_a_message_and_nothing_is_stored(client, network):
+    response = _ask(client, network, website="https://spam.example")
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors()
+    assert not IntakeRequest.objects.exists()
+
+
+def test_more_than_five_questions_an_hour_from_one_address_are_refused(client, network):
+    for _attempt in range(5):
+        assert _ask(client, network).status_code == 302
+    response = _ask(client, network)
+    assert response.status_code == 429
+    assert response.context["form"].non_field_errors()  # told why, in their language
+    assert IntakeRequest.objects.count() == 5
+    # Another address may still ask.
+    url = reverse("doorverwijzing:intake_new") + f"?netwerk={network.slug}"
+    assert client.post(url, QUESTION, REMOTE_ADDR="10.1.2.3").status_code == 302
+
+
+def test_the_rate_limit_key_does_not_hold_the_address(client, network):
+    from django.core.cache import cache
+
+    _ask(client, network)
+    keys = [key.decode() for key in cache._cache.get_client().keys("*intake-rate*")]
+    assert keys and not any("127.0.0.1" in key for key in keys)
+
+
+def test_an_unknown_network_is_404(client):
+    assert client.get("/nl/stel-je-vraag/?netwerk=bestaat-niet").status_code == 404
+
+
+def test_a_network_without_contact_point_shows_how_to_call_instead(client):
+    network = NetworkFactory()
+    response = client.get(f"/nl/stel-je-vraag/?netwerk={network.slug}")
+    assert response.status_code == 200
+    assert not response.context["accepts_questions"]
+    assert network.phone in response.content.decode()
+    _ask(client, network)
+    assert not IntakeRequest.objects.exists()
+
+
+# --- The contact point's inbox -----------------------------------------------------------
+
+
+def test_only_social_workers_may_open_the_intake_inbox(client):
+    client.force_login(UserFactory())
+    assert client.get(reverse("doorverwijzing:intake_inbox")).status_code == 403
+
+
+def test_a_worker_of_a_partner_in_the_same_network_does_not_see_the_questions(
+    client, network, cast
+):
+    intake = _intake(network)
+    client.force_login(cast["partner"])
+    assert list(client.get(reverse("doorverwijzing:intake_inbox")).context["page"]) == []
+    url = reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk})
+    assert client.get(url).status_code == 404
+
+
+# URL name -> method. Every URL that takes an intake's id.
+INTAKE_URLS = {
+    "intake_detail": "get",
+    "intake_take_in_hand": "post",
+    "intake_close": "post",
+    "intake_convert": "get",
+}
+
+
+def test_every_intake_url_with_an_id_is_in_the_access_table():
+    from doorverwijzing import urls
+
+    with_id = {p.name for p in urls.urlpatterns if "<int:pk>" in str(p.pattern)}
+    assert with_id == set(INTAKE_URLS)
+
+
+@pytest.mark.parametrize("name", sorted(INTAKE_URLS))
+def test_worker_of_another_organisation_gets_404_on_every_intake_url(client, network, cast, name):
+    intake = _intake(network)
+    client.force_login(cast["outsider"])
+    url = reverse(f"doorverwijzing:{name}", kwargs={"pk": intake.pk})
+    assert getattr(client, INTAKE_URLS[name])(url).status_code == 404
+    assert client.post(url).status_code in (404, 405)
+    intake.refresh_from_db()
+    assert intake.status == IntakeStatus.NEW and intake.handled_by is None
+
+
+def test_the_contact_point_takes_a_question_in_hand_and_closes_it(client, network, cast):
+    intake = _intake(network)
+    worker = cast["contact_point"]
+    client.force_login(worker)
+    detail = client.get(reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk}))
+    assert "Samira" in detail.content.decode()
+    client.post(reverse("doorverwijzing:intake_take_in_hand", kwargs={"pk": intake.pk}))
+    intake.refresh_from_db()
+    assert intake.status == IntakeStatus.IN_PROGRESS and intake.handled_by == worker
+    client.post(reverse("doorverwijzing:intake_close", kwargs={"pk": intake.pk}))
+    intake.refresh_from_db()
+    assert intake.status == IntakeStatus.CLOSED and intake.closed_at is not None
+    response = client.post(
+        reverse("doorverwijzing:intake_close", kwargs={"pk": intake.pk}), follow=True
+    )
+    assert response.status_code == 200  # a second close is a message, not a 500
+
+
+def test_turning_a_question_into_a_referral_needs_consent_and_marks_the_question(
+    client, network, cast
+):
+    intake = _intake(network)
+    client.force_login(cast["contact_point"])
+    url = reverse("doorverwijzing:intake_convert", kwargs={"pk": intake.pk})
+    form = client.get(url).context["form"]
+    assert form.initial["family_name"] == "Samira"  # prefilled on the server
+    data = {
+        "receiving_organisation": cast["partner"].organisation.pk,
+        "question": intake.question,
+        "urgency": "normal",
+        "family_name": "Samira",
+        "family_phone": intake.phone,
+        "contact_preference": "phone",
+        "language": "ar",
+        "interpreter_needed": "on",
+        "consent_given_by": "de moeder",
+        "consent_method": "verbal",
+        "share_contact_details": "on",
+        "share_question": "on",
+    }
+    response = client.post(url, data)  # consent not confirmed: nothing is sent
+    assert response.status_code == 200
+    assert not Referral.objects.exists()
+
+    response = client.post(url, data | {"consent_confirmed": "on"})
+    referral = Referral.objects.get()
+    assert response.status_code == 302 and response["Location"] == referral.get_absolute_url()
+    assert referral.referring_organisation == network.organiser
+    assert referral.receiving_organisation == cast["partner"].organisation
+    assert referral.status == ReferralStatus.SENT and referral.consent.given_by == "de moeder"
+    assert referral.family_phone == intake.phone
+    intake.refresh_from_db()
+    assert intake.status == IntakeStatus.REFERRED and intake.referral == referral
+    # A handled question cannot be referred twice.
+    client.post(url, data | {"consent_confirmed": "on"})
+    assert Referral.objects.count() == 1
+
+
+def test_intake_inbox_query_count_is_constant(client, network, cast, django_assert_max_num_queries):
+    for _index in range(30):
+        _intake(network)
+    client.force_login(cast["contact_point"])
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("doorverwijzing:intake_inbox"))
+    assert len(response.context["page"]) == 30
+
+
+# --- Retention -------------------------------------------------------------------------
+
+
+def _age(intake, *, created_days_ago: int, closed_days_ago: int | None = None):
+    now = timezone.now()
+    IntakeRequest.objects.filter(pk=intake.pk).update(
+        created_at=now - dt.timedelta(days=created_days_ago),
+        closed_at=None if closed_days_ago is None else now - dt.timedelta(days=closed_days_ago),
+    )
+
+
+def test_personal_data_is_erased_after_the_retention_period(network, cast, settings):
+    settings.INTAKE_RETENTION_DAYS = 91
+    closed_long_ago = _intake(network)
+    intake_close(intake=closed_long_ago, actor=cast["contact_point"])
+    _age(closed_long_ago, created_days_ago=200, closed_days_ago=92)
+    closed_recently = _intake(network)
+    _age(closed_recently, created_days_ago=200, closed_days_ago=30)
+    never_closed = _intake(network)
+    _age(never_closed, created_days_ago=92)
+    fresh = _intake(network)
+
+    assert referrals_purge_task() == 2
+
+    for intake in (closed_long_ago, never_closed):
+        intake.refresh_from_db()
+        assert intake.erased_at is not None
+        assert (intake.name, intake.phone, intake.question, intake.best_time) == ("", "", "", "")
+        assert intake.status == IntakeStatus.CLOSED
+    for intake in (closed_recently, fresh):
+        intake.refresh_from_db()
+        assert intake.erased_at is None and intake.name == "Samira"
+    assert intakes_purge_expired(now=timezone.now()) == 0  # idempotent

@@ -1,0 +1,83 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from doorverwijzing.choices import EventKind, ReferralStatus, ReminderKind
+from doorverwijzing.models import Reminder
+from doorverwijzing.reminders import reminder_send, reminders_due, reminders_plan
+from huisvanhetkind.belgian_days import add_working_days
+
+from .factories import ReferralFactory, social_worker
+
+pytestmark = pytest.mark.django_db
+
+
+def _at(day: dt.date, hour: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def test_working_days_skip_weekends_and_belgian_holidays():
+    friday_before_christmas = dt.date(2026, 12, 24)  # Thursday; 25/12 is a holiday
+    assert add_working_days(friday_before_christmas, 1) == dt.date(2026, 12, 28)
+    assert add_working_days(dt.date(2026, 11, 6), 2) == dt.date(2026, 11, 10)  # over weekend
+    assert add_working_days(dt.date(2026, 11, 10), 1) == dt.date(2026, 11, 12)  # 11/11 off
+
+
+def test_unaccepted_referral_reminds_the_receiver_after_2_working_days_then_the_referrer():
+    sent = dt.date(2026, 11, 2)  # Monday
+    referral = ReferralFactory(sent_at=_at(sent))
+    assert reminders_due(today=dt.date(2026, 11, 3)) == []
+    due = reminders_due(today=dt.date(2026, 11, 4))
+    assert [(r.referral_id, r.kind, r.due_date) for r in due] == [
+        (referral.id, ReminderKind.ACCEPT_RECEIVER, dt.date(2026, 11, 4))
+    ]
+    kinds = {r.kind for r in reminders_due(today=dt.date(2026, 11, 5))}
+    assert kinds == {ReminderKind.ACCEPT_RECEIVER, ReminderKind.ACCEPT_REFERRER}
+
+
+def test_accepted_referral_without_first_contact_reminds_after_5_working_days():
+    accepted = dt.date(2026, 11, 2)
+    ReferralFactory(
+        status=ReferralStatus.ACCEPTED, sent_at=_at(accepted), accepted_at=_at(accepted)
+    )
+    assert reminders_due(today=dt.date(2026, 11, 6)) == []
+    due = reminders_due(today=dt.date(2026, 11, 9))
+    assert [(r.kind, r.due_date) for r in due] == [
+        (ReminderKind.CONTACT_RECEIVER, dt.date(2026, 11, 9))
+    ]
+    kinds = {r.kind for r in reminders_due(today=dt.date(2026, 11, 10))}
+    assert kinds == {ReminderKind.CONTACT_RECEIVER, ReminderKind.CONTACT_REFERRER}
+
+
+def test_planning_twice_records_each_reminder_once():
+    ReferralFactory(sent_at=_at(dt.date(2026, 11, 2)))
+    today = dt.date(2026, 11, 20)
+    assert reminders_plan(today=today) == 2
+    reminders_plan(today=today)
+    assert Reminder.objects.count() == 2
+
+
+def test_a_reminder_is_mailed_once_and_shows_on_the_timeline():
+    receiver = social_worker()
+    referral = ReferralFactory(
+        sent_at=_at(dt.date(2026, 11, 2)), receiving_organisation=receiver.organisation
+    )
+    reminders_plan(today=dt.date(2026, 11, 4))
+    reminder = Reminder.objects.get()
+    assert reminder_send(reminder_id=reminder.id) is True
+    assert reminder_send(reminder_id=reminder.id) is False
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [receiver.email]
+    assert referral.family_name not in mail.outbox[0].body
+    assert referral.timeline.filter(kind=EventKind.REMINDER).count() == 1
+
+
+def test_no_mail_when_the_referral_moved_on_before_the_reminder_went_out():
+    referral = ReferralFactory(sent_at=_at(dt.date(2026, 11, 2)))
+    reminders_plan(today=dt.date(2026, 11, 4))
+    referral.status = ReferralStatus.ACCEPTED
+    referral.save(update_fields=["status"])
+    assert reminder_send(reminder_id=Reminder.objects.get().id) is False
+    assert mail.outbox == []

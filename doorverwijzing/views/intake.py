@@ -1,0 +1,194 @@
+"""'Stel je vraag': the family's public form and the contact point's intake inbox.
+
+Thin: load through a read of doorverwijzing.intake, validate a form, call one
+service. The question's data never goes into a URL, a log line or a task.
+"""
+
+import logging
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from redis.exceptions import RedisError
+
+from huisvanhetkind import permissions
+from partners import selectors as network_selectors
+
+from .. import intake as intakes
+from .. import selectors
+from ..choices import IntakeStatus
+from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
+from ..forms_intake import IntakeForm, IntakeReferralForm
+
+logger = logging.getLogger(__name__)
+
+INTAKE_RATE_LIMIT = 5  # questions per client address …
+INTAKE_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
+
+
+def _network_for(request):
+    slug = request.GET.get("netwerk", "")
+    if slug:
+        return network_selectors.network_get_public(slug=slug)
+    return network_selectors.network_default()
+
+
+def _rate_limit_exceeded(request) -> bool:
+    """Count this question against the client's hourly limit.
+
+    The cache key is a keyed hash of the address: the address itself is never
+    stored. When Redis is away we let the question through: losing a family's
+    question is worse than a little spam.
+    """
+    address = get_adapter(request).get_client_ip(request)
+    key = "intake-rate:" + salted_hmac("intake-rate-limit", address).hexdigest()
+    try:
+        cache.add(key, 0, timeout=INTAKE_RATE_WINDOW_SECONDS)
+        count = cache.incr(key)
+    except (RedisError, ValueError):
+        logger.warning("Intake rate limit unavailable; question accepted without it.")
+        return False
+    return count > INTAKE_RATE_LIMIT
+
+
+def intake_new(request):
+    network = _network_for(request)
+    request.network = network
+    accepts_questions = network is not None and network.organiser_id is not None
+    form = IntakeForm(request.POST or None, initial={"language": get_language()})
+    status = 200
+    if request.method == "POST" and accepts_questions:
+        if form.is_spam():
+            # Nothing is stored. A person only gets here if the browser filled the hidden field.
+            form.add_error(None, _("We could not send your question. Please call or e-mail us."))
+            status = 400
+        elif form.is_valid():
+            if _rate_limit_exceeded(request):
+                form.add_error(
+                    None,
+                    _(
+                        "You have sent several questions in a short time. "
+                        "Please try again in an hour, or call or e-mail us."
+                    ),
+                )
+                status = 429
+            else:
+                try:
+                    intakes.intake_create(network=network, **form.details())
+                except intakes.IntakeStateError as error:
+                    form.add_error(None, str(error))
+                else:
+                    url = reverse("doorverwijzing:intake_thanks")
+                    return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+    return render(
+        request,
+        "doorverwijzing/intake_form.html",
+        {
+            "form": form,
+            "accepts_questions": accepts_questions,
+            "retention_days": settings.INTAKE_RETENTION_DAYS,
+        },
+        status=status,
+    )
+
+
+def intake_thanks(request):
+    request.network = _network_for(request)
+    return render(request, "doorverwijzing/intake_thanks.html")
+
+
+# --- The contact point's inbox -------------------------------------------------------
+
+
+@login_required
+def intake_inbox(request):
+    if not permissions.can(request.user, "intake.handle"):
+        raise PermissionDenied
+    status = request.GET.get("status", "open")
+    intake_list = intakes.intake_inbox(user=request.user, status=status)
+    page = Paginator(intake_list, intakes.INTAKE_INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "doorverwijzing/intake_inbox.html",
+        {"page": page, "status": status, "statuses": IntakeStatus.choices},
+    )
+
+
+@login_required
+def intake_detail(request, pk: int):
+    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
+    return render(
+        request,
+        "doorverwijzing/intake_detail.html",
+        {
+            "intake": intake,
+            "is_open": intake.status in intakes.OPEN_INTAKE_STATUSES and not intake.erased_at,
+        },
+    )
+
+
+def _act(request, pk: int, step):
+    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
+    try:
+        step(intake=intake, actor=request.user)
+    except ReferralPermissionError as error:
+        raise PermissionDenied from error
+    except ReferralStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("doorverwijzing:intake_detail", pk=intake.pk)
+
+
+@login_required
+@require_POST
+def intake_take_in_hand(request, pk: int):
+    return _act(request, pk, intakes.intake_take_in_hand)
+
+
+@login_required
+@require_POST
+def intake_close(request, pk: int):
+    return _act(request, pk, intakes.intake_close)
+
+
+@login_required
+def intake_convert(request, pk: int):
+    """Turn the question into a referral: the form is prefilled on the server, never via the URL."""
+    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
+    if intake.status not in intakes.OPEN_INTAKE_STATUSES or intake.erased_at:
+        messages.error(request, _("This question is already handled."))
+        return redirect("doorverwijzing:intake_detail", pk=intake.pk)
+    form = IntakeReferralForm(
+        request.POST or None,
+        initial=IntakeReferralForm.initial_from(intake),
+        receiving=selectors.receiving_organisations_for(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = intakes.intake_convert_to_referral(
+                intake=intake,
+                actor=request.user,
+                receiving_organisation=form.cleaned_data["receiving_organisation"],
+                consent=form.consent(),
+                **form.details(),
+            )
+        except ReferralPermissionError as error:
+            raise PermissionDenied from error
+        except (ReferralStateError, ConsentMissingError) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
+            return redirect(referral)
+    return render(request, "doorverwijzing/intake_convert.html", {"intake": intake, "form": form})

@@ -1,0 +1,188 @@
+"""Referral pages. Thin: load through a selector, validate a form, call one service."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huisvanhetkind import permissions
+
+from .. import selectors, services
+from ..choices import AccessAction, ReferralStatus
+from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
+from ..exports import referral_export_data
+from ..forms import CloseForm, DeclineForm, FirstContactForm, ReferralForm
+
+DOMAIN_ERRORS = (ReferralStateError, ConsentMissingError)
+
+
+@login_required
+def inbox(request):
+    if not permissions.can(request.user, "referral.read"):
+        raise PermissionDenied
+    box = "sent" if request.GET.get("box") == "sent" else "received"
+    status = request.GET.get("status", "")
+    referrals = selectors.referral_inbox(user=request.user, box=box, status=status)
+    page = Paginator(referrals, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "doorverwijzing/inbox.html",
+        {
+            "page": page,
+            "box": box,
+            "status": status,
+            "statuses": ReferralStatus.choices,
+        },
+    )
+
+
+@login_required
+def referral_new(request):
+    if not permissions.can(request.user, "referral.send"):
+        raise PermissionDenied
+    referring = selectors.referring_organisations_for(user=request.user)
+    receiving = selectors.receiving_organisations_for(user=request.user)
+    offer = selectors.offer_for_referral(
+        offer_id=request.GET.get("offer") or request.POST.get("offer_id")
+    )
+    initial = {"referring_organisation": referring.first()}
+    if offer is not None:
+        initial |= {"receiving_organisation": offer.organisation_id, "offer_id": offer.pk}
+    form = ReferralForm(
+        request.POST or None, initial=initial, referring=referring, receiving=receiving
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.referral_send(
+                actor=request.user,
+                referring_organisation=form.cleaned_data["referring_organisation"],
+                receiving_organisation=form.cleaned_data["receiving_organisation"],
+                offer=offer,
+                consent=form.consent(),
+                made_by_phone=form.cleaned_data["made_by_phone"],
+                **form.details(),
+            )
+        except DOMAIN_ERRORS as error:
+            form.add_error(None, str(error))
+        except ReferralPermissionError as error:
+            raise PermissionDenied from error
+        else:
+            messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
+            return redirect(referral)
+    return render(request, "doorverwijzing/referral_form.html", {"form": form, "offer": offer})
+
+
+@login_required
+def referral_detail(request, public_id: str):
+    referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
+    can_handle = permissions.can(request.user, "referral.handle", referral)
+    return render(
+        request,
+        "doorverwijzing/referral_detail.html",
+        {
+            "referral": referral,
+            "can_handle": can_handle,
+            "can_follow_up": permissions.can(request.user, "referral.follow_up", referral),
+            "decline_form": DeclineForm(),
+            "first_contact_form": FirstContactForm(),
+            "close_form": CloseForm(),
+        },
+    )
+
+
+def _act(request, public_id: str, step, form_class=None):
+    """Run one step on a referral the user may read, answering errors with a message."""
+    referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
+    arguments = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the options."))
+            return redirect(referral)
+        arguments = form.cleaned_data
+    try:
+        step(referral=referral, actor=request.user, **arguments)
+    except ReferralPermissionError as error:
+        raise PermissionDenied from error
+    except ReferralStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved. The other organisation is told."))
+    return redirect(referral)
+
+
+@login_required
+@require_POST
+def referral_accept(request, public_id: str):
+    return _act(request, public_id, services.referral_accept)
+
+
+@login_required
+@require_POST
+def referral_decline(request, public_id: str):
+    return _act(request, public_id, services.referral_decline, DeclineForm)
+
+
+@login_required
+@require_POST
+def referral_contact_attempt(request, public_id: str):
+    return _act(request, public_id, services.referral_record_contact_attempt)
+
+
+@login_required
+@require_POST
+def referral_first_contact(request, public_id: str):
+    return _act(request, public_id, services.referral_record_first_contact, FirstContactForm)
+
+
+@login_required
+@require_POST
+def referral_close(request, public_id: str):
+    return _act(request, public_id, services.referral_close, CloseForm)
+
+
+@login_required
+@require_POST
+def referral_cancel(request, public_id: str):
+    return _act(request, public_id, services.referral_cancel)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request, public_id: str):
+    return _act(request, public_id, services.consent_withdraw)
+
+
+@login_required
+def referral_access_log(request, public_id: str):
+    referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
+    return render(
+        request,
+        "doorverwijzing/access_log.html",
+        {
+            "referral": referral,
+            "entries": selectors.referral_access_log(referral=referral),
+        },
+    )
+
+
+@login_required
+def referral_export(request, public_id: str):
+    """Everything held about this referral, for the family's right of access."""
+    referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
+    services.access_log_record(referral=referral, actor=request.user, action=AccessAction.EXPORT)
+    data = referral_export_data(referral)
+    if request.GET.get("format") == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{referral.public_id}.json"'
+        return response
+    return render(request, "doorverwijzing/export.html", {"referral": referral, "data": data})
