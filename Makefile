@@ -40,11 +40,16 @@ lock: install
 
 messages: install
 	cd $(CURDIR) && DEBUG=true $(PY) manage.py makemessages --all --no-obsolete \
-	  --ignore=.venv --ignore=.data --ignore=static/vendor --ignore=node_modules
+	  --ignore=.venv --ignore=.data --ignore=static/vendor --ignore=node_modules --ignore=bench --ignore="*/tests/*"
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
 
 vendor-static:
 	./scripts/vendor-static.sh
+
+# The benchmark (bench/README.md): SCALE=city (default) or flanders. Not part of `make test`.
+SCALE ?= city
+bench: install
+	$(PY) -m bench.run --scale $(SCALE) $(ARGS)
 
 worker: install
 	DEBUG=true $(VENV)/bin/celery -A huisvanhetkind worker --loglevel=INFO

@@ -10,6 +10,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in Dutch: a request in /ar/ leaves Arabic active in the thread, and
+    django-modeltranslation would then write `title=` into title_ar."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Each test starts with an empty cache (its own Redis database), so rate limits don't leak."""
     from django.core.cache import cache

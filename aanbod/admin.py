@@ -191,3 +191,25 @@ class SynonymAdmin(AanbodScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return permissions.can(request.user, "synonym.edit")
+
+
+@admin.register(models.Participation)
+class ParticipationAdmin(AanbodScopedAdmin):
+    """Read only for coordinators: partners enter the counts under Mijn aanbod."""
+
+    scope = staticmethod(permissions.participations_for_user)
+    view_action = "participation.view"
+    list_display = ["offer", "date", "families", "children", "entered_at"]
+    list_filter = ["date", "offer__networks"]
+    list_select_related = ["offer"]
+    search_fields = ["offer__title_nl"]
+    date_hierarchy = "date"
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -15,7 +15,7 @@ from partners.opening_hours import BRUSSELS
 from .filters import OfferFilters
 from .models import Occurrence, Offer, RecurringSchedule, ScheduleException
 from .schedules import NextDate, weekly_dates_between
-from .search import full_condition, prepare_query
+from .search import OFFER, full_condition, prepare_query
 
 AGENDA_MAX_ITEMS = 400
 
@@ -26,11 +26,20 @@ class AgendaDay:
     items: list[tuple[Offer, NextDate]]
 
 
-def _matching_offers(filters: OfferFilters):
+def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
+    """`column IN (matching offers)` as one uncorrelated subquery.
+
+    Written out rather than `offer__in=Offer.objects.filter(...)`: Django would alias
+    the inner table and the search condition (which names aanbod_offer) would then
+    point at the outer query, re-running the subquery for every row.
+    """
     condition = full_condition(prepare_query(""), filters)
     # aanbod.search builds the SQL from constants; every user value is a parameter.
-    matches = RawSQL(condition.text, condition.params, output_field=BooleanField())  # noqa: S611
-    return Offer.objects.filter(matches)
+    return RawSQL(  # noqa: S611
+        f"{column} IN (SELECT {OFFER}.id FROM {OFFER} WHERE {condition.text})",  # noqa: S608
+        condition.params,
+        output_field=BooleanField(),
+    )
 
 
 def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> list[AgendaDay]:
@@ -42,11 +51,13 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
     window_end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
-    offers = _matching_offers(filters).values("id")
     by_day: dict[dt.date, list[tuple[Offer, NextDate]]] = defaultdict(list)
     occurrences = (
         Occurrence.objects.filter(
-            offer__in=offers, cancelled=False, starts_at__gte=window_start, starts_at__lt=window_end
+            _offer_matches("aanbod_occurrence.offer_id", filters),
+            cancelled=False,
+            starts_at__gte=window_start,
+            starts_at__lt=window_end,
         )
         .select_related("offer__organisation", "location")
         .order_by("starts_at")[:AGENDA_MAX_ITEMS]
@@ -61,7 +72,9 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
         by_day[date.starts_at.date()].append((occurrence.offer, date))
     weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
     schedules = (
-        RecurringSchedule.objects.filter(offer__in=offers, weekday__in=weekdays)
+        RecurringSchedule.objects.filter(
+            _offer_matches("aanbod_recurringschedule.offer_id", filters), weekday__in=weekdays
+        )
         .select_related("offer__organisation", "location")
         .prefetch_related(Prefetch("exceptions", queryset=ScheduleException.objects.all()))[
             :AGENDA_MAX_ITEMS

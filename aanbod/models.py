@@ -6,12 +6,16 @@ months are the pregnancy (-9..0), and an unbounded range means "every age". The 
 child (kinderwens) comes before any month and is a separate flag.
 """
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField, IntegerRangeField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.backends.postgresql.psycopg_any import NumericRange
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -34,12 +38,25 @@ def every_age() -> NumericRange:
     return NumericRange(None, None)
 
 
+# Every six months a partner confirms that a published offer is still right; an offer not
+# confirmed for this long is "stale" on the coordinator's start page.
+CONFIRM_EVERY_DAYS = 182
+
+
 class OfferQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=OfferStatus.PUBLISHED)
 
     def for_organisation(self, organisation):
         return self.filter(organisation=organisation)
+
+    def not_confirmed_since(self, day: dt.date):
+        """Published offers last confirmed (or, never confirmed, published) before `day`."""
+        return self.published().filter(
+            Q(last_verified__lt=day)
+            | Q(last_verified=None, published_at__date__lt=day)
+            | Q(last_verified=None, published_at=None)
+        )
 
 
 class Offer(models.Model):
@@ -121,6 +138,8 @@ class Offer(models.Model):
     )
     review_remark = models.TextField(_("remark of the coordinator"), blank=True)
     last_verified = models.DateField(_("last confirmed as still right"), null=True, blank=True)
+    # Set when the six-monthly "is this still right?" mail went out; cleared on confirming.
+    confirmation_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -176,6 +195,15 @@ class Offer(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == OfferStatus.PUBLISHED
+
+    def needs_confirmation(self, today: dt.date) -> bool:
+        """Published and not confirmed for CONFIRM_EVERY_DAYS (same rule as not_confirmed_since)."""
+        if self.status != OfferStatus.PUBLISHED:
+            return False
+        if self.confirmation_requested_at is not None:
+            return True
+        last = self.last_verified or (self.published_at.date() if self.published_at else None)
+        return last is None or last < today - dt.timedelta(days=CONFIRM_EVERY_DAYS)
 
 
 class RecurringSchedule(models.Model):
@@ -321,3 +349,74 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# Age groups of the participation counts -> field; the action plan reports per group.
+PARTICIPATION_AGE_FIELDS: dict[str, str] = {
+    "0-3": "children_0_3",
+    "3-6": "children_3_6",
+    "6-12": "children_6_12",
+    "12-18": "children_12_18",
+    "18+": "children_18_plus",
+}
+
+
+class Participation(models.Model):
+    """How many families and children took part in one activity: anonymous counts only.
+
+    The only way a network sees its reach; the action plan sums them per year and age group
+    (selectors.participation_totals). Counts per age group are optional and may cover only
+    part of the children.
+    """
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="participations")
+    date = models.DateField(_("date of the activity"))
+    occurrence = models.ForeignKey(
+        Occurrence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("dated activity"),
+    )
+    families = models.PositiveSmallIntegerField(_("families"))
+    children = models.PositiveSmallIntegerField(_("children"))
+    children_0_3 = models.PositiveSmallIntegerField(
+        _("children 0 to 3 years"), null=True, blank=True
+    )
+    children_3_6 = models.PositiveSmallIntegerField(
+        _("children 3 to 6 years"), null=True, blank=True
+    )
+    children_6_12 = models.PositiveSmallIntegerField(
+        _("children 6 to 12 years"), null=True, blank=True
+    )
+    children_12_18 = models.PositiveSmallIntegerField(
+        _("children 12 to 18 years"), null=True, blank=True
+    )
+    children_18_plus = models.PositiveSmallIntegerField(
+        _("young people 18 and older"), null=True, blank=True
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-entered_at"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participation")
+        indexes = [models.Index(fields=["offer", "date"], name="participation_offer_date")]
+
+    def __str__(self) -> str:
+        return f"{self.offer} {self.date:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        by_age = sum(getattr(self, field) or 0 for field in PARTICIPATION_AGE_FIELDS.values())
+        if self.children is not None and by_age > self.children:
+            raise ValidationError(
+                {"children": _("The children per age group add up to more than this number.")}
+            )

@@ -5,16 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, F, FloatField, Prefetch, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    F,
+    FloatField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Window,
+)
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
-from partners.models import Location
+from partners.models import Location, Network, Organisation
 
+from . import permissions
+from .choices import OfferStatus
 from .facets import FacetValue, facet_counts
 from .filters import OfferFilters
-from .models import Offer
+from .models import CONFIRM_EVERY_DAYS, PARTICIPATION_AGE_FIELDS, Occurrence, Offer, Participation
 from .schedules import prefetch_for_dates
 from .search import full_condition, prepare_query, text_rank
 
@@ -113,3 +125,194 @@ def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
     if offer is None:
         raise Http404
     return offer
+
+
+def offers_by_ids(ids: list[int]) -> list[Offer]:
+    """Published offers in the given order (a shortlist), with partner and locations."""
+    offers = (
+        Offer.objects.published()
+        .filter(id__in=ids)
+        .select_related("organisation")
+        .prefetch_related(_locations_prefetch())
+    )
+    by_id = {offer.id: offer for offer in offers}
+    return [by_id[offer_id] for offer_id in ids if offer_id in by_id]
+
+
+# --- Mijn aanbod: the partner's and coordinator's own offers ----------------------------
+
+MINE_PAGE_SIZE = 25
+# How far back a partner can pick a dated activity when entering participation.
+PARTICIPATION_LOOKBACK_DAYS = 90
+# The coordinator's start page warns this long before project money stops.
+FUNDING_WARNING_DAYS = 92
+
+
+def offer_list_for_editor(*, user, status: str = "") -> QuerySet[Offer]:
+    """Offers `user` may change (its organisations', or its networks' for a coordinator).
+
+    One query per page whatever the number of rows; paginate the result.
+    """
+    offers = permissions.offers_editable_by(user, Offer.objects.all())
+    if status in OfferStatus.values:
+        offers = offers.filter(status=status)
+    return (
+        offers.select_related("organisation")
+        .defer("search_document", "search_text")
+        .order_by(F("title_nl").asc(), "id")
+    )
+
+
+def offer_get_for_editor(*, user, pk: int) -> Offer:
+    """An offer the user may change, with its places and times; 404 when not theirs."""
+    offer = (
+        permissions.offers_editable_by(user, Offer.objects.all())
+        .select_related("organisation")
+        .prefetch_related("locations", "recurring_schedules__location")
+        .filter(pk=pk)
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def offer_get_for_preview(*, user, pk: int, now: dt.datetime | None = None) -> Offer:
+    """Any offer the user may change, loaded like the public offer page loads a published one."""
+    now = now or timezone.now()
+    offer = (
+        permissions.offers_editable_by(user, Offer.objects.all())
+        .select_related("organisation")
+        .prefetch_related("networks", _locations_prefetch(), *prefetch_for_dates(now))
+        .filter(pk=pk)
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def locations_for_organisation(organisation: Organisation) -> QuerySet[Location]:
+    """Where an organisation's offers may take place: its own locations and its networks'."""
+    return Location.objects.filter(
+        Q(organisation=organisation) | Q(network__in=organisation.networks.all())
+    ).order_by("name")
+
+
+def locations_for_editor(*, user) -> QuerySet[Location]:
+    """Places to choose from on a new offer: those of every organisation the user edits."""
+    organisations = permissions.organisations_editable_by(user, Organisation.objects.all())
+    return (
+        Location.objects.filter(
+            Q(organisation__in=organisations)
+            | Q(network__in=Network.objects.filter(organisations__in=organisations))
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def upcoming_occurrences(*, offer: Offer, now: dt.datetime | None = None) -> list[Occurrence]:
+    """Dated activities still to come: the ones a partner edits (the past stays as it was)."""
+    now = now or timezone.now()
+    return list(offer.occurrences.filter(ends_at__gt=now).select_related("location"))
+
+
+def recent_occurrences(*, offer: Offer, now: dt.datetime | None = None) -> QuerySet[Occurrence]:
+    """Dated activities that took place lately, to say which one the counts are about."""
+    now = now or timezone.now()
+    return offer.occurrences.filter(
+        starts_at__lte=now,
+        starts_at__gte=now - dt.timedelta(days=PARTICIPATION_LOOKBACK_DAYS),
+        cancelled=False,
+    ).order_by("-starts_at")
+
+
+def participations_of_offer(*, offer: Offer, limit: int = 10) -> list[Participation]:
+    return list(offer.participations.select_related("occurrence")[:limit])
+
+
+def organisations_for_editor(*, user) -> QuerySet[Organisation]:
+    """Organisations `user` may add offers for."""
+    return permissions.organisations_editable_by(user, Organisation.objects.order_by("name"))
+
+
+def offers_in_review_for_user(*, user) -> list[Offer]:
+    """Offers waiting for this coordinator's review, oldest request first."""
+    return list(
+        permissions.offers_reviewable_by(user, Offer.objects.filter(status=OfferStatus.IN_REVIEW))
+        .select_related("organisation")
+        .defer("search_document", "search_text")
+        .order_by("updated_at", "id")
+    )
+
+
+def offer_get_for_review(*, user, pk: int) -> Offer:
+    offer = permissions.offers_reviewable_by(user, Offer.objects.all()).filter(pk=pk).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def coordinator_offer_attention(*, user, today: dt.date, limit: int = 20) -> dict[str, list]:
+    """Offers that need the coordinator: to review, not confirmed for six months, funding
+    ending within three months. Three queries; empty lists for anyone who reviews nothing."""
+    if not permissions.can(user, "offer.review"):
+        return {"offers_to_review": [], "offers_stale": [], "offers_funding_ending": []}
+    mine = permissions.offers_reviewable_by(user, Offer.objects.all()).only(
+        "id", "title", "title_nl", "organisation__name", "last_verified", "published_at",
+        "funding_ends", "funding_source", "updated_at",
+    ).select_related("organisation")  # fmt: skip
+    stale = mine.not_confirmed_since(today - dt.timedelta(days=CONFIRM_EVERY_DAYS))
+    funding = mine.exclude(status=OfferStatus.ARCHIVED).filter(
+        funding_ends__gte=today, funding_ends__lte=today + dt.timedelta(days=FUNDING_WARNING_DAYS)
+    )
+    return {
+        "offers_to_review": list(
+            mine.filter(status=OfferStatus.IN_REVIEW).order_by("updated_at")[:limit]
+        ),
+        "offers_stale": list(stale.order_by(F("last_verified").asc(nulls_first=True))[:limit]),
+        "offers_funding_ending": list(funding.order_by("funding_ends")[:limit]),
+    }
+
+
+@dataclass
+class ParticipationTotals:
+    """Reach of a network in a year: activities counted, families, children, per age group.
+
+    by_age_group has every key of PARTICIPATION_AGE_FIELDS; children_without_age are the
+    children no age group was given for.
+    """
+
+    network: Network
+    year: int
+    activities: int
+    families: int
+    children: int
+    by_age_group: dict[str, int]
+
+    @property
+    def children_without_age(self) -> int:
+        return max(0, self.children - sum(self.by_age_group.values()))
+
+
+def participation_totals(*, network: Network, year: int) -> ParticipationTotals:
+    """Sum of the participation counts of the network's offers in `year` (one query).
+
+    An offer of several networks counts in each of them.
+    """
+    sums = {field: Sum(field, default=0) for field in PARTICIPATION_AGE_FIELDS.values()}
+    row = Participation.objects.filter(offer__networks=network, date__year=year).aggregate(
+        activities=Count("id"),
+        families_total=Sum("families", default=0),
+        children_total=Sum("children", default=0),
+        **sums,
+    )
+    return ParticipationTotals(
+        network=network,
+        year=year,
+        activities=row["activities"],
+        families=row["families_total"],
+        children=row["children_total"],
+        by_age_group={group: row[field] for group, field in PARTICIPATION_AGE_FIELDS.items()},
+    )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind import permissions
+from signalen.services import signal_from_declined_referral
 
 from .choices import (
     FINISHED_STATUSES,
@@ -186,6 +187,7 @@ def referral_decline(
             "suggested_offer",
         ],
     )
+    signal_from_declined_referral(referral=referral)
     return referral
 
 

@@ -34,6 +34,14 @@ ACTIONS = {
     "referral.follow_up": "social worker of the referring organisation",
     "referral.figures": "coordinator of a network (figures only, never a referral)",
     "intake.handle": "social worker of the network's contact point organisation",
+    # Signals never hold a family's personal data; who gave one is only seen by the coordinator.
+    "signal.report": "any logged-in user, for a network they work in",
+    "signal.view_all": "coordinator of the network (every signal, with its text)",
+    "signal.overview": "coordinator or viewer of the network, or member of its stuurgroep",
+    "theme.manage": "coordinator of the theme's network (bundle, status, feedback, surveys)",
+    # The action plan belongs to the steering group; the coordinator writes it.
+    "plan.view": "coordinator of the network, or member of its stuurgroep (person or organisation)",
+    "plan.manage": "coordinator of the network (plans, goals, actions, results, evidence builds)",
 }
 REFERRAL_ACTIONS = {
     "referral.send",
@@ -141,6 +149,52 @@ def agreements_for_user(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(network_id__in=network_ids(user, Role.COORDINATOR, Role.VIEWER))
 
 
+def steering_network_ids(user) -> set[int]:
+    """Networks whose stuurgroep the user sits in, in person or through an organisation."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_hvhk_steering_networks", None)
+    if cached is None:
+        from partners.choices import GroupKind
+        from partners.models import Group
+
+        organisations = {org for _role, _network, org in _memberships(user) if org}
+        cached = set(
+            Group.objects.filter(kind=GroupKind.STEERING)
+            .filter(Q(member_users=user) | Q(member_organisations__in=organisations))
+            .values_list("network_id", flat=True)
+        )
+        user._hvhk_steering_networks = cached
+    return cached
+
+
+def plan_network_ids(user) -> set[int]:
+    """Networks whose action plans and evidence packs the user may read ("plan.view")."""
+    return coordinated_network_ids(user) | steering_network_ids(user)
+
+
+def plans_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Action plans, or anything else with a `network` (evidence packs), the user may read."""
+    if user.is_superuser:
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(network_id__in=plan_network_ids(user))
+
+
+def _plan_network_id(obj) -> int:
+    """A network, plan or pack answers for itself; a goal through its plan, an action its goal."""
+    from partners.models import Network
+
+    if isinstance(obj, Network):
+        return obj.id
+    if hasattr(obj, "network_id"):
+        return obj.network_id
+    if hasattr(obj, "plan"):
+        return obj.plan.network_id
+    return obj.goal.plan.network_id
+
+
 # --- Object rules ------------------------------------------------------------------
 
 
@@ -185,11 +239,72 @@ def can(user, action: str, obj=None) -> bool:
         return bool(coordinated) if obj is None else obj.network_id in coordinated
     if action == "referral.figures":
         return bool(coordinated) if obj is None else obj.id in coordinated
+    if action == "plan.manage":
+        return bool(coordinated) if obj is None else _plan_network_id(obj) in coordinated
+    if action == "plan.view":
+        if obj is None:  # the menu asks on every page: coordinators need no extra query
+            return bool(coordinated) or bool(steering_network_ids(user))
+        return _plan_network_id(obj) in plan_network_ids(user)
     if action == "group.view":
         if obj is None:
             return True
         return obj.network_id in coordinated or _is_group_member(user, obj)
+    if action == "signal.report":
+        return True if obj is None else obj.id in working_network_ids(user)
+    if action == "signal.view_all":
+        return bool(coordinated) if obj is None else _network_id_of(obj) in coordinated
+    if action == "signal.overview":
+        if obj is None:
+            return bool(overview_network_ids(user))
+        return _network_id_of(obj) in overview_network_ids(user)
+    if action == "theme.manage":
+        return bool(coordinated) if obj is None else obj.network_id in coordinated
     return False
+
+
+def working_network_ids(user) -> set[int]:
+    """Networks the user has a role in, directly or through an organisation (one query, cached)."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_hvhk_working_networks", None)
+    if cached is None:
+        from partners.models import Network
+
+        memberships = _memberships(user)
+        cached = set(
+            Network.objects.filter(
+                Q(id__in={network for _r, network, _o in memberships if network})
+                | Q(organisations__in={org for _r, _n, org in memberships if org})
+            ).values_list("id", flat=True)
+        )
+        user._hvhk_working_networks = cached
+    return cached
+
+
+def _network_id_of(obj) -> int:
+    """A network, or an object of one (a signal, a theme): the network's id."""
+    return obj.network_id if hasattr(obj, "network_id") else obj.id
+
+
+def overview_network_ids(user) -> set[int]:
+    """Networks whose signal figures the user may read (see "signal.overview")."""
+    return network_ids(user, Role.COORDINATOR, Role.VIEWER) | steering_network_ids(user)
+
+
+def signals_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Every signal of the networks the user coordinates, and the user's own signals."""
+    if user.is_superuser:
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(Q(network_id__in=coordinated_network_ids(user)) | Q(reporter=user))
+
+
+def themes_for_user(user, queryset: QuerySet) -> QuerySet:
+    """Themes (and, by the same rule, surveys) of the networks the user coordinates."""
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(network_id__in=coordinated_network_ids(user))
 
 
 def social_worker_organisation_ids(user) -> set[int]:

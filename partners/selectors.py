@@ -81,7 +81,8 @@ START_PAGE_AGREEMENT_DAYS = 90
 
 
 def coordinator_start_page(*, user, today) -> dict:
-    """What needs the coordinator now: ending agreements, open invitations, missing contacts."""
+    """What needs the coordinator now: ending agreements, open invitations, missing contacts,
+    and offers to review, stale or losing their funding."""
     agreements = (
         permissions.agreements_for_user(user, Agreement.objects.all())
         .filter(
@@ -95,10 +96,14 @@ def coordinator_start_page(*, user, today) -> dict:
     without_contact = permissions.organisations_for_user(
         user, Organisation.objects.filter(contact_name="")
     ).order_by("name")
+    # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
+    from aanbod.selectors import coordinator_offer_attention
+
     return {
         "agreements_ending": list(agreements[:20]),
         "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
         "partners_without_contact": list(without_contact[:20]),
+        **coordinator_offer_attention(user=user, today=today),
     }
 
 

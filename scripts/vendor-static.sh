@@ -19,5 +19,7 @@ cp "$work/node_modules/htmx.org/dist/htmx.min.js" "$dest/htmx/"
 cp "$work/node_modules/htmx.org/LICENSE" "$dest/htmx/" 2>/dev/null || true
 cp -r "$work/node_modules/leaflet/dist/." "$dest/leaflet/"
 rm -f "$dest"/leaflet/*.map "$dest"/leaflet/leaflet-src*.js
+# The source map is not vendored: drop its reference, or collectstatic's manifest fails.
+sed -i '/sourceMappingURL=/d' "$dest"/leaflet/leaflet.js
 cp "$work/node_modules/leaflet/LICENSE" "$dest/leaflet/" 2>/dev/null || true
 echo "Vendored into $dest: $UTRECHT $HTMX $LEAFLET"

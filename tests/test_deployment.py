@@ -12,8 +12,21 @@ README = (ROOT / "README.md").read_text()
 SETTINGS_VARIABLES = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', SETTINGS_SOURCE))
 
 
-def test_compose_has_web_worker_beat_postgres_and_redis():
-    assert set(COMPOSE["services"]) == {"web", "worker", "beat", "db", "redis"}
+def test_compose_has_web_workers_beat_postgres_redis_proxy_and_migrate():
+    assert set(COMPOSE["services"]) == {
+        "migrate", "web", "proxy", "worker", "worker-slow", "beat", "db", "redis"
+    }
+
+
+def test_compose_scales_web_and_workers_without_clashing():
+    services = COMPOSE["services"]
+    for name in ("web", "worker", "worker-slow"):
+        assert "container_name" not in services[name], name
+        assert "ports" not in services[name], name
+    assert services["proxy"]["image"].startswith("nginx:")
+    assert "migrate" in services["web"]["depends_on"]
+    assert "--queues slow" in services["worker-slow"]["command"]
+    assert services["worker"]["environment"]["CELERY_SLOW_QUEUE"] == "slow"
 
 
 def test_compose_runs_postgres_18_and_redis_7_that_keeps_its_queue():
@@ -26,7 +39,7 @@ def test_compose_runs_postgres_18_and_redis_7_that_keeps_its_queue():
 
 def test_compose_services_have_health_checks_and_volumes():
     services = COMPOSE["services"]
-    for name in ("web", "worker", "db", "redis"):
+    for name in ("web", "worker", "worker-slow", "proxy", "db", "redis"):
         assert "healthcheck" in services[name], name
     assert {"postgres", "redis", "media"} <= set(COMPOSE["volumes"])
 
@@ -34,6 +47,8 @@ def test_compose_services_have_health_checks_and_volumes():
 def test_compose_commands_start_the_celery_app_and_wsgi_app_that_exist():
     services = COMPOSE["services"]
     assert "celery -A huisvanhetkind worker" in services["worker"]["command"]
+    assert "celery -A huisvanhetkind worker" in services["worker-slow"]["command"]
+    assert "manage.py migrate" in services["migrate"]["command"]
     assert "celery -A huisvanhetkind beat" in services["beat"]["command"]
     assert "huisvanhetkind.wsgi:application" in services["web"]["command"]
     assert (ROOT / "huisvanhetkind/wsgi.py").exists()
@@ -41,7 +56,7 @@ def test_compose_commands_start_the_celery_app_and_wsgi_app_that_exist():
 
 
 def test_compose_variables_are_settings_the_portal_reads():
-    for name in ("web", "worker", "beat"):
+    for name in ("migrate", "web", "worker", "worker-slow", "beat"):
         environment = COMPOSE["services"][name]["environment"]
         assert set(environment) <= SETTINGS_VARIABLES, name
         assert environment["DATABASE_URL"].startswith("postgres://")

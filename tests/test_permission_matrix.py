@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can
@@ -24,9 +25,10 @@ from partners.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from signalen.tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
-OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "huisvanhetkind"}
+OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "actieplan", "huisvanhetkind"}
 
 
 @pytest.fixture
@@ -69,6 +71,12 @@ def world():
     objects[("intake", "other_network")] = IntakeRequest.objects.create(
         network=other_network, name="Bo", question="?"
     )
+    objects[("theme", "own")] = ThemeFactory(network=own_network)
+    objects[("theme", "other_network")] = ThemeFactory(network=other_network)
+    # The action plan: the coordinator writes it, the stuurgroep (here: own_org) reads it.
+    GroupFactory(network=own_network, kind="steering", member_organisations=[own_org])
+    objects[("plan", "own")] = ActionPlanFactory(network=own_network)
+    objects[("plan", "other_network")] = ActionPlanFactory(network=other_network)
     users = {"anonymous": AnonymousUser()}
     for role in Role:
         user = UserFactory(is_staff=True)
@@ -103,6 +111,14 @@ MATRIX = {
     "referral.follow_up": ("referral", {"own": {W}, "other_org": set(), "other_network": set()}),
     "referral.figures": ("network", {"own": {C}, "other_network": set()}),
     "intake.handle": ("intake", {"own": {W}, "other_network": set()}),
+    "plan.view": ("plan", {"own": {C, E, W}, "other_network": set()}),
+    "plan.manage": ("plan", {"own": {C}, "other_network": set()}),
+    # Signals: any role gives one for its own network; the stuurgroep (own_org) reads the
+    # overview; bundling, status and feedback belong to the network's coordinator.
+    "signal.report": ("network", {"own": {C, E, W, V}, "other_network": set()}),
+    "signal.view_all": ("network", {"own": {C}, "other_network": set()}),
+    "signal.overview": ("network", {"own": {C, E, W, V}, "other_network": set()}),
+    "theme.manage": ("theme", {"own": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -148,6 +164,13 @@ ADMIN_MATRIX = {
     "huisvanhetkind.heartbeat": set(),
     "aanbod.offer": {C, E},
     "aanbod.synonym": {C},
+    "aanbod.participation": {C},
+    "actieplan.actionplan": {C},
+    "actieplan.evidencepack": {C},
+    "signalen.theme": {C},
+    "signalen.signal": {C},
+    "signalen.searchgap": {C},
+    "signalen.survey": {C},
 }
 
 

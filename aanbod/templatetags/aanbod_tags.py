@@ -1,6 +1,7 @@
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from ..choices import Language
 
@@ -29,6 +30,19 @@ def _years(months: int, *, start: bool) -> str:
     if start and years == 0:
         return _("from birth")
     return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+
+
+@register.filter
+def fallback_lang(obj, field: str) -> str:
+    """' lang="nl"' when `field` shows the Dutch text because this language has none.
+
+    django-modeltranslation falls back to Dutch silently; screen readers must know
+    to read that text in Dutch.
+    """
+    language = (get_language() or "nl").split("-")[0]
+    if language == "nl" or getattr(obj, f"{field}_{language}", None):
+        return ""
+    return mark_safe(' lang="nl"')
 
 
 @register.filter

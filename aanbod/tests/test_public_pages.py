@@ -126,3 +126,49 @@ def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):
     assert "?offer=" not in client.get(offer.get_absolute_url()).content.decode()
     client.force_login(social_worker())
     assert f"?offer={offer.pk}" in client.get(offer.get_absolute_url()).content.decode()
+
+
+def test_a_missing_translation_falls_back_to_dutch_marked_lang_nl(client):
+    offer = OfferFactory(title="Babbelhoek", summary="Kom praten met andere ouders.")
+    content = client.get(f"/ar/aanbod/{offer.slug}/").content.decode()
+    assert 'lang="nl">Babbelhoek</h1>' in content
+    offer.title_ar = "ركن الدردشة"
+    offer.save()
+    content = client.get(f"/ar/aanbod/{offer.slug}/").content.decode()
+    assert 'id="offer-title">ركن الدردشة</h1>' in content
+
+
+def test_shortlist_collects_offers_in_the_session_and_shares_a_link(client):
+    first, second = OfferFactory(), OfferFactory()
+    for offer in (first, second, first):
+        client.post(reverse("aanbod:shortlist_add", kwargs={"pk": offer.pk}))
+    response = client.get(reverse("aanbod:shortlist"))
+    assert [offer.pk for offer in response.context["offers"]] == [first.pk, second.pk]
+    content = response.content.decode()
+    assert f"?aanbod={first.pk},{second.pk}" in content
+    assert "https://wa.me/?text=" in content and "<svg" in content
+    client.post(reverse("aanbod:shortlist_remove", kwargs={"pk": first.pk}))
+    assert [o.pk for o in client.get(reverse("aanbod:shortlist")).context["offers"]] == [second.pk]
+
+
+def test_a_shared_list_shows_only_published_offers_and_ignores_junk(client):
+    published, draft = OfferFactory(), OfferFactory(status="draft")
+    url = reverse("aanbod:shortlist_shared")
+    response = client.get(f"{url}?aanbod={published.pk},{draft.pk},abc,,99999999999999")
+    assert [offer.pk for offer in response.context["offers"]] == [published.pk]
+
+
+def test_shortlist_add_refuses_get_and_never_redirects_off_site(client):
+    offer = OfferFactory()
+    url = reverse("aanbod:shortlist_add", kwargs={"pk": offer.pk})
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("aanbod:shortlist")
+
+
+def test_flyer_has_a_qr_code_per_offer(client, catalogue):
+    response = client.get(reverse("aanbod:flyer") + "?domain=parenting")
+    content = response.content.decode()
+    offers = sum(len(items) for _label, items in response.context["groups"])
+    assert offers > 0
+    assert content.count('<svg role="img"') == offers

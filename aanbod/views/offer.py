@@ -11,6 +11,7 @@ from huisvanhetkind import permissions
 from ..calendar_files import offer_calendar
 from ..schedules import next_occurrences
 from ..selectors import offer_get_public
+from ..shortlist import shortlist_ids
 from ..structured_data import offer_json_ld
 
 
@@ -29,6 +30,7 @@ def offer_detail(request, slug: str):
         "json_ld": offer_json_ld(offer, url=url, now=now),
         "can_refer": permissions.can(request.user, "referral.send"),
         "print_view": request.GET.get("weergave") == "afdruk",
+        "in_shortlist": offer.id in shortlist_ids(request.session),
     }
     return render(request, "aanbod/offer_detail.html", context)
 

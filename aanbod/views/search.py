@@ -4,10 +4,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partners.selectors import network_default
+from signalen.services import search_gap_record
 
 from ..filters import OfferSearchForm, parse_search
 from ..schedules import next_occurrences_for_offers
 from ..selectors import offer_search
+from ..shortlist import shortlist_ids
 
 ACTIVE_GROUP_PARAMS = [
     "age",
@@ -25,7 +27,12 @@ ACTIVE_GROUP_PARAMS = [
 def search(request):
     query, filters, page = parse_search(request.GET)
     result = offer_search(query=query, filters=filters, page=page)
+    if result.total == 0 and page == 1 and query.strip():
+        search_gap_record(query=query)
     dates = next_occurrences_for_offers(result.offers, after=timezone.now(), limit=2)
+    on_list = set(shortlist_ids(request.session))
+    for offer in result.offers:
+        offer.in_shortlist = offer.id in on_list
     active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
     context = {
         "form": OfferSearchForm(initial={"q": query}),

@@ -231,3 +231,12 @@ def test_other_users_keep_the_normal_session_length(client, settings):
     client.force_login(UserFactory())
     client.get("/nl/")
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_inbox_pages_keep_the_chosen_box_and_status(client, cast):
+    for _index in range(55):
+        ReferralFactory(referring_organisation=cast["referrer"].organisation,
+                        receiving_organisation=cast["receiver"].organisation)
+    client.force_login(cast["receiver"])
+    content = client.get(reverse("doorverwijzing:inbox") + "?box=received&status=sent")
+    assert "?box=received&amp;status=sent&amp;page=2" in content.content.decode()

@@ -4,25 +4,20 @@ Thin: load through a read of doorverwijzing.intake, validate a form, call one
 service. The question's data never goes into a URL, a log line or a task.
 """
 
-import logging
-
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from redis.exceptions import RedisError
 
 from huisvanhetkind import permissions
+from huisvanhetkind.antispam import rate_limit_exceeded
 from partners import selectors as network_selectors
 
 from .. import intake as intakes
@@ -30,8 +25,6 @@ from .. import selectors
 from ..choices import IntakeStatus
 from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
 from ..forms_intake import IntakeForm, IntakeReferralForm
-
-logger = logging.getLogger(__name__)
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
 INTAKE_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
@@ -42,24 +35,6 @@ def _network_for(request):
     if slug:
         return network_selectors.network_get_public(slug=slug)
     return network_selectors.network_default()
-
-
-def _rate_limit_exceeded(request) -> bool:
-    """Count this question against the client's hourly limit.
-
-    The cache key is a keyed hash of the address: the address itself is never
-    stored. When Redis is away we let the question through: losing a family's
-    question is worse than a little spam.
-    """
-    address = get_adapter(request).get_client_ip(request)
-    key = "intake-rate:" + salted_hmac("intake-rate-limit", address).hexdigest()
-    try:
-        cache.add(key, 0, timeout=INTAKE_RATE_WINDOW_SECONDS)
-        count = cache.incr(key)
-    except (RedisError, ValueError):
-        logger.warning("Intake rate limit unavailable; question accepted without it.")
-        return False
-    return count > INTAKE_RATE_LIMIT
 
 
 def intake_new(request):
@@ -74,7 +49,12 @@ def intake_new(request):
             form.add_error(None, _("We could not send your question. Please call or e-mail us."))
             status = 400
         elif form.is_valid():
-            if _rate_limit_exceeded(request):
+            if rate_limit_exceeded(
+                request,
+                scope="intake",
+                limit=INTAKE_RATE_LIMIT,
+                window_seconds=INTAKE_RATE_WINDOW_SECONDS,
+            ):
                 form.add_error(
                     None,
                     _(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "aanbod",
     "doorverwijzing",
     "signalen",
+    "actieplan",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
+# Optional streaming replica for the public catalogue's reads (README, "Scaling out").
+# Off unless set; huisvanhetkind.db_router keeps every write and every read inside a
+# transaction on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["huisvanhetkind.db_router.PublicReadsToReplica"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: broker, cache and rate limits ---------------------------------------
@@ -136,6 +149,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Europe/Brussels"
+# Slow builds get their own queue and worker so reminders never wait behind a PDF: any
+# task named like a build (`*.build*`, `*_build`) or of the action plan goes to
+# CELERY_SLOW_QUEUE. Empty (the default) keeps every task on the default queue, which the
+# one worker of `make run` and the tests consume; docker-compose sets "slow" and runs
+# worker-slow for it.
+CELERY_SLOW_QUEUE = env_str("CELERY_SLOW_QUEUE", "")
+CELERY_TASK_ROUTES = (
+    {
+        pattern: {"queue": CELERY_SLOW_QUEUE}
+        for pattern in ("*.build*", "*_build", "actieplan.*")
+    }
+    if CELERY_SLOW_QUEUE
+    else {}
+)
 HEARTBEAT_INTERVAL_SECONDS = env_int("HEARTBEAT_INTERVAL_SECONDS", 30)
 # Beat is "down" when the last heartbeat is older than a few missed beats.
 HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 3 * HEARTBEAT_INTERVAL_SECONDS)
@@ -156,9 +183,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanbod.tasks.search_reindex_all",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Every six months partners confirm that a published offer is still right.
+    "offer-confirmation-reminders": {
+        "task": "aanbod.tasks.offer_confirmation_reminders_scan",
+        "schedule": crontab(hour=7, minute=45),
+    },
     "agreement-reminders": {
         "task": "partners.tasks.agreement_reminders_scan",
         "schedule": crontab(hour=7, minute=30),
+    },
+    # Daily; the task itself builds only on EVIDENCE_BUILD_DATE (so the date stays a setting).
+    "evidence-packs-yearly": {
+        "task": "actieplan.tasks.evidence_packs_scheduled",
+        "schedule": crontab(hour=5, minute=0),
     },
     "heartbeat": {
         "task": "huisvanhetkind.tasks.heartbeat",
@@ -310,3 +347,17 @@ REFERRAL_ACCEPT_WORKING_DAYS = 2
 REFERRAL_CONTACT_WORKING_DAYS = 5
 # Sessions of people who can read referrals end after this idle time.
 REFERRAL_SESSION_IDLE_SECONDS = env_int("REFERRAL_SESSION_IDLE_SECONDS", 30 * 60)
+
+# --- Action plan -----------------------------------------------------------------------
+# Beat builds every network's evidence pack for the coming year on this day ("MM-DD"),
+# in time for the local government's budget cycle.
+from datetime import date as _date  # noqa: E402
+
+EVIDENCE_BUILD_DATE = env_str("EVIDENCE_BUILD_DATE", "10-01").strip()
+try:
+    _month, _day = (int(part) for part in EVIDENCE_BUILD_DATE.split("-"))
+    _date(2001, _month, _day)  # not a leap year: 02-29 would build only every four years
+except ValueError as _error:
+    raise ImproperlyConfigured(
+        f"EVIDENCE_BUILD_DATE must be a day of the year as MM-DD, not {EVIDENCE_BUILD_DATE!r}."
+    ) from _error

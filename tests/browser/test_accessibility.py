@@ -23,7 +23,11 @@ PAGES = [
     "/{lang}/aanbod/?q=zzzyyyxxx",
     "/{lang}/aanbod/babybabbel-lindenaken/",
     "/{lang}/agenda/",
+    "/{lang}/lijstje/",
+    "/{lang}/lijstje/delen/",
+    "/{lang}/aanbod/flyer/?domain=parenting",
     "/{lang}/stel-je-vraag/",
+    "/{lang}/signaal/",
 ]
 
 
@@ -93,5 +97,120 @@ def test_staff_pages_have_no_axe_violations(
     page.wait_for_load_state()
     for path in STAFF_PAGES:
         response = page.goto(live_server.url + path.format(lang=lang, group=group.pk))
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+# Signal pages, checked as the demo coordinator, with three years of demo signals.
+SIGNAL_PAGES = [
+    "/{lang}/signalen/nieuw/",
+    "/{lang}/signalen/",
+    "/{lang}/signalen/overzicht/",
+    "/{lang}/signalen/bundelen/",
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_signal_pages_have_no_axe_violations(
+    live_server, demo_network, new_page, assert_accessible, lang, width
+):
+    from signalen.demo import load as load_signals
+
+    load_signals()
+    page = new_page(width)
+    page.goto(f"{live_server.url}/{lang}/account/login/")
+    page.fill("input[name=login]", "coordinator@demo.huisvanhetkind.be")
+    page.fill("input[name=password]", "demo-wachtwoord")
+    page.locator("form.hvhk-form button[type=submit]").click()
+    page.wait_for_load_state()
+    for path in SIGNAL_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang))
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+# Mijn aanbod: the demo partner editor's own offers, then the coordinator's review page.
+MINE_PAGES = [
+    "/{lang}/mijn-aanbod/",
+    "/{lang}/mijn-aanbod/{offer}/bewerken/",
+    "/{lang}/mijn-aanbod/{offer}/voorbeeld/",
+    "/{lang}/mijn-aanbod/{offer}/deelname/",
+]
+REVIEW_PAGES = ["/{lang}/mijn-aanbod/nalezen/"]
+
+
+def _log_in(page, live_server, lang: str, email: str) -> None:
+    page.goto(f"{live_server.url}/{lang}/account/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", "demo-wachtwoord")
+    page.locator("form.hvhk-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_mine_pages_have_no_axe_violations(
+    live_server, demo_network, new_page, assert_accessible, lang, width
+):
+    from aanbod.choices import OfferStatus
+    from aanbod.models import Offer
+
+    offers = Offer.objects.filter(organisation__slug="kind-en-gezin-scheldevallei").order_by("id")
+    draft, in_review = offers[0], offers[1]
+    # A draft sent back with a remark, and one waiting for review: every state on the pages.
+    Offer.objects.filter(pk=draft.pk).update(
+        status=OfferStatus.DRAFT, review_remark="Vul de prijs aan."
+    )
+    Offer.objects.filter(pk=in_review.pk).update(status=OfferStatus.IN_REVIEW)
+    page = new_page(width)
+    _log_in(page, live_server, lang, "redacteur@demo.huisvanhetkind.be")
+    for path in MINE_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang, offer=draft.pk))
+        assert response.status == 200, path
+        assert_accessible(page)
+    page = new_page(width)
+    _log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
+    for path in REVIEW_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang))
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_action_plan_pages_have_no_axe_violations(
+    live_server, new_page, assert_accessible, settings, tmp_path, lang, width
+):
+    """The coordinator's plan list, this year's plan and a built evidence pack."""
+    from importlib import import_module
+
+    from django.utils import timezone
+
+    from actieplan.choices import PackKind
+    from actieplan.models import ActionPlan
+    from actieplan.services import evidence_pack_build, evidence_pack_request
+    from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
+
+    settings.MEDIA_ROOT = tmp_path
+    for module_name in DEMO_MODULES:
+        import_module(module_name).load()
+    plan = ActionPlan.objects.get(network__slug="scheldevallei", year=timezone.localdate().year)
+    pack = evidence_pack_request(network=plan.network, year=plan.year, kind=PackKind.PLAN)
+    pack = evidence_pack_build(pack_id=pack.id)
+
+    page = new_page(width)
+    page.goto(f"{live_server.url}/{lang}/account/login/")
+    page.fill("input[name=login]", "coordinator@demo.huisvanhetkind.be")
+    page.fill("input[name=password]", "demo-wachtwoord")
+    page.locator("form.hvhk-form button[type=submit]").click()
+    page.wait_for_load_state()
+    for path in (
+        "/{lang}/actieplan/",
+        f"/{{lang}}/actieplan/{plan.pk}/",
+        f"/{{lang}}/actieplan/onderbouwing/{pack.pk}/",
+        f"/{{lang}}/actieplan/acties/{plan.goals.first().actions.first().pk}/resultaat/",
+    ):
+        response = page.goto(live_server.url + path.format(lang=lang))
         assert response.status == 200, path
         assert_accessible(page)

@@ -95,3 +95,29 @@ def test_referral_from_consent_to_closed_between_two_organisations(
     for suffix in ("", "logboek/", "inzage/", "inzage/?format=json"):
         response = outsider.goto(f"{live_server.url}{referral.get_absolute_url()}{suffix}")
         assert response.status == 404, suffix
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_referral_page_has_no_axe_violations(
+    live_server, workers, new_page, assert_accessible, width
+):
+    from doorverwijzing.tests.factories import ReferralFactory
+    from partners.models import Network
+
+    worker = workers["referrer"]
+    network = Network.objects.get(slug="scheldevallei")
+    network.organiser = worker.organisation  # the contact point sees families' questions
+    network.save(update_fields=["organiser"])
+    referral = ReferralFactory(referring_organisation=worker.organisation,
+                               referring_worker=worker,
+                               receiving_organisation=workers["receiver"].organisation)
+    page = _logged_in_page(new_page, live_server, worker, width)
+    for path in (
+        "/nl/doorverwijzingen/", "/nl/doorverwijzingen/?box=sent",
+        "/nl/doorverwijzingen/nieuw/", referral.get_absolute_url(),
+        f"{referral.get_absolute_url()}logboek/", f"{referral.get_absolute_url()}inzage/",
+        "/nl/doorverwijzingen/vragen/", "/nl/doorverwijzingen/cijfers/",
+    ):
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert_accessible(page)

@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app adds its own fictional data, in this order (later ones use earlier ones).
-DEMO_MODULES = ["partners.demo", "aanbod.demo", "doorverwijzing.demo"]
+DEMO_MODULES = [
+    "partners.demo",
+    "aanbod.demo",
+    "doorverwijzing.demo",
+    "signalen.demo",
+    "actieplan.demo",
+]
 
 
 class Command(BaseCommand):

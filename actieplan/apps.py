@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActieplanConfig(AppConfig):
+    name = "actieplan"
+    verbose_name = "Actieplan"

@@ -1,0 +1,306 @@
+"""Pages of the action plan for the coordinator (writes) and the steering group (reads)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from huisvanhetkind import permissions
+
+from . import selectors, services
+from .choices import BuildStatus, PackKind
+from .exceptions import PlanPermissionError, PlanStateError
+from .forms import (
+    ActionForm,
+    ActionResultForm,
+    GoalForm,
+    PackRequestForm,
+    PlanCreateForm,
+    PlanForm,
+)
+from .rendering import contents, pack_sections
+
+# htmx stops polling when the answer has this status (and still shows it).
+HTMX_STOP_POLLING = 286
+
+
+def _require_manage(user, obj) -> None:
+    """Readers of the plan (the stuurgroep) may not change it: 403, not 404."""
+    if not permissions.can(user, "plan.manage", obj):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def plan_list(request):
+    if not permissions.can(request.user, "plan.view"):
+        raise PermissionDenied
+    networks = selectors.networks_to_plan_for(user=request.user)
+    return render(
+        request,
+        "actieplan/plan_list.html",
+        {
+            "plans": selectors.plan_list_for_user(user=request.user),
+            "form": PlanCreateForm(networks=networks) if networks.exists() else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_create(request):
+    networks = selectors.networks_to_plan_for(user=request.user)
+    if not networks.exists():
+        raise PermissionDenied
+    form = PlanCreateForm(request.POST, networks=networks)
+    if form.is_valid():
+        try:
+            plan = services.plan_create(actor=request.user, **form.cleaned_data)
+        except PlanStateError as error:
+            form.add_error("year", str(error))
+        else:
+            messages.success(request, _("The plan was created. Add its goals."))
+            return redirect(plan)
+    return render(
+        request,
+        "actieplan/plan_list.html",
+        {"plans": selectors.plan_list_for_user(user=request.user), "form": form},
+        status=400,
+    )
+
+
+@login_required
+@require_GET
+def plan_detail(request, pk: int):
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    packs = selectors.plan_packs(plan=plan)
+    return render(
+        request,
+        "actieplan/plan_detail.html",
+        {
+            "plan": plan,
+            "goals": selectors.plan_goals(plan=plan),
+            "may_manage": permissions.can(request.user, "plan.manage", plan),
+            "pack_slots": [
+                {
+                    "kind": kind,
+                    "label": label,
+                    "evidence_year": plan.year - 1 if kind == PackKind.PLAN else plan.year,
+                    **packs[kind],
+                }
+                for kind, label in PackKind.choices
+            ],
+        },
+    )
+
+
+@login_required
+def plan_edit(request, pk: int):
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, plan)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        services.plan_update(
+            actor=request.user,
+            plan=plan,
+            title=form.cleaned_data["title"],
+            multi_year_goals=form.cleaned_data["multi_year_goals"],
+        )
+        messages.success(request, _("The plan was saved."))
+        return redirect(plan)
+    return render(request, "actieplan/form.html", _form_context(plan, form, _("Change the plan")))
+
+
+@login_required
+@require_POST
+def plan_adopt(request, pk: int):
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, plan)
+    try:
+        services.plan_adopt(actor=request.user, plan=plan)
+    except PlanStateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The plan is adopted."))
+    return redirect(plan)
+
+
+def _form_context(plan, form, title: str, **extra) -> dict:
+    return {"plan": plan, "form": form, "title": title, **extra}
+
+
+@login_required
+def goal_create(request, pk: int):
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, plan)
+    form = GoalForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        themes = data.pop("themes")
+        try:
+            services.goal_create(actor=request.user, plan=plan, themes=themes, **data)
+        except PlanStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The goal was added."))
+            return redirect(plan)
+    return render(request, "actieplan/form.html", _form_context(plan, form, _("Add a goal")))
+
+
+@login_required
+def goal_edit(request, pk: int):
+    goal = selectors.goal_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, goal.plan)
+    form = GoalForm(request.POST or None, instance=goal, plan=goal.plan)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        themes = data.pop("themes")
+        try:
+            services.goal_update(actor=request.user, goal=goal, themes=themes, **data)
+        except PlanStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The goal was saved."))
+            return redirect(goal.plan)
+    return render(
+        request, "actieplan/form.html", _form_context(goal.plan, form, _("Change the goal"))
+    )
+
+
+@login_required
+def action_create(request, pk: int):
+    goal = selectors.goal_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, goal.plan)
+    form = ActionForm(request.POST or None, network_id=goal.plan.network_id)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        partners = data.pop("partners")
+        data.pop("status")
+        try:
+            services.action_create(actor=request.user, goal=goal, partners=partners, **data)
+        except PlanStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The action was added."))
+            return redirect(goal.plan)
+    return render(
+        request,
+        "actieplan/form.html",
+        _form_context(goal.plan, form, _("Add an action"), goal=goal),
+    )
+
+
+@login_required
+def action_edit(request, pk: int):
+    action = selectors.action_get_for_user(user=request.user, pk=pk)
+    plan = action.goal.plan
+    _require_manage(request.user, plan)
+    form = ActionForm(request.POST or None, instance=action, network_id=plan.network_id)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        partners = data.pop("partners")
+        try:
+            services.action_update(actor=request.user, action=action, partners=partners, **data)
+        except PlanStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The action was saved."))
+            return redirect(plan)
+    return render(
+        request,
+        "actieplan/form.html",
+        _form_context(plan, form, _("Change the action"), goal=action.goal),
+    )
+
+
+@login_required
+def action_result(request, pk: int):
+    action = selectors.action_get_for_user(user=request.user, pk=pk)
+    plan = action.goal.plan
+    _require_manage(request.user, plan)
+    initial = {"result": action.result, "result_note": action.result_note}
+    form = ActionResultForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_record_result(actor=request.user, action=action, **form.cleaned_data)
+        except PlanStateError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("The result was saved and goes to the signal givers of the linked themes."),
+            )
+            return redirect(plan)
+    return render(
+        request,
+        "actieplan/form.html",
+        _form_context(plan, form, _("Result of the action"), action=action),
+    )
+
+
+# --- The evidence pack -------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def pack_request(request, pk: int):
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, plan)
+    form = PackRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose which pack to build."))
+        return redirect(plan)
+    try:
+        services.evidence_pack_request(
+            network=plan.network,
+            year=plan.year,
+            kind=form.cleaned_data["kind"],
+            actor=request.user,
+        )
+    except (PlanStateError, PlanPermissionError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.info(
+            request, _("The worker is building the pack. This page shows when it is ready.")
+        )
+    return redirect(reverse("actieplan:plan_detail", kwargs={"pk": plan.pk}) + "#evidence")
+
+
+@login_required
+@require_GET
+def pack_status(request, pk: int):
+    """The small status block the plan page polls every 2 seconds (htmx)."""
+    pack = selectors.pack_get_for_user(user=request.user, pk=pk)
+    response = render(request, "actieplan/_pack_status.html", {"pack": pack, "polling": False})
+    if not pack.is_active:
+        response.status_code = HTMX_STOP_POLLING if request.htmx else 200
+    return response
+
+
+@login_required
+@require_GET
+def pack_detail(request, pk: int):
+    pack = selectors.pack_get_for_user(user=request.user, pk=pk)
+    plan = selectors.plans_of_pack(pack=pack)
+    context = {"pack": pack, "plan": plan, "contents": contents()}
+    if pack.status == BuildStatus.DONE:
+        context["sections"] = pack_sections(pack.figures)
+    return render(request, "actieplan/pack_detail.html", context)
+
+
+@login_required
+@require_GET
+def pack_download(request, pk: int, extension: str):
+    pack = selectors.pack_get_for_user(user=request.user, pk=pk)
+    file = {"pdf": pack.pdf, "docx": pack.docx}.get(extension)
+    if pack.status != BuildStatus.DONE or not file:
+        raise Http404
+    return FileResponse(
+        file.open("rb"),
+        as_attachment=True,
+        filename=services.pack_file_name(pack, extension),
+    )

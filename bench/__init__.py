@@ -1,0 +1,4 @@
+"""The benchmark: synthetic data at city and Flanders scale, and `make bench` (bench.run).
+
+Not part of `make test`; see bench/README.md.
+"""

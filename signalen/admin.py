@@ -1,0 +1,103 @@
+"""Minimal admin: the coordinator's own network only; the pages in signalen/views.py do the work."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from huisvanhetkind import permissions
+from huisvanhetkind.admin_scoping import ScopedModelAdmin
+
+from .models import SearchGap, Signal, Survey, SurveyQuestion, Theme
+
+
+class CoordinatedNetworkMixin:
+    """Only the user's own networks in the network field."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "network" and not request.user.is_superuser:
+            from partners.models import Network
+
+            kwargs["queryset"] = Network.objects.filter(
+                id__in=permissions.coordinated_network_ids(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Theme)
+class ThemeAdmin(CoordinatedNetworkMixin, ScopedModelAdmin):
+    scope = staticmethod(permissions.themes_for_user)
+    view_action = "theme.manage"
+    change_action = "theme.manage"
+    list_display = ["title", "network", "status", "created_at", "feedback_sent_at"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    # Status and feedback change through the services (audit, mails): on the theme page.
+    readonly_fields = [
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "feedback",
+        "feedback_sent_at",
+    ]
+    exclude = ["created_by"]
+
+
+@admin.register(Signal)
+class SignalAdmin(ScopedModelAdmin):
+    scope = staticmethod(permissions.signals_for_user)
+    view_action = "signal.view_all"
+    change_action = "theme.manage"
+    list_display = ["created_at", "network", "source", "kind", "barrier", "theme"]
+    list_filter = ["source", "kind", "barrier"]
+    list_select_related = ["network", "theme"]
+    search_fields = ["text"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["network", "source", "reporter", "contact_email", "created_at"]
+    exclude = ["feedback_mailed_at", "decline_reason"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(network_id__in=permissions.coordinated_network_ids(request.user))
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SearchGap)
+class SearchGapAdmin(admin.ModelAdmin):
+    """Installation-wide counts without personal data: every coordinator reads them."""
+
+    list_display = ["week", "query", "count"]
+    search_fields = ["query"]
+    date_hierarchy = "week"
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can(request.user, "signal.view_all")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class SurveyQuestionInline(TranslationTabularInline):
+    model = SurveyQuestion
+    extra = 1
+
+
+@admin.register(Survey)
+class SurveyAdmin(CoordinatedNetworkMixin, TranslationAdmin, ScopedModelAdmin):
+    scope = staticmethod(permissions.themes_for_user)
+    view_action = "theme.manage"
+    change_action = "theme.manage"
+    list_display = ["title", "network", "is_open", "created_at"]
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [SurveyQuestionInline]
