@@ -34,6 +34,7 @@ class OfferFilters:
     languages: tuple[str, ...] = ()
     moments: tuple[str, ...] = ()
     networks: tuple[int, ...] = field(default=())
+    open_now: bool = False
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -83,6 +84,7 @@ class OfferSearchForm(forms.Form):
     municipality = IdListField(label=_("Municipality"), required=False)
     deelgemeente = IdListField(label=_("Sub-municipality"), required=False)
     network = IdListField(label=_("Network"), required=False)
+    open = forms.BooleanField(label=_("Happening now"), required=False)
     domain = LenientMultipleChoiceField(
         label=_("Topic"), choices=LifeDomain.choices, required=False
     )
@@ -115,6 +117,7 @@ class OfferSearchForm(forms.Form):
             languages=tuple(data.get("language") or ()),
             moments=tuple(data.get("moment") or ()),
             networks=tuple(data.get("network") or ()),
+            open_now=bool(data.get("open")),
         )
         return data.get("q") or "", filters, data.get("page") or 1
 

@@ -13,9 +13,14 @@ Matching, per query word (any word may match; offers matching more words rank hi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils import timezone
+
+from huisvanhetkind.belgian_days import public_holiday_name
+from partners.opening_hours import BRUSSELS
 
 from .choices import AGE_GROUP_MONTHS, Cost, OfferStatus
 from .filters import OfferFilters
@@ -268,7 +273,44 @@ def base_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:
             " AND n.network_id = ANY(%s))",
             (list(filters.networks),),
         )
+    if filters.open_now:
+        condition += Sql(" AND ") + happening_now_condition(timezone.now())
     return condition
+
+
+def happening_now_condition(now: dt.datetime) -> Sql:
+    """An offer taking place right now: a weekly slot of this weekday and hour (not on a
+    public holiday, a cancelled date, the wrong week of the month or, for school-week
+    slots, a school holiday), or a dated activity under way. Mirrors aanbod.schedules."""
+    local = now.astimezone(BRUSSELS)
+    day, time = local.date(), local.time()
+    week_of_month = (day.day - 1) // 7 + 1
+    last_week = (day + dt.timedelta(days=7)).month != day.month
+    # Only our constants are interpolated; every value is a parameter.
+    weekly = Sql(
+        " EXISTS (SELECT 1 FROM aanbod_recurringschedule s WHERE s.offer_id = "  # noqa: S608
+        + OFFER
+        + ".id"
+        " AND s.weekday = %s AND s.starts <= %s AND s.ends > %s"
+        " AND (s.valid_from IS NULL OR s.valid_from <= %s)"
+        " AND (s.valid_until IS NULL OR s.valid_until >= %s)"
+        " AND (s.week_of_month IS NULL OR s.week_of_month = %s OR (s.week_of_month = -1 AND %s))"
+        " AND NOT (s.school_weeks_only AND EXISTS (SELECT 1 FROM partners_schoolholiday h"
+        " WHERE h.start <= %s AND h.end >= %s))"
+        " AND NOT EXISTS (SELECT 1 FROM aanbod_scheduleexception e"
+        " WHERE e.schedule_id = s.id AND e.date = %s AND e.cancelled))",
+        (day.weekday(), time, time, day, day, week_of_month, last_week, day, day, day),
+    )
+    dated = Sql(
+        " EXISTS (SELECT 1 FROM aanbod_occurrence o WHERE o.offer_id = "  # noqa: S608
+        + OFFER
+        + ".id"
+        " AND NOT o.cancelled AND o.starts_at <= %s AND o.ends_at > %s)",
+        (now, now),
+    )
+    if public_holiday_name(day) is not None:
+        return Sql("(") + dated + Sql(")")
+    return Sql("(") + weekly + Sql(" OR") + dated + Sql(")")
 
 
 def full_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:

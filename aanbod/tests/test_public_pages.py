@@ -172,3 +172,27 @@ def test_flyer_has_a_qr_code_per_offer(client, catalogue):
     offers = sum(len(items) for _label, items in response.context["groups"])
     assert offers > 0
     assert content.count('<svg role="img"') == offers
+
+
+def test_happening_now_finds_offers_with_a_slot_or_activity_under_way(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from aanbod.models import Occurrence, RecurringSchedule
+    from huisvanhetkind.belgian_days import public_holiday_name
+    from partners.opening_hours import BRUSSELS
+
+    now = timezone.now().astimezone(BRUSSELS)
+    starts = max(dt.time(0, 0), (now - dt.timedelta(hours=1)).time()) if now.hour else dt.time(0)
+    ends = dt.time(23, 59) if now.hour >= 23 else (now + dt.timedelta(hours=1)).time()
+    weekly, dated, later = OfferFactory(), OfferFactory(), OfferFactory()
+    RecurringSchedule.objects.create(offer=weekly, weekday=now.weekday(), starts=starts, ends=ends)
+    Occurrence.objects.create(offer=dated, starts_at=now - dt.timedelta(minutes=30),
+                              ends_at=now + dt.timedelta(minutes=30))
+    Occurrence.objects.create(offer=later, starts_at=now + dt.timedelta(days=2),
+                              ends_at=now + dt.timedelta(days=2, hours=1))
+    found = {offer.pk for offer in client.get("/nl/aanbod/?open=1").context["result"].offers}
+    assert dated.pk in found and later.pk not in found
+    if public_holiday_name(now.date()) is None:
+        assert weekly.pk in found
