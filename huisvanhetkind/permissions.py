@@ -352,7 +352,18 @@ def _is_group_member(user, group) -> bool:
     )
 
 
-# Offer rules, kept beside the catalogue; imported last because they build on the above.
-from aanbod.permissions import ACTIONS as OFFER_ACTIONS  # noqa: E402, F401
-from aanbod.permissions import can as can_offer  # noqa: E402, F401
-from aanbod.permissions import offers_for_user  # noqa: E402, F401
+# Offer rules live beside the catalogue (aanbod/permissions.py, which builds on this
+# module); re-exported lazily so that either module can be imported first.
+_OFFER_EXPORTS = {
+    "OFFER_ACTIONS": "ACTIONS",
+    "can_offer": "can",
+    "offers_for_user": "offers_for_user",
+}
+
+
+def __getattr__(name: str):
+    if name in _OFFER_EXPORTS:
+        from aanbod import permissions as offer_permissions
+
+        return getattr(offer_permissions, _OFFER_EXPORTS[name])
+    raise AttributeError(name)
