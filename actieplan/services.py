@@ -236,7 +236,9 @@ def action_record_result(*, actor, action: Action, result: str, result_note: str
     action.save(update_fields=["result", "result_note", "result_recorded_at", "status"])
     audit_log(actor=actor, obj=action.goal.plan, message=f"result {result}: {action.text[:100]}")
     for theme in action.goal.themes.all():
-        theme_feedback_send(theme=theme, actor=actor, feedback=theme_results_feedback(theme=theme))
+        theme_feedback_send(
+            theme=theme, actor=actor, feedback=theme_results_feedback(theme=theme), renotify=True
+        )
     return action
 
 

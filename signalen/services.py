@@ -282,16 +282,20 @@ THEME_STEPS = {
 
 
 @transaction.atomic
-def theme_feedback_send(*, theme: Theme, actor, feedback: str) -> Theme:
+def theme_feedback_send(*, theme: Theme, actor, feedback: str, renotify: bool = False) -> Theme:
     """Publish what was done: staff read it under "My signals", families who left an
     e-mail address get it by mail (after commit, through the worker).
 
-    Sending again with new words mails only those not mailed yet (e.g. signals bundled later).
+    Sending again with new words mails only those not mailed yet (e.g. signals bundled
+    later) — unless `renotify`: news such as an action's result at the year's end reaches
+    every giver again, once, when the words changed.
     """
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
     _require(actor, "theme.manage", theme)
     if not feedback.strip():
         raise SignalStateError(_("Write the feedback first."))
+    if renotify and theme.feedback != feedback.strip():
+        Signal.objects.filter(theme=theme).exclude(contact_email="").update(feedback_mailed_at=None)
     theme.feedback = feedback.strip()
     theme.feedback_sent_at = timezone.now()
     theme.save(update_fields=["feedback", "feedback_sent_at"])

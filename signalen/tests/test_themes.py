@@ -187,3 +187,26 @@ def test_a_survey_answer_becomes_a_signal_once(client, cast, network):
     assert signal.text == "Een speelplek"
     with pytest.raises(SignalStateError):
         services.survey_answer_to_signal(answer=answer, actor=cast["coordinator"])
+
+
+def test_news_such_as_an_action_result_reaches_givers_who_were_already_told(cast, network):
+    from signalen.services import feedback_recipient_ids, theme_feedback_send
+
+    theme = ThemeFactory(network=network, title="Geen avondaanbod")
+    told = SignalFactory(
+        network=network, theme=theme, source=SignalSource.FAMILY, contact_email="ouder@example.be"
+    )
+    theme_feedback_send(theme=theme, actor=cast["coordinator"], feedback="We zoeken een zaal.")
+    signal_feedback_mail_task(told.pk)
+    assert feedback_recipient_ids(theme_id=theme.pk) == []
+    theme_feedback_send(
+        theme=theme, actor=cast["coordinator"], feedback="We zoeken een zaal.", renotify=True
+    )
+    assert feedback_recipient_ids(theme_id=theme.pk) == []  # same words: nothing new to tell
+    theme_feedback_send(
+        theme=theme,
+        actor=cast["coordinator"],
+        feedback="Resultaat: elke dinsdagavond speelcafé.",
+        renotify=True,
+    )
+    assert feedback_recipient_ids(theme_id=theme.pk) == [told.pk]
