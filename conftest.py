@@ -39,3 +39,20 @@ def celery_worker(transactional_db):
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         yield worker
+
+
+# Figures a test wants everyone to see (e.g. the search relevance hit rate), printed in
+# pytest's closing summary: a passing test's own output is hidden by capture.
+_SUITE_REPORT: list[str] = []
+
+
+@pytest.fixture
+def suite_report():
+    return _SUITE_REPORT.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _SUITE_REPORT:
+        terminalreporter.section("figures")
+        for line in _SUITE_REPORT:
+            terminalreporter.write_line(line)

@@ -91,7 +91,7 @@ CASES = {
 }
 
 
-def test_parents_find_what_they_look_for_in_the_top_five():
+def test_parents_find_what_they_look_for_in_the_top_five(suite_report):
     partners_demo.load()
     aanbod_demo.load()
     misses = []
@@ -100,9 +100,9 @@ def test_parents_find_what_they_look_for_in_the_top_five():
         if not set(expected) <= set(top):
             misses.append(f"{query!r}: expected {expected}, got {top}")
     hit_rate = 1 - len(misses) / len(CASES)
-    print(f"\nRelevance: {len(CASES) - len(misses)}/{len(CASES)} queries hit ({hit_rate:.0%})")
+    suite_report(f"Relevance: {len(CASES) - len(misses)}/{len(CASES)} queries hit ({hit_rate:.0%})")
     for miss in misses:
-        print("  miss", miss)
+        suite_report(f"  miss {miss}")
     assert len(CASES) >= 40
     assert hit_rate >= MIN_HIT_RATE, "\n".join(misses)
 
