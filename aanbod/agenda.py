@@ -6,18 +6,33 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Prefetch
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from partners.models import SchoolHoliday
 from partners.opening_hours import BRUSSELS
+from partners.selectors import school_holidays_between
 
 from .filters import OfferFilters
-from .models import Occurrence, Offer, RecurringSchedule, ScheduleException
-from .schedules import NextDate, weekly_dates_between
+from .models import Occurrence, Offer, RecurringSchedule, offer_link_fields
+from .schedules import NextDate, schedules_with_exceptions, weekly_dates_between
 from .search import OFFER, full_condition, prepare_query
 
 AGENDA_MAX_ITEMS = 400
+# An agenda has hundreds of lines: load only what a line shows.
+_AGENDA_FIELDS = [
+    "offer",
+    *offer_link_fields("offer__"),
+    *(f"location__{name}" for name in ("name", "street", "postcode", "city")),
+]
+_SCHEDULE_FIELDS = [
+    "weekday",
+    "starts",
+    "ends",
+    "week_of_month",
+    "school_weeks_only",
+    "valid_from",
+    "valid_until",
+]
 
 
 @dataclass(frozen=True)
@@ -45,8 +60,8 @@ def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
 def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> list[AgendaDay]:
     """Each day from first_day with the activities of matching published offers.
 
-    Four statements whatever the catalogue: dated occurrences, weekly slots (with their
-    exceptions) and the school holidays of the window.
+    Two statements whatever the catalogue: dated occurrences and weekly slots (with their
+    exceptions); the school holidays come from the cache.
     """
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
@@ -59,7 +74,8 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
             starts_at__gte=window_start,
             starts_at__lt=window_end,
         )
-        .select_related("offer__organisation", "location")
+        .select_related("offer", "location")
+        .only(*_AGENDA_FIELDS, "starts_at", "ends_at", "note")
         .order_by("starts_at")[:AGENDA_MAX_ITEMS]
     )
     for occurrence in occurrences:
@@ -71,16 +87,15 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
         )
         by_day[date.starts_at.date()].append((occurrence.offer, date))
     weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
-    schedules = (
+    schedules = schedules_with_exceptions(
         RecurringSchedule.objects.filter(
             _offer_matches("aanbod_recurringschedule.offer_id", filters), weekday__in=weekdays
         )
-        .select_related("offer__organisation", "location")
-        .prefetch_related(Prefetch("exceptions", queryset=ScheduleException.objects.all()))[
-            :AGENDA_MAX_ITEMS
-        ]
-    )
-    holidays = list(SchoolHoliday.objects.filter(start__lte=last_day, end__gte=first_day))
+        .select_related("offer", "location")
+        .only(*_AGENDA_FIELDS, *_SCHEDULE_FIELDS),
+        first_day,
+    ).order_by("id")[:AGENDA_MAX_ITEMS]
+    holidays = school_holidays_between(first_day, last_day)
     for schedule in schedules:
         for date in weekly_dates_between(schedule, first_day, last_day, holidays):
             by_day[date.starts_at.date()].append((schedule.offer, date))

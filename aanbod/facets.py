@@ -3,14 +3,21 @@
 Counts are "disjunctive": a group's counts apply every other active group but not its own,
 so ticking "Tuesday" still shows how many offers there are on Wednesday. The matched offers
 are computed once (a CTE with one flag per active group); each group is a GROUP BY over it.
+
+Counts are the same for every visitor who asks the same thing, and the broad questions
+(no words, one filter, the agenda's filters) are the most asked and the dearest to count:
+they are cached per statement until the catalogue changes (aanbod.catalogue_version).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 
+from .catalogue_version import catalogue_version
 from .choices import (
     AGE_GROUP_MONTHS,
     AccessType,
@@ -102,10 +109,27 @@ def facet_counts(prepared: PreparedQuery, filters: OfferFilters) -> dict[str, li
             )
         branches.append(branch)
     statement = cte + Sql("\nUNION ALL\n".join(branches))
+    return _facets_from_rows(_counted(statement, cacheable=not filters.open_now), filters)
+
+
+FACETS_CACHE_SECONDS = 600
+
+
+def _counted(statement: Sql, *, cacheable: bool) -> list[tuple]:
+    # "Happening now" changes by the minute: those counts are never kept.
+    key = None
+    if cacheable:
+        digest = hashlib.sha256(repr((statement.text, statement.params)).encode()).hexdigest()
+        key = f"aanbod:facets:{catalogue_version()}:{digest}"
+        rows = cache.get(key)
+        if rows is not None:
+            return rows
     with connection.cursor() as cursor:
         cursor.execute(statement.text, statement.params)
         rows = cursor.fetchall()
-    return _facets_from_rows(rows, filters)
+    if key is not None:
+        cache.set(key, rows, FACETS_CACHE_SECONDS)
+    return rows
 
 
 def _selected(filters: OfferFilters) -> dict[str, set[str]]:

@@ -14,11 +14,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.contrib.postgres.aggregates import JSONBAgg
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import JSONObject
 
-from huisvanhetkind.belgian_days import public_holiday_name
+from huisvanhetkind.belgian_days import is_public_holiday
 from partners.models import Location, SchoolHoliday
 from partners.opening_hours import BRUSSELS, SchoolHolidayLike, in_school_holiday
+from partners.selectors import school_holidays_between
 
 from .choices import WeekOfMonth
 from .models import Occurrence, Offer, RecurringSchedule, ScheduleException
@@ -69,7 +72,7 @@ def next_occurrences(
                 cancelled=occurrence.cancelled,
                 note=occurrence.note,
             )
-            for occurrence in offer.occurrences.all()
+            for occurrence in _occurrences_of(offer)
             if occurrence.ends_at > after
         ),
     ]
@@ -82,13 +85,15 @@ def next_occurrences(
 def next_occurrences_for_offers(
     offers: Iterable[Offer], *, after: dt.datetime, limit: int = 3
 ) -> dict[int, list[NextDate]]:
-    """Next dates of many offers (a result page) in four queries, whatever their number."""
+    """Next dates of many offers (a result page) in three queries, whatever their number."""
     offers = list(offers)
     if not offers:
         return {}
     from django.db.models import prefetch_related_objects
 
-    prefetch_related_objects(offers, *prefetch_for_dates(after))
+    prefetch_related_objects(
+        offers, *prefetch_for_dates(after, per_offer=limit, include_cancelled=False)
+    )
     holidays = _school_holidays_for(after)
     return {
         offer.id: next_occurrences(offer, after=after, limit=limit, school_holidays=holidays)
@@ -96,20 +101,69 @@ def next_occurrences_for_offers(
     }
 
 
-def prefetch_for_dates(after: dt.datetime) -> list[Prefetch]:
-    """Prefetches next_occurrences needs, with only the dated occurrences still to come."""
+def prefetch_for_dates(
+    after: dt.datetime, *, per_offer: int | None = None, include_cancelled: bool = True
+) -> list[Prefetch]:
+    """Prefetches next_occurrences needs: two queries for any number of offers.
+
+    Weekly slots come with their exceptions from `after` on (see schedules_with_exceptions);
+    dated activities only those still to come, at most `per_offer` of them per offer
+    (a result card shows two, not the whole year).
+    """
+    occurrences = Occurrence.objects.filter(ends_at__gt=after).select_related("location")
+    if not include_cancelled:
+        occurrences = occurrences.filter(cancelled=False)
+    occurrences = occurrences.order_by("starts_at", "id")
+    if per_offer is not None:
+        occurrences = occurrences[:per_offer]
+    first_day = after.astimezone(BRUSSELS).date()
     return [
         Prefetch(
             "recurring_schedules",
-            queryset=RecurringSchedule.objects.select_related("location").prefetch_related(
-                Prefetch("exceptions", queryset=ScheduleException.objects.all())
+            queryset=schedules_with_exceptions(
+                RecurringSchedule.objects.select_related("location"), first_day
             ),
         ),
-        Prefetch(
-            "occurrences",
-            queryset=Occurrence.objects.filter(ends_at__gt=after).select_related("location"),
-        ),
+        Prefetch("occurrences", queryset=occurrences, to_attr="upcoming_occurrences"),
     ]
+
+
+def schedules_with_exceptions(
+    schedules: QuerySet[RecurringSchedule], first_day: dt.date
+) -> QuerySet[RecurringSchedule]:
+    """Weekly slots with their exceptions from first_day on, in the same query (as JSON)."""
+    fields = {
+        name: f"exceptions__{name}" for name in ("date", "cancelled", "starts", "ends", "note")
+    }
+    return schedules.annotate(
+        upcoming_exceptions=JSONBAgg(
+            JSONObject(**fields), filter=Q(exceptions__date__gte=first_day)
+        )
+    )
+
+
+def _exceptions_by_day(schedule: RecurringSchedule) -> dict[dt.date, ScheduleException]:
+    if not hasattr(schedule, "upcoming_exceptions"):
+        return {exception.date: exception for exception in schedule.exceptions.all()}
+    exceptions = (
+        ScheduleException(
+            schedule=schedule,
+            date=dt.date.fromisoformat(row["date"]),
+            cancelled=row["cancelled"],
+            starts=row["starts"] and dt.time.fromisoformat(row["starts"]),
+            ends=row["ends"] and dt.time.fromisoformat(row["ends"]),
+            note=row["note"],
+        )
+        for row in schedule.upcoming_exceptions or []
+    )
+    return {exception.date: exception for exception in exceptions}
+
+
+def _occurrences_of(offer: Offer) -> list[Occurrence]:
+    # A sliced prefetch can only land in an attribute of its own (Django).
+    if hasattr(offer, "upcoming_occurrences"):
+        return offer.upcoming_occurrences
+    return list(offer.occurrences.all())
 
 
 def weekly_date_matches(schedule: RecurringSchedule, day: dt.date) -> bool:
@@ -133,7 +187,7 @@ def _weekly_dates(
     first_day = after.astimezone(BRUSSELS).date()
     dates = []
     for schedule in offer.recurring_schedules.all():
-        exceptions = {exception.date: exception for exception in schedule.exceptions.all()}
+        exceptions = _exceptions_by_day(schedule)
         day = first_day + dt.timedelta(days=(schedule.weekday - first_day.weekday()) % 7)
         last_day = first_day + dt.timedelta(days=HORIZON_DAYS)
         if schedule.valid_until:
@@ -152,7 +206,7 @@ def _weekly_date(
     exception: ScheduleException | None,
     school_holidays: Sequence[SchoolHolidayLike],
 ) -> NextDate | None:
-    if not weekly_date_matches(schedule, day) or public_holiday_name(day) is not None:
+    if not weekly_date_matches(schedule, day) or is_public_holiday(day):
         return None
     if schedule.school_weeks_only and in_school_holiday(day, school_holidays):
         return None
@@ -173,7 +227,7 @@ def _weekly_date(
 def _school_holidays_for(after: dt.datetime) -> list[SchoolHoliday]:
     start = after.astimezone(BRUSSELS).date()
     end = start + dt.timedelta(days=HORIZON_DAYS)
-    return list(SchoolHoliday.objects.filter(start__lte=end, end__gte=start))
+    return school_holidays_between(start, end)
 
 
 def weekly_dates_between(
@@ -184,9 +238,10 @@ def weekly_dates_between(
 ) -> list[NextDate]:
     """Dates of one weekly slot from first_day to last_day (inclusive), for the agenda.
 
-    Needs the schedule's `exceptions` (and `location`) loaded; cancelled dates are left out.
+    Needs the schedule from schedules_with_exceptions (and `location`) loaded; cancelled
+    dates are left out.
     """
-    exceptions = {exception.date: exception for exception in schedule.exceptions.all()}
+    exceptions = _exceptions_by_day(schedule)
     day = first_day + dt.timedelta(days=(schedule.weekday - first_day.weekday()) % 7)
     dates = []
     while day <= last_day:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils import timezone
 
-from huisvanhetkind.belgian_days import public_holiday_name
+from huisvanhetkind.belgian_days import is_public_holiday
 from partners.opening_hours import BRUSSELS
 
 from .choices import AGE_GROUP_MONTHS, Cost, OfferStatus
@@ -308,7 +308,7 @@ def happening_now_condition(now: dt.datetime) -> Sql:
         " AND NOT o.cancelled AND o.starts_at <= %s AND o.ends_at > %s)",
         (now, now),
     )
-    if public_holiday_name(day) is not None:
+    if is_public_holiday(day):
         return Sql("(") + dated + Sql(")")
     return Sql("(") + weekly + Sql(" OR") + dated + Sql(")")
 

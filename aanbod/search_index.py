@@ -21,6 +21,7 @@ from django.utils import timezone
 from partners.models import Location
 from partners.opening_hours import BRUSSELS
 
+from .catalogue_version import catalogue_changed
 from .choices import OfferStatus
 from .models import Occurrence, Offer, SearchWord
 from .text import STOPWORDS, compound_parts, normalise, words
@@ -81,6 +82,7 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
         if rows:
             cursor.executemany(_UPDATE_SQL, rows)
         _vocabulary_add(cursor, vocabulary)
+    catalogue_changed()
     return len(rows)
 
 

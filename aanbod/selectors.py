@@ -26,7 +26,14 @@ from . import permissions
 from .choices import OfferStatus
 from .facets import FacetValue, facet_counts
 from .filters import OfferFilters
-from .models import CONFIRM_EVERY_DAYS, PARTICIPATION_AGE_FIELDS, Occurrence, Offer, Participation
+from .models import (
+    CONFIRM_EVERY_DAYS,
+    PARTICIPATION_AGE_FIELDS,
+    Occurrence,
+    Offer,
+    Participation,
+    offer_long_fields,
+)
 from .schedules import prefetch_for_dates
 from .search import full_condition, prepare_query, text_rank
 
@@ -91,7 +98,7 @@ def offer_search(*, query: str, filters: OfferFilters, page: int = 1) -> SearchR
         .select_related("organisation")
         .prefetch_related(_locations_prefetch())
         # The window count carries every matched row to the sort: keep the rows narrow.
-        .defer("search_document", "search_text")
+        .defer(*offer_long_fields())
         .order_by("-rank", F("title_nl").asc(), "id")
     )
     offers = list(queryset[offset : offset + PAGE_SIZE])
@@ -119,6 +126,7 @@ def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
         Offer.objects.published()
         .select_related("organisation")
         .prefetch_related("networks", _locations_prefetch(), *prefetch_for_dates(now))
+        .defer("search_document", "search_text")
         .filter(slug=slug)
         .first()
     )

@@ -32,8 +32,12 @@ def public_holiday_name(day: dt.date) -> str | None:
     return _belgian_holidays(day.year, language).get(day)
 
 
+def is_public_holiday(day: dt.date) -> bool:
+    return day in _belgian_holidays(day.year, "nl")
+
+
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _belgian_holidays(day.year, "nl")
+    return day.weekday() < 5 and not is_public_holiday(day)
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from partners.selectors import network_default
+from partners.selectors import network_for_request
 
 
 def portal(request) -> dict:
     """What the layout needs on every page: the network and the language links."""
-    network = getattr(request, "network", None) or network_default()
+    network = network_for_request(request)
     current = translation.get_language()
     languages = [
         {

@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -7,8 +8,10 @@ from django.views.generic import TemplateView
 
 from aanbod.agenda import agenda_between
 from aanbod.filters import OfferFilters
+from partners.selectors import network_for_request
 
 from .health import health_report
+from .page_cache import public_page
 
 
 @never_cache
@@ -30,15 +33,19 @@ ENTRY_POINTS = [
 HOME_AGENDA_ITEMS = 6
 
 
+@method_decorator(public_page, name="get")
 class HomeView(TemplateView):
     template_name = "huisvanhetkind/home.html"
 
     def get_context_data(self, **kwargs):
-        network = getattr(self.request, "network", None)
+        network = network_for_request(self.request)
         scope = f"&network={network.pk}" if network else ""
         today = timezone.localdate()
-        days = agenda_between(first_day=today, days=7 - today.weekday(), filters=OfferFilters(
-            networks=(network.pk,) if network else ()))
+        days = agenda_between(
+            first_day=today,
+            days=7 - today.weekday(),
+            filters=OfferFilters(networks=(network.pk,) if network else ()),
+        )
         this_week = [(day.day, offer, date) for day in days for offer, date in day.items]
         return {
             **super().get_context_data(**kwargs),

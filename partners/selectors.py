@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -29,6 +30,16 @@ def network_default() -> Network | None:
     if slug:
         return networks.filter(slug=slug).first()
     return networks.first()
+
+
+def network_for_request(request) -> Network | None:
+    """The network a page speaks for: the one its view chose, else the default, looked
+    up once per request (the view and the layout both ask)."""
+    if getattr(request, "network", None) is None:
+        if not hasattr(request, "_network_default"):  # also when there is none
+            request._network_default = network_default()
+        request.network = request._network_default
+    return request.network
 
 
 def network_get_public(*, slug: str) -> Network:
@@ -72,8 +83,25 @@ def location_get_public(*, slug: str):
     return location
 
 
-def school_holidays_between(start, end) -> list:
-    return list(SchoolHoliday.objects.filter(start__lte=end, end__gte=start))
+SCHOOL_HOLIDAYS_CACHE_KEY = "partners:school-holidays"
+SCHOOL_HOLIDAYS_CACHE_SECONDS = 3600
+
+
+def school_holidays_between(start: dt.date, end: dt.date) -> list[SchoolHoliday]:
+    """School holidays overlapping start..end.
+
+    Every page with dates needs the school calendar, a few rows a year that staff rarely
+    change: it is cached, and dropped when one changes (partners.signals).
+    """
+    holidays = cache.get(SCHOOL_HOLIDAYS_CACHE_KEY)
+    if holidays is None:
+        holidays = list(SchoolHoliday.objects.order_by("start"))
+        cache.set(SCHOOL_HOLIDAYS_CACHE_KEY, holidays, SCHOOL_HOLIDAYS_CACHE_SECONDS)
+    return [holiday for holiday in holidays if holiday.start <= end and holiday.end >= start]
+
+
+def school_holidays_forget() -> None:
+    cache.delete(SCHOOL_HOLIDAYS_CACHE_KEY)
 
 
 # How far ahead the coordinator's start page looks for ending agreements.

@@ -5,13 +5,17 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
+
+from huisvanhetkind.page_cache import public_page
 
 from . import selectors
 from .forms import DecisionSearchForm
 from .opening_hours import opening_state, week_schedule
 
 
+@method_decorator(public_page, name="get")
 class NetworkHomeView(TemplateView):
     template_name = "huisvanhetkind/home.html"
 
@@ -20,12 +24,14 @@ class NetworkHomeView(TemplateView):
         return super().get(request, *args, **kwargs)
 
 
+@public_page
 def partner_directory(request, network_slug: str):
     request.network = selectors.network_get_public(slug=network_slug)
     organisations = selectors.organisation_directory(network=request.network)
     return render(request, "partners/directory.html", {"organisations": organisations})
 
 
+@public_page
 def location_detail(request, slug: str):
     location = selectors.location_get_public(slug=slug)
     request.network = location.network

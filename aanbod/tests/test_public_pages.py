@@ -1,9 +1,13 @@
 """The parents' pages: search, offer, agenda, calendar files; constant queries, no 500s."""
 
-import pytest
-from django.urls import reverse
+import datetime as dt
 
-from aanbod.tests.factories import OfferFactory
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,12 +58,28 @@ def test_an_empty_result_offers_wider_searches_and_the_contact_point(client, cat
     assert "tel:" in content
 
 
-@pytest.mark.parametrize("count", [5, 40])
-def test_search_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+def _offers_with_dates(count: int) -> None:
     for _index in range(count):
-        OfferFactory()
-    with django_assert_max_num_queries(12):
-        client.get("/nl/aanbod/?q=babbel&age=0-3")
+        schedule = RecurringScheduleFactory(offer=OfferFactory(title="Babbelhoek"))
+        for week in range(4):
+            OccurrenceFactory(
+                offer=schedule.offer, starts_at=timezone.now() + dt.timedelta(weeks=week, hours=1)
+            )
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_search_runs_at_most_seven_queries_whatever_the_catalogue(
+    client, django_assert_max_num_queries, count
+):
+    _offers_with_dates(count)
+    client.get("/nl/aanbod/?q=babbel")  # the school calendar is cached from here on
+    # Query words, page with total, places, facets, weekly times, dated activities, network.
+    with django_assert_max_num_queries(7):
+        response = client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
+    assert len(response.context["cards"]) == min(count, 20)
+    with django_assert_max_num_queries(8):  # with a cold cache: the school calendar too
+        cache.clear()
+        client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
 
 
 def test_offer_page_has_actions_dates_and_structured_data(client, catalogue):
@@ -79,7 +99,9 @@ def test_offer_page_runs_a_constant_number_of_queries(
     from aanbod.models import Offer
 
     offer = Offer.objects.published().first()
-    with django_assert_max_num_queries(12):
+    client.get(offer.get_absolute_url())  # the school calendar is cached from here on
+    # Offer, networks, places, weekly times, dated activities.
+    with django_assert_max_num_queries(6):
         assert client.get(offer.get_absolute_url()).status_code == 200
 
 
@@ -113,9 +135,18 @@ def test_agenda_ignores_a_bad_week(client, week):
     assert client.get(f"/nl/agenda/?week={week}").status_code == 200
 
 
-def test_agenda_runs_a_constant_number_of_queries(client, catalogue, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
-        client.get("/nl/agenda/")
+@pytest.mark.parametrize("count", [3, 30])
+def test_agenda_and_home_run_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    _offers_with_dates(count)
+    client.get("/nl/agenda/")
+    # Dated activities, weekly times with their exceptions, facets, network.
+    with django_assert_max_num_queries(4):
+        response = client.get("/nl/agenda/")
+    assert any(day.items for day in response.context["days"])
+    with django_assert_max_num_queries(3):
+        client.get("/nl/")
 
 
 def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):
@@ -188,10 +219,16 @@ def test_happening_now_finds_offers_with_a_slot_or_activity_under_way(client):
     ends = dt.time(23, 59) if now.hour >= 23 else (now + dt.timedelta(hours=1)).time()
     weekly, dated, later = OfferFactory(), OfferFactory(), OfferFactory()
     RecurringSchedule.objects.create(offer=weekly, weekday=now.weekday(), starts=starts, ends=ends)
-    Occurrence.objects.create(offer=dated, starts_at=now - dt.timedelta(minutes=30),
-                              ends_at=now + dt.timedelta(minutes=30))
-    Occurrence.objects.create(offer=later, starts_at=now + dt.timedelta(days=2),
-                              ends_at=now + dt.timedelta(days=2, hours=1))
+    Occurrence.objects.create(
+        offer=dated,
+        starts_at=now - dt.timedelta(minutes=30),
+        ends_at=now + dt.timedelta(minutes=30),
+    )
+    Occurrence.objects.create(
+        offer=later,
+        starts_at=now + dt.timedelta(days=2),
+        ends_at=now + dt.timedelta(days=2, hours=1),
+    )
     found = {offer.pk for offer in client.get("/nl/aanbod/?open=1").context["result"].offers}
     assert dated.pk in found and later.pk not in found
     if public_holiday_name(now.date()) is None:

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -146,11 +147,55 @@ def test_next_dates_of_a_result_page_take_a_fixed_number_of_queries():
     counts = []
     for size in (2, 12):
         offers = page_of(size)
+        cache.clear()  # the school calendar is cached: count the cold case
         with CaptureQueriesContext(connection) as queries:
             dates = next_occurrences_for_offers(offers, after=MONDAY_MORNING, limit=3)
         counts.append(len(queries))
         assert all(len(found) == 3 for found in dates.values())
-    assert counts[0] == counts[1] <= 4
+    assert counts[0] == counts[1] <= 3
+
+
+def test_a_result_page_sees_exceptions_as_the_offer_page_does():
+    schedule = RecurringScheduleFactory(weekday=Weekday.TUESDAY)
+    for date, cancelled, hour in [
+        (dt.date(2026, 11, 24), True, None),  # in the past: not loaded
+        (dt.date(2026, 12, 1), True, None),
+        (dt.date(2026, 12, 8), False, dt.time(10, 30)),
+    ]:
+        ScheduleException.objects.create(
+            schedule=schedule, date=date, cancelled=cancelled, starts=hour, note="ander uur"
+        )
+    page = next_occurrences_for_offers([schedule.offer], after=MONDAY_MORNING, limit=3)
+    alone = next_occurrences(
+        type(schedule.offer).objects.get(pk=schedule.offer.pk), after=MONDAY_MORNING, limit=3
+    )
+    assert page[schedule.offer.id] == alone
+    assert starts(alone) == ["2026-12-08 10:30", "2026-12-15 09:00", "2026-12-22 09:00"]
+    assert alone[0].note == "ander uur"
+
+
+def test_a_result_page_loads_only_the_next_dated_activities_it_shows():
+    offer = OfferFactory()
+    first = dt.datetime(2026, 12, 1, 14, 0, tzinfo=BRUSSELS)
+    for week in range(10):
+        OccurrenceFactory(
+            offer=offer, starts_at=first + dt.timedelta(weeks=week), cancelled=week == 0
+        )
+    dates = next_occurrences_for_offers([offer], after=MONDAY_MORNING, limit=2)
+    assert starts(dates[offer.id]) == ["2026-12-08 14:00", "2026-12-15 14:00"]
+    assert len(offer.upcoming_occurrences) == 2
+
+
+def test_a_changed_school_calendar_applies_at_once():
+    schedule = RecurringScheduleFactory(weekday=Weekday.TUESDAY, school_weeks_only=True)
+    offer = schedule.offer
+    assert starts(next_occurrences(offer, after=MONDAY_MORNING, limit=1)) == ["2026-12-01 09:00"]
+    holiday = SchoolHoliday.objects.create(
+        name="Extra vrije dag", start=dt.date(2026, 12, 1), end=dt.date(2026, 12, 1)
+    )
+    assert starts(next_occurrences(offer, after=MONDAY_MORNING, limit=1)) == ["2026-12-08 09:00"]
+    holiday.delete()
+    assert starts(next_occurrences(offer, after=MONDAY_MORNING, limit=1)) == ["2026-12-01 09:00"]
 
 
 def test_next_occurrences_refuses_a_naive_datetime():

@@ -215,3 +215,38 @@ def test_the_nightly_task_reindexes_offers_whose_places_changed():
     assert slugs(municipalities=(municipality.id,)) == []
     assert search_reindex_all_task() >= 1
     assert slugs(municipalities=(municipality.id,)) == ["verhuisd"]
+
+
+def _domain_counts(**filters) -> dict[str, int]:
+    result = offer_search(query="", filters=OfferFilters(**filters))
+    return {facet.value: facet.count for facet in result.facets["domain"]}
+
+
+def test_facet_counts_are_counted_once_and_follow_every_change_of_an_offer():
+    from aanbod.services import offer_archive
+    from partners.tests.factories import UserFactory
+
+    OfferFactory(slug="a", life_domains=[LifeDomain.MONEY])
+    gone = OfferFactory(slug="b", life_domains=[LifeDomain.MONEY])
+    assert _domain_counts() == {"money": 2}
+    with CaptureQueriesContext(connection) as queries:
+        assert _domain_counts() == {"money": 2}
+    assert not any("WITH matched" in query["sql"] for query in queries.captured_queries)
+
+    OfferFactory(slug="c", life_domains=[LifeDomain.HEALTH])
+    assert _domain_counts() == {"money": 2, "health": 1}
+    offer_archive(offer=gone, actor=UserFactory(is_superuser=True, is_staff=True))
+    assert _domain_counts() == {"money": 1, "health": 1}
+    gone.status = OfferStatus.PUBLISHED
+    gone.save()
+    assert _domain_counts() == {"money": 2, "health": 1}
+    gone.delete()
+    assert _domain_counts() == {"money": 1, "health": 1}
+
+
+def test_happening_now_counts_are_never_kept():
+    OfferFactory(life_domains=[LifeDomain.MONEY])
+    offer_search(query="", filters=OfferFilters(open_now=True))
+    with CaptureQueriesContext(connection) as queries:
+        offer_search(query="", filters=OfferFilters(open_now=True))
+    assert any("WITH matched" in query["sql"] for query in queries.captured_queries)

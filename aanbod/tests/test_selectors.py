@@ -24,8 +24,10 @@ def test_the_offer_page_loads_with_its_next_dates_in_a_fixed_number_of_queries(
     django_assert_max_num_queries,
 ):
     schedule = RecurringScheduleFactory(offer=OfferFactory(slug="psp"))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         offer = offer_get_public(slug="psp", now=NOW)
-    with django_assert_max_num_queries(1):  # the school holidays
+    with django_assert_max_num_queries(1):  # the school holidays, then cached
         dates = next_occurrences(offer, after=NOW, limit=3)
+    with django_assert_max_num_queries(0):
+        assert next_occurrences(offer, after=NOW, limit=3) == dates
     assert len(dates) == 3 and dates[0].starts_at.weekday() == schedule.weekday

@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from huisvanhetkind.page_cache import public_page
+
 from ..agenda import agenda_between
 from ..calendar_files import agenda_calendar
 from ..facets import facet_counts
@@ -31,6 +33,7 @@ def _first_day(request) -> dt.date:
     return asked - dt.timedelta(days=asked.weekday())
 
 
+@public_page
 def agenda(request):
     _query, filters, _page = parse_search(request.GET)
     first_day = _first_day(request)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.shortcuts import render
 
 from huisvanhetkind.qr import qr_svg
-from partners.selectors import network_default
+from partners.selectors import network_for_request
 
 from ..choices import LifeDomain
 from ..filters import parse_search
@@ -27,7 +27,7 @@ def flyer(request):
         "aanbod/flyer.html",
         {
             "groups": sorted(groups.items()),
-            "network": getattr(request, "network", None) or network_default(),
+            "network": network_for_request(request),
             "body_class": "hvhk-print",
         },
     )

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from huisvanhetkind import permissions
+from huisvanhetkind.page_cache import public_page
 
 from ..calendar_files import offer_calendar
 from ..schedules import next_occurrences
@@ -15,6 +16,7 @@ from ..shortlist import shortlist_ids
 from ..structured_data import offer_json_ld
 
 
+@public_page
 def offer_detail(request, slug: str):
     offer = offer_get_public(slug=slug)
     if getattr(request, "network", None) is None:

@@ -2,8 +2,10 @@
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
-from partners.selectors import network_default
+from huisvanhetkind.page_cache import public_page
+from partners.selectors import network_for_request
 from signalen.services import search_gap_record
 
 from ..filters import OfferSearchForm, parse_search
@@ -24,10 +26,12 @@ ACTIVE_GROUP_PARAMS = [
 ]
 
 
+@public_page
 def search(request):
     query, filters, page = parse_search(request.GET)
     result = offer_search(query=query, filters=filters, page=page)
-    if result.total == 0 and page == 1 and query.strip():
+    gap = result.total == 0 and page == 1 and bool(query.strip())
+    if gap:
         search_gap_record(query=query)
     dates = next_occurrences_for_offers(result.offers, after=timezone.now(), limit=2)
     on_list = set(shortlist_ids(request.session))
@@ -40,7 +44,10 @@ def search(request):
         "cards": [(offer, dates.get(offer.id, [])) for offer in result.offers],
         "active_groups": active,
         "has_filters": bool(active),
-        "network": getattr(request, "network", None) or network_default(),
+        "network": network_for_request(request),
     }
     template = "aanbod/_results.html" if request.htmx else "aanbod/search.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    if gap:  # every search without results counts as a signal: never from the cache
+        patch_cache_control(response, private=True)
+    return response

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "huisvanhetkind.context_processors.portal",
+                "huisvanhetkind.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -134,6 +135,9 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 }
+# Public pages for visitors without a session, kept rendered for a minute
+# (huisvanhetkind/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 
 # --- Celery ----------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL
@@ -156,10 +160,7 @@ CELERY_TIMEZONE = "Europe/Brussels"
 # worker-slow for it.
 CELERY_SLOW_QUEUE = env_str("CELERY_SLOW_QUEUE", "")
 CELERY_TASK_ROUTES = (
-    {
-        pattern: {"queue": CELERY_SLOW_QUEUE}
-        for pattern in ("*.build*", "*_build", "actieplan.*")
-    }
+    {pattern: {"queue": CELERY_SLOW_QUEUE} for pattern in ("*.build*", "*_build", "actieplan.*")}
     if CELERY_SLOW_QUEUE
     else {}
 )

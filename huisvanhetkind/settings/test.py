@@ -14,3 +14,5 @@ CELERY_BROKER_URL = redis_url_for_db(REDIS_URL, 14)
 CACHES["default"]["LOCATION"] = redis_url_for_db(REDIS_URL, 15)  # noqa: F405
 SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Tests see every page rendered; huisvanhetkind/tests/test_page_cache.py turns it on.
+PAGE_CACHE_ENABLED = False

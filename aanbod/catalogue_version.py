@@ -1,0 +1,31 @@
+"""A version of the published catalogue, for caches of what every visitor sees alike.
+
+An offer saved or deleted (aanbod.signals) and every re-index (aanbod.search_index) call
+`catalogue_changed()`: caches keyed on the version are then never read again and expire
+on their own.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+KEY = "aanbod:catalogue-version"
+
+
+def catalogue_version() -> int:
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, time.time_ns(), timeout=None)
+        version = cache.get(KEY)
+    return version
+
+
+def catalogue_changed() -> None:
+    _bump()
+    # Again after the commit: a visitor may have cached the old rows in between.
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    cache.set(KEY, time.time_ns(), timeout=None)
