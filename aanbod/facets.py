@@ -167,13 +167,24 @@ def _facets_from_rows(rows, filters: OfferFilters) -> dict[str, list[FacetValue]
                 if value in counts[group] or value in selected[group]
             ]
         else:
-            facets[group] = sorted(
-                (
-                    FacetValue(
-                        value=value, label=label, count=count, selected=value in selected[group]
-                    )
-                    for value, (label, count) in counts[group].items()
-                ),
-                key=lambda facet: facet.label,
+            facets[group] = _places(
+                FacetValue(value=value, label=label, count=count, selected=value in selected[group])
+                for value, (label, count) in counts[group].items()
             )
+    if len(facets["municipality"]) > 1 and not filters.municipalities:
+        # Sub-municipalities once the municipality is known: one list of hundreds helps nobody.
+        facets["deelgemeente"] = [facet for facet in facets["deelgemeente"] if facet.selected]
     return facets
+
+
+# A catalogue over many municipalities shows the places with the most offers (and every
+# ticked one), not a list of hundreds on a phone.
+MAX_PLACES = 20
+
+
+def _places(values) -> list[FacetValue]:
+    values = list(values)
+    if len(values) > MAX_PLACES:
+        most = {facet.value for facet in sorted(values, key=lambda f: -f.count)[:MAX_PLACES]}
+        values = [facet for facet in values if facet.value in most or facet.selected]
+    return sorted(values, key=lambda facet: facet.label)

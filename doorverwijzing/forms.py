@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from aanbod.models import Offer
 from partners.models import Organisation
 
 from .choices import (
@@ -13,6 +14,7 @@ from .choices import (
     Urgency,
 )
 from .models import NO_SENSITIVE_DATA_HELP
+from .selectors import offers_to_suggest
 
 MAX_CHILDREN = 12
 
@@ -149,9 +151,28 @@ class ReferralForm(forms.Form):
         }
 
 
-class DeclineForm(forms.Form):
+class ReferralStepForm(forms.Form):
+    """One step on one referral: some steps offer choices that depend on the referral."""
+
+    def __init__(self, *args, referral=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referral = referral
+
+
+class OfferChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, offer) -> str:
+        return f"{offer.title} — {offer.organisation.name}"
+
+
+class DeclineForm(ReferralStepForm):
     reason = forms.ChoiceField(
         label=_("Why?"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+    suggested_offer = OfferChoiceField(
+        label=_("Offer that fits better (optional)"),
+        queryset=Offer.objects.none(),
+        required=False,
+        empty_label=_("No suggestion"),
     )
     remark = forms.CharField(
         label=_("Remark for the referrer"),
@@ -160,14 +181,19 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.referral is not None:
+            self.fields["suggested_offer"].queryset = offers_to_suggest(referral=self.referral)
 
-class FirstContactForm(forms.Form):
+
+class FirstContactForm(ReferralStepForm):
     result = forms.ChoiceField(
         label=_("What happened?"), choices=FirstContactResult.choices, widget=forms.RadioSelect
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(ReferralStepForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
     )

@@ -38,7 +38,7 @@ def referral_open_for_user(*, user, public_id: str) -> Referral:
             "receiving_organisation",
             "referring_worker",
             "offer",
-            "suggested_offer",
+            "suggested_offer__organisation",
             "consent",
         )
         .prefetch_related(
@@ -73,6 +73,20 @@ def receiving_organisations_for(*, user) -> QuerySet:
         .exclude(id__in=own)
         .distinct()
         .order_by("name")
+    )
+
+
+def offers_to_suggest(*, referral: Referral) -> QuerySet:
+    """Published offers of the receiver's networks, but not its own: what a receiver who
+    declines ("not our offer") can point the referrer to."""
+    receiver = referral.receiving_organisation
+    return (
+        Offer.objects.published()
+        .filter(networks__in=receiver.networks.all())
+        .exclude(organisation=receiver)
+        .select_related("organisation")
+        .distinct()
+        .order_by("title_nl", "id")
     )
 
 

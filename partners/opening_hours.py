@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from huisvanhetkind.belgian_days import public_holiday_name
 
@@ -65,7 +66,7 @@ def closed_reason(
         if closed_day.date == day:
             if closed_day.reason:
                 return _("Closed: {reason}").format(reason=closed_day.reason)
-            return _("Closed")
+            return pgettext("opening hours", "Closed")
     if location.closed_in_school_holidays and in_school_holiday(day, school_holidays):
         return _("School holiday")
     return None
@@ -168,5 +169,3 @@ def in_school_holiday(day: dt.date, school_holidays: Sequence[SchoolHolidayLike]
         if start <= day <= end:
             return True
     return False
-
-

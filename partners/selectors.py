@@ -22,14 +22,30 @@ from .models import (
     Zitdag,
 )
 
+# What every public page needs and staff rarely change; partners.signals drops it at once.
+CACHE_SECONDS = 3600
+NETWORK_DEFAULT_CACHE_KEY = "partners:network-default"
+_NONE = "none"
+
 
 def network_default() -> Network | None:
-    """The network the installation's home page speaks for."""
+    """The network the installation's home page speaks for.
+
+    Every public page's layout shows it: cached, and dropped when a network changes
+    (partners.signals).
+    """
+    cached = cache.get(NETWORK_DEFAULT_CACHE_KEY)
+    if cached is not None:
+        return None if cached == _NONE else cached
     networks = Network.objects.order_by("id")
     slug = getattr(settings, "DEFAULT_NETWORK_SLUG", "")
-    if slug:
-        return networks.filter(slug=slug).first()
-    return networks.first()
+    network = networks.filter(slug=slug).first() if slug else networks.first()
+    cache.set(NETWORK_DEFAULT_CACHE_KEY, network or _NONE, CACHE_SECONDS)
+    return network
+
+
+def network_default_forget() -> None:
+    cache.delete(NETWORK_DEFAULT_CACHE_KEY)
 
 
 def network_for_request(request) -> Network | None:
@@ -84,7 +100,6 @@ def location_get_public(*, slug: str):
 
 
 SCHOOL_HOLIDAYS_CACHE_KEY = "partners:school-holidays"
-SCHOOL_HOLIDAYS_CACHE_SECONDS = 3600
 
 
 def school_holidays_between(start: dt.date, end: dt.date) -> list[SchoolHoliday]:
@@ -96,7 +111,7 @@ def school_holidays_between(start: dt.date, end: dt.date) -> list[SchoolHoliday]
     holidays = cache.get(SCHOOL_HOLIDAYS_CACHE_KEY)
     if holidays is None:
         holidays = list(SchoolHoliday.objects.order_by("start"))
-        cache.set(SCHOOL_HOLIDAYS_CACHE_KEY, holidays, SCHOOL_HOLIDAYS_CACHE_SECONDS)
+        cache.set(SCHOOL_HOLIDAYS_CACHE_KEY, holidays, CACHE_SECONDS)
     return [holiday for holiday in holidays if holiday.start <= end and holiday.end >= start]
 
 

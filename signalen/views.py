@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -206,7 +206,12 @@ def bundle(request):
         else:
             messages.success(
                 request,
-                _("%(count)s signal(s) added to “%(theme)s”.") % {"count": moved, "theme": theme},
+                ngettext(
+                    "%(count)s signal added to “%(theme)s”.",
+                    "%(count)s signals added to “%(theme)s”.",
+                    moved,
+                )
+                % {"count": moved, "theme": theme},
             )
             return redirect("signalen:theme_detail", pk=theme.pk)
     page = Paginator(signals, selectors.UNBUNDLED_PAGE_SIZE).get_page(request.GET.get("page"))

@@ -72,12 +72,12 @@ def test_search_runs_at_most_seven_queries_whatever_the_catalogue(
     client, django_assert_max_num_queries, count
 ):
     _offers_with_dates(count)
-    client.get("/nl/aanbod/?q=babbel")  # the school calendar is cached from here on
-    # Query words, page with total, places, facets, weekly times, dated activities, network.
+    client.get("/nl/aanbod/?q=babbel")  # the school calendar and network are cached now
+    # Query words, ranking, the page's offers, places, facets, weekly times, dated activities.
     with django_assert_max_num_queries(7):
         response = client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
     assert len(response.context["cards"]) == min(count, 20)
-    with django_assert_max_num_queries(8):  # with a cold cache: the school calendar too
+    with django_assert_max_num_queries(9):  # cold caches: the school calendar and network
         cache.clear()
         client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
 

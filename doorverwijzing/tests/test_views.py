@@ -235,8 +235,35 @@ def test_other_users_keep_the_normal_session_length(client, settings):
 
 def test_inbox_pages_keep_the_chosen_box_and_status(client, cast):
     for _index in range(55):
-        ReferralFactory(referring_organisation=cast["referrer"].organisation,
-                        receiving_organisation=cast["receiver"].organisation)
+        ReferralFactory(
+            referring_organisation=cast["referrer"].organisation,
+            receiving_organisation=cast["receiver"].organisation,
+        )
     client.force_login(cast["receiver"])
     content = client.get(reverse("doorverwijzing:inbox") + "?box=received&status=sent")
     assert "?box=received&amp;status=sent&amp;page=2" in content.content.decode()
+
+
+def test_a_receiver_who_declines_can_point_to_an_offer_that_fits_better(client, cast):
+    from aanbod.tests.factories import OfferFactory
+
+    referral = cast["referral"]
+    network = referral.receiving_organisation.networks.get()
+    elsewhere = OfferFactory(title="Opvoedingswinkel", organisation=cast["outsider"].organisation)
+    elsewhere.networks.add(network)
+    other_network = OfferFactory(title="Ver weg")  # not in the receiver's networks
+    client.force_login(cast["receiver"])
+    page = client.get(referral.get_absolute_url()).content.decode()
+    assert "Opvoedingswinkel" in page and "Ver weg" not in page
+    url = reverse("doorverwijzing:decline", kwargs={"public_id": referral.public_id})
+
+    client.post(url, {"reason": "not_our_offer", "suggested_offer": other_network.pk})
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.SENT  # refused, nothing changed
+
+    client.post(url, {"reason": "not_our_offer", "suggested_offer": elsewhere.pk})
+    referral.refresh_from_db()
+    assert (referral.status, referral.suggested_offer) == (ReferralStatus.DECLINED, elsewhere)
+    client.force_login(cast["referrer"])
+    shown = client.get(referral.get_absolute_url()).content.decode()
+    assert elsewhere.get_absolute_url() in shown

@@ -89,9 +89,9 @@ def referral_detail(request, public_id: str):
             "referral": referral,
             "can_handle": can_handle,
             "can_follow_up": permissions.can(request.user, "referral.follow_up", referral),
-            "decline_form": DeclineForm(),
-            "first_contact_form": FirstContactForm(),
-            "close_form": CloseForm(),
+            "decline_form": DeclineForm(referral=referral),
+            "first_contact_form": FirstContactForm(referral=referral),
+            "close_form": CloseForm(referral=referral),
         },
     )
 
@@ -101,7 +101,7 @@ def _act(request, public_id: str, step, form_class=None):
     referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
     arguments = {}
     if form_class is not None:
-        form = form_class(request.POST)
+        form = form_class(request.POST, referral=referral)
         if not form.is_valid():
             messages.error(request, _("Choose one of the options."))
             return redirect(referral)

@@ -29,7 +29,7 @@ def offer():
 def test_a_second_visitor_gets_the_page_without_a_query(
     offer, django_assert_num_queries, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         first = Client().get("/nl/aanbod/?q=babbelhoek")
     with django_assert_num_queries(0):
         second = Client().get("/nl/aanbod/?q=babbelhoek")
