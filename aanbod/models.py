@@ -59,24 +59,25 @@ class OfferQuerySet(models.QuerySet):
         )
 
 
+def _in_every_language(*fields: str) -> list[str]:
+    """The fields with their translated columns (modeltranslation)."""
+    from modeltranslation.settings import AVAILABLE_LANGUAGES
+
+    return [*fields, *(f"{field}_{code}" for field in fields for code in AVAILABLE_LANGUAGES)]
+
+
 def offer_long_fields(prefix: str = "") -> list[str]:
     """Columns a list of offers never shows: the search index and the long texts in every
     language. Deferred wherever offers are listed (prefix "offer__" through a relation)."""
-    from modeltranslation.settings import AVAILABLE_LANGUAGES
-
-    texts = ("description", "how_to_join", "referral_note")
-    names = ["search_document", "search_text", *texts]
-    names += [f"{text}_{code}" for text in texts for code in AVAILABLE_LANGUAGES]
+    names = ["search_document", "search_text"]
+    names += _in_every_language("description", "how_to_join", "referral_note")
     return [prefix + name for name in names]
 
 
 def offer_link_fields(prefix: str = "") -> list[str]:
     """What a link to an offer shows (its title in every language, summary, slug): an
     agenda of hundreds of lines loads only these (prefix "offer__" through a relation)."""
-    from modeltranslation.settings import AVAILABLE_LANGUAGES
-
-    names = ["id", "slug", "status", "title", "summary"]
-    names += [f"{text}_{code}" for text in ("title", "summary") for code in AVAILABLE_LANGUAGES]
+    names = ["id", "slug", "status", *_in_every_language("title", "summary")]
     return [prefix + name for name in names]
 
 
