@@ -37,3 +37,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the portal's layout and the visitor's language (huisvanhetkind/errors.py).
+handler400 = "huisvanhetkind.errors.bad_request"
+handler403 = "huisvanhetkind.errors.permission_denied"
+handler404 = "huisvanhetkind.errors.page_not_found"
+handler500 = "huisvanhetkind.errors.server_error"
