@@ -57,9 +57,13 @@ def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
     )
 
 
-def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> list[AgendaDay]:
+def agenda_between(
+    *, first_day: dt.date, days: int, filters: OfferFilters, now: dt.datetime | None = None
+) -> list[AgendaDay]:
     """Each day from first_day with the activities of matching published offers.
 
+    With `now`, activities that are already over are left out: a parent reading "this
+    week" at 19:30 must not be sent to this morning's session. One still running stays.
     Two statements whatever the catalogue: dated occurrences and weekly slots (with their
     exceptions); the school holidays come from the cache.
     """
@@ -73,6 +77,7 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
             cancelled=False,
             starts_at__gte=window_start,
             starts_at__lt=window_end,
+            **({"ends_at__gt": now} if now else {}),
         )
         .select_related("offer", "location")
         .only(*_AGENDA_FIELDS, "starts_at", "ends_at", "note")
@@ -98,6 +103,8 @@ def agenda_between(*, first_day: dt.date, days: int, filters: OfferFilters) -> l
     holidays = school_holidays_between(first_day, last_day)
     for schedule in schedules:
         for date in weekly_dates_between(schedule, first_day, last_day, holidays):
+            if now and date.ends_at <= now:
+                continue
             by_day[date.starts_at.date()].append((schedule.offer, date))
     return [
         AgendaDay(day=day, items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at))

@@ -45,6 +45,7 @@ class HomeView(TemplateView):
             first_day=today,
             days=7 - today.weekday(),
             filters=OfferFilters(networks=(network.pk,) if network else ()),
+            now=timezone.now(),
         )
         this_week = [(day.day, offer, date) for day in days for offer, date in day.items]
         return {

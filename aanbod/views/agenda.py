@@ -17,32 +17,33 @@ FEED_DAYS = 60
 MAX_WEEKS_AHEAD = 52
 
 
-def _first_day(request) -> dt.date:
-    """Monday of the asked week (?week=YYYY-MM-DD), else this week; never far off."""
-    today = timezone.localdate()
+def _first_day(request, today: dt.date) -> dt.date:
+    """The asked day (?week=YYYY-MM-DD), else today; never in the past, never far off.
+
+    The agenda is what is still to come: it starts at today, not at Monday's past days.
+    """
     try:
         asked = dt.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         asked = today
-    if (
-        not today - dt.timedelta(weeks=MAX_WEEKS_AHEAD)
-        <= asked
-        <= today + dt.timedelta(weeks=MAX_WEEKS_AHEAD)
-    ):
+    if not today <= asked <= today + dt.timedelta(weeks=MAX_WEEKS_AHEAD):
         asked = today
-    return asked - dt.timedelta(days=asked.weekday())
+    return asked
 
 
 @public_page
 def agenda(request):
     _query, filters, _page = parse_search(request.GET)
-    first_day = _first_day(request)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    first_day = _first_day(request, today)
     params = request.GET.copy()
     params.pop("week", None)
+    previous = first_day - dt.timedelta(days=7)
     context = {
-        "days": agenda_between(first_day=first_day, days=AGENDA_DAYS, filters=filters),
+        "days": agenda_between(first_day=first_day, days=AGENDA_DAYS, filters=filters, now=now),
         "first_day": first_day,
-        "previous_week": (first_day - dt.timedelta(days=7)).isoformat(),
+        "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),
         "filter_query": params.urlencode(),
         "result": {"facets": facet_counts(prepare_query(""), filters)},
@@ -53,7 +54,9 @@ def agenda(request):
 def agenda_feed(request):
     """iCal feed of a filtered agenda: subscribe once, stay up to date."""
     _query, filters, _page = parse_search(request.GET)
-    days = agenda_between(first_day=timezone.localdate(), days=FEED_DAYS, filters=filters)
+    days = agenda_between(
+        first_day=timezone.localdate(), days=FEED_DAYS, filters=filters, now=timezone.now()
+    )
     items = [
         (offer, date, request.build_absolute_uri(offer.get_absolute_url()))
         for day in days
