@@ -5,19 +5,17 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.generic import TemplateView
 
 from huisvanhetkind.page_cache import public_page
+from huisvanhetkind.views import HomeView
 
 from . import selectors
 from .forms import DecisionSearchForm
 from .opening_hours import opening_state, week_schedule
 
 
-@method_decorator(public_page, name="get")
-class NetworkHomeView(TemplateView):
-    template_name = "huisvanhetkind/home.html"
+class NetworkHomeView(HomeView):
+    """Every network of an installation gets the questions-first home page, scoped to it."""
 
     def get(self, request, *args, **kwargs):
         request.network = selectors.network_get_public(slug=kwargs["network_slug"])

@@ -73,3 +73,26 @@ def test_every_page_shows_the_network_contact_block(client, network_with_partner
     content = client.get(location.get_absolute_url()).content.decode()
     assert network_with_partners.name in content
     assert 'href="tel:091234567"' in content
+
+
+def test_a_networks_own_page_leads_with_its_questions_and_this_week(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from aanbod.tests.factories import OccurrenceFactory, OfferFactory
+
+    NetworkFactory(slug="eerste")  # the installation's default network is another one
+    network = NetworkFactory(slug="rivierenland", name="Huis van het Kind Rivierenland")
+    starts = timezone.now() + dt.timedelta(minutes=5)
+    ours = OfferFactory(status="published", title="Babbelhoek aan de rivier", networks=[network])
+    OccurrenceFactory(offer=ours, starts_at=starts)
+
+    response = client.get("/nl/netwerk/rivierenland/")
+
+    assert response.status_code == 200
+    labels = [label for label, _query in response.context["entry_points"]]
+    assert len(labels) == 6
+    assert all(f"network={network.pk}" in query for _l, query in response.context["entry_points"])
+    if timezone.localdate(starts) == timezone.localdate():
+        assert "Babbelhoek aan de rivier" in response.content.decode()
