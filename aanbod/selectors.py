@@ -134,6 +134,14 @@ def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
     return offer
 
 
+def offer_image_public(*, slug: str):
+    """The image of a published offer (a draft's image is not public yet); 404 without."""
+    offer = Offer.objects.published().filter(slug=slug).only("id", "image").first()
+    if offer is None or not offer.image:
+        raise Http404
+    return offer.image
+
+
 def offers_by_ids(ids: list[int]) -> list[Offer]:
     """Published offers in the given order (a shortlist, a page of results), with partner
     and locations."""

@@ -11,6 +11,7 @@ urlpatterns = [
     path("lijstje/delen/", shortlist.shortlist_shared, name="shortlist_shared"),
     path("lijstje/toevoegen/<int:pk>/", shortlist.shortlist_add_view, name="shortlist_add"),
     path("lijstje/verwijderen/<int:pk>/", shortlist.shortlist_remove_view, name="shortlist_remove"),
+    path("aanbod/<slug:slug>/afbeelding/", offer.offer_image, name="offer_image"),
     path("agenda/", agenda.agenda, name="agenda"),
     path("agenda.ics", agenda.agenda_feed, name="agenda_feed"),
     # Mijn aanbod: partners' and coordinators' own offers (login required).

@@ -1,8 +1,9 @@
 """The offer page and what hangs off it: calendar file, print view."""
 
+import mimetypes
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from huisvanhetkind.page_cache import public_page
 
 from ..calendar_files import offer_calendar
 from ..schedules import next_occurrences
-from ..selectors import offer_get_public
+from ..selectors import offer_get_public, offer_image_public
 from ..shortlist import shortlist_ids
 from ..structured_data import offer_json_ld
 
@@ -44,4 +45,23 @@ def offer_ics(request, slug: str):
     )
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{offer.slug}.ics"'
+    return response
+
+
+# Images are uploaded by partners and shown to everyone: served here, for published
+# offers only, so no web server needs the media folder and a draft's image stays private.
+OFFER_IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
+OFFER_IMAGE_MAX_AGE = 60 * 60
+
+
+def offer_image(request, slug: str):
+    image = offer_image_public(slug=slug)
+    content_type, _encoding = mimetypes.guess_type(image.name)
+    if content_type not in OFFER_IMAGE_TYPES:
+        raise Http404
+    try:
+        response = FileResponse(image.open("rb"), content_type=content_type)
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response["Cache-Control"] = f"public, max-age={OFFER_IMAGE_MAX_AGE}"
     return response
