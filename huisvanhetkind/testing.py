@@ -14,13 +14,16 @@ from allauth.account.internal.flows.login import record_authentication
 from django import test
 
 
-def record_login(client: test.Client, user, *, second_factor: bool = True) -> None:
-    """Record in the client's session what allauth records after a password (+ TOTP code)."""
-    session = client.session
-    request = SimpleNamespace(session=session)
+def record_session_login(request, user, *, second_factor: bool = True) -> None:
+    """Write in request.session what allauth records after a password (and a TOTP code)."""
     record_authentication(request, user, "password", email=user.email)
     if second_factor:
         record_authentication(request, user, "mfa", type="totp")
+
+
+def record_login(client: test.Client, user, *, second_factor: bool = True) -> None:
+    session = client.session
+    record_session_login(SimpleNamespace(session=session), user, second_factor=second_factor)
     session.save()
 
 

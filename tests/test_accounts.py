@@ -268,3 +268,11 @@ def test_the_admin_logout_goes_through_allauth(client):
     response = client.post("/admin/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_someone_logged_in_without_admin_rights_gets_403_not_a_redirect_loop(client):
+    from doorverwijzing.tests.factories import social_worker
+
+    client.force_login(social_worker())
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
