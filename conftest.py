@@ -31,6 +31,15 @@ def _clean_cache():
 
 
 @pytest.fixture
+def client():
+    """pytest-django's client, but force_login is a complete login: password and second
+    factor (huisvanhetkind/testing.py). `force_login(user, second_factor=False)` skips it."""
+    from huisvanhetkind.testing import Client
+
+    return Client()
+
+
+@pytest.fixture
 def celery_worker(transactional_db):
     """A real Celery worker consuming from the test Redis database, in a thread."""
     from celery.contrib.testing.worker import start_worker

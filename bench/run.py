@@ -293,6 +293,7 @@ def worker_rss_mb(master: subprocess.Popen) -> float:
 def logged_in_cookie(email: str) -> str:
     """A session for `email` as a login would leave it (tests use force_login the same way)."""
     from importlib import import_module
+    from types import SimpleNamespace
 
     from django.conf import settings
     from django.contrib.auth import (
@@ -302,11 +303,15 @@ def logged_in_cookie(email: str) -> str:
         get_user_model,
     )
 
+    from huisvanhetkind.testing import record_session_login
+
     user = get_user_model().objects.get(email=email)
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # Workers and coordinators reach no page before the session passed the second factor.
+    record_session_login(SimpleNamespace(session=session), user)
     session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 

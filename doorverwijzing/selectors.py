@@ -95,3 +95,12 @@ def offer_for_referral(*, offer_id) -> Offer | None:
     if not offer_id:
         return None
     return Offer.objects.published().select_related("organisation").filter(pk=offer_id).first()
+
+
+def access_log_actor_ids(*, user_ids) -> set[int]:
+    """Of these users, those the access log names: their rows must stay (deactivate, not delete)."""
+    return set(
+        AccessLogEntry.objects.filter(actor_id__in=user_ids)
+        .values_list("actor_id", flat=True)
+        .distinct()
+    )

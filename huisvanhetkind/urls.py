@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .admin_login import admin_login, admin_logout
 
 admin.site.site_header = "Huis van het Kind — beheer"
 admin.site.site_title = "Huis van het Kind"
@@ -13,6 +14,9 @@ admin.site.index_title = "Beheer van het netwerk"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own: its login and logout go through allauth (second factor, rate limits).
+    path("admin/login/", admin_login),
+    path("admin/logout/", admin_logout),
     path("admin/", admin.site.urls),
 ]
 

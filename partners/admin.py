@@ -210,7 +210,7 @@ class MembershipAdmin(ScopedModelAdmin):
 
     def invite_view(self, request):
         """Grant a role by e-mail: the coordinator's way to give people an account."""
-        if not self.has_add_permission(request):
+        if not permissions.can(request.user, "network.manage"):
             raise PermissionDenied
         form = InvitationForm(request.POST or None, actor=request.user)
         if request.method == "POST" and form.is_valid():
@@ -232,9 +232,14 @@ class MembershipAdmin(ScopedModelAdmin):
         }
         return TemplateResponse(request, "admin/partners/invite.html", context)
 
-    # The object comes from the scoped queryset below; the rule is "coordinates a network".
+    # Roles are granted only through role_invite (the invite page above): nobody grants
+    # a role to themself, and a grant of referral access is logged and told. Adding or
+    # editing a role in this form would skip those rules; a role is revoked by deleting it.
+    def has_add_permission(self, request, obj=None):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        return permissions.can(request.user, "network.manage")
+        return False
 
     def has_view_permission(self, request, obj=None):
         return permissions.can(request.user, "network.manage")

@@ -622,7 +622,22 @@ def _users(network, organisations) -> list[tuple[str, str, str]]:
         else:
             Membership.objects.get_or_create(user=user, role=role, network=network)
         logins.append((label, email, DEMO_PASSWORD))
+    _second_factors([admin, *user_model.objects.filter(email__in=[u[1] for u in USERS])])
     return logins
+
+
+def _second_factors(users) -> None:
+    """Who must log in with a second factor gets the demo TOTP key (README, demo logins)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from doorverwijzing.demo import DEMO_TOTP_SECRET
+    from huisvanhetkind.second_factor import second_factor_required
+
+    for user in users:
+        has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        if second_factor_required(user) and not has_totp:
+            TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
 # (kind, name, purpose, member organisation slugs, meetings: (days ago, agenda, decisions))

@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from huisvanhetkind import permissions
@@ -17,6 +17,9 @@ from huisvanhetkind.audit import ADDITION, audit_log
 from .choices import NETWORK_ROLES, ORGANISATION_ROLES, STAFF_ROLES, Role
 from .exceptions import InvitationError, PermissionDeniedError
 from .models import Membership, Network, Organisation
+
+# Roles that open referrals and families' questions (huisvanhetkind/permissions.py).
+REFERRAL_READING_ROLES = {Role.SOCIAL_WORKER}
 
 
 def _may_grant(actor, *, network: Network | None, organisation: Organisation | None) -> bool:
@@ -52,6 +55,11 @@ def role_invite(
 
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=email).first()
+    if email == (actor.email or "").strip().lower() or (user is not None and user.pk == actor.pk):
+        # Who may read referrals is decided by someone else, never by oneself.
+        raise PermissionDeniedError(
+            _("Nobody can give a role to themself. Ask another coordinator or an administrator.")
+        )
     if user is None:
         user = user_model(
             email=email, username=_free_username(email), first_name=first_name, last_name=last_name
@@ -75,10 +83,65 @@ def role_invite(
     audit_log(
         actor=actor, obj=membership, flag=ADDITION, message=f"Invited {email} as {Role(role).label}"
     )
-    from .tasks import invitation_send_task
+    from .tasks import invitation_send_task, referral_access_granted_notify_task
 
-    invitation_send_task.delay_on_commit(membership.id, translation.get_language() or "nl")
+    language = translation.get_language() or "nl"
+    invitation_send_task.delay_on_commit(membership.id, language)
+    if role in REFERRAL_READING_ROLES:
+        audit_log(
+            actor=actor,
+            obj=organisation,
+            message=f"{email} may now read this organisation's referrals ({Role(role).label})",
+        )
+        referral_access_granted_notify_task.delay_on_commit(membership.id, language)
     return membership
+
+
+def referral_access_granted_notify(*, membership_id: int, language: str = "nl") -> int:
+    """Tell the organisation's other social workers that a colleague may now read its referrals.
+
+    Only the new colleague's name and who granted it: no family data. Once per
+    role (claimed with a conditional update), so a retried task sends nothing twice.
+    """
+    claimed = Membership.objects.filter(id=membership_id, colleagues_told_at=None).update(
+        colleagues_told_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    membership = Membership.objects.select_related("user", "organisation", "invited_by").get(
+        id=membership_id
+    )
+    colleagues = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation_id=membership.organisation_id,
+            memberships__role__in=REFERRAL_READING_ROLES,
+        )
+        .exclude(pk=membership.user_id)
+        .distinct()
+    )
+    context = {
+        "colleague": _display_name(membership.user),
+        "granted_by": _display_name(membership.invited_by) if membership.invited_by else "",
+        "organisation": membership.organisation,
+        "link": settings.SITE_URL + reverse("account_login"),
+    }
+    sent = 0
+    for colleague in colleagues:
+        with translation.override(language):
+            send_mail(
+                subject=_("A new colleague can read your organisation's referrals"),
+                message=render_to_string("partners/email/referral_access_granted.txt", context),
+                from_email=None,
+                recipient_list=[colleague.email],
+            )
+        sent += 1
+    return sent
+
+
+def _display_name(user) -> str:
+    return user.get_full_name() or user.email
 
 
 def _free_username(email: str) -> str:

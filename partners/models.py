@@ -186,6 +186,8 @@ class Membership(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the organisation's social workers were told of this role (referral-reading roles only).
+    colleagues_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("role")

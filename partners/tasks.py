@@ -30,3 +30,15 @@ def invitation_send_task(membership_id: int, language: str = "nl") -> bool:
     from .invitations import invitation_send
 
     return invitation_send(membership_id=membership_id, language=language)
+
+
+@shared_task(
+    name="partners.tasks.referral_access_granted_notify",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def referral_access_granted_notify_task(membership_id: int, language: str = "nl") -> int:
+    from .invitations import referral_access_granted_notify
+
+    return referral_access_granted_notify(membership_id=membership_id, language=language)

@@ -77,3 +77,202 @@ def test_totp_setup_needs_a_login(client):
     response = client.get("/nl/account/2fa/totp/activate/")
     assert response.status_code == 302
     assert "/account/login/" in response["Location"]
+
+
+# --- One login for everyone, with a second factor for sensitive roles ---------------------
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+INBOX = "/nl/doorverwijzingen/"
+
+
+def _current_code(secret: str = TOTP_SECRET) -> str:
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def _with_totp(user, secret: str = TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+    return user
+
+
+def _staff_social_worker():
+    """A social worker who also edits their organisation's offers in the admin (is_staff)."""
+    from doorverwijzing.tests.factories import social_worker
+    from partners.choices import Role
+    from partners.tests.factories import MembershipFactory
+
+    worker = social_worker(is_staff=True, email="werker@partner.be")
+    MembershipFactory(user=worker, role=Role.PARTNER_EDITOR, organisation=worker.organisation)
+    return worker
+
+
+def _coordinator():
+    from partners.choices import Role
+    from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
+
+    user = UserFactory(is_staff=True, email="coordinator@netwerk.be")
+    MembershipFactory(user=user, role=Role.COORDINATOR, network=NetworkFactory())
+    return user
+
+
+def _superuser():
+    from partners.tests.factories import UserFactory
+
+    return UserFactory(is_staff=True, is_superuser=True, email="beheer@netwerk.be")
+
+
+def _log_in_with_password(client, email: str, next_url: str = "/nl/"):
+    return client.post(
+        f"/nl/account/login/?next={next_url}", {"login": email, "password": PASSWORD}
+    )
+
+
+def test_the_admin_login_hands_over_to_the_one_login(client):
+    response = client.get("/admin/login/?next=/admin/partners/")
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/account/login/?next=%2Fadmin%2Fpartners%2F"
+
+
+def test_the_admin_login_ignores_a_foreign_next(client):
+    response = client.get("/admin/login/?next=https://evil.example/")
+    assert response["Location"] == "/nl/account/login/?next=%2Fadmin%2F"
+
+
+def test_a_password_posted_to_the_admin_login_logs_nobody_in(client):
+    worker = _with_totp(_staff_social_worker())
+    client.post("/admin/login/", {"username": worker.username, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert client.get(INBOX).status_code == 302
+    assert client.get("/admin/").status_code == 302
+
+
+def test_password_alone_opens_neither_referrals_nor_the_admin_for_a_worker_with_totp(client):
+    worker = _with_totp(_staff_social_worker())
+    response = _log_in_with_password(client, worker.email, "/admin/")
+    assert "/account/2fa/authenticate/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+    for url in (INBOX, "/nl/doorverwijzingen/vragen/", "/admin/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"], url
+
+
+def test_completing_the_totp_code_opens_the_inbox_and_the_admin(client):
+    worker = _with_totp(_staff_social_worker())
+    response = _log_in_with_password(client, worker.email, INBOX)
+    response = client.post(response["Location"], {"code": _current_code()})
+    assert response.status_code == 302
+    assert response["Location"] == INBOX
+    assert client.get(INBOX).status_code == 200
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_wrong_totp_code_opens_nothing(client):
+    worker = _with_totp(_staff_social_worker())
+    response = _log_in_with_password(client, worker.email, INBOX)
+    client.post(response["Location"], {"code": "000000"})
+    assert "_auth_user_id" not in client.session
+    assert client.get(INBOX).status_code == 302
+
+
+def test_a_session_that_skipped_the_second_factor_is_ended(client):
+    worker = _with_totp(_staff_social_worker())
+    client.force_login(worker, second_factor=False)  # e.g. a login path that is not allauth's
+    response = client.get(INBOX)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/login/?next=")
+    assert "_auth_user_id" not in client.session
+    client.force_login(worker, second_factor=False)
+    assert client.get("/admin/").status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("make_user", [_coordinator, _superuser], ids=["coordinator", "superuser"])
+def test_a_coordinator_or_administrator_without_totp_is_sent_to_set_it_up(client, make_user):
+    user = make_user()
+    response = _log_in_with_password(client, user.email, "/admin/")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    for url in ("/admin/", "/admin/partners/membership/invite/", "/nl/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == "/nl/account/2fa/totp/activate/", url
+
+
+def test_a_social_worker_without_totp_is_sent_to_set_it_up_on_every_page(client):
+    from doorverwijzing.tests.factories import social_worker
+
+    worker = social_worker()
+    client.force_login(worker, second_factor=False)
+    for url in (INBOX, "/nl/groepen/"):
+        response = client.get(url)
+        assert response["Location"] == "/nl/account/2fa/totp/activate/", url
+
+
+def test_setting_up_totp_counts_as_the_second_factor(client):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    coordinator = _coordinator()
+    _log_in_with_password(client, coordinator.email)
+    response = client.get("/nl/account/2fa/totp/activate/")
+    client.post(response["Location"], {"password": PASSWORD})  # reauthenticate
+    client.get("/nl/account/2fa/totp/activate/")
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post("/nl/account/2fa/totp/activate/", {"code": _current_code(secret)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+
+
+def test_a_partner_editor_needs_no_second_factor(client):
+    from partners.choices import Role
+    from partners.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+    editor = UserFactory(is_staff=True, email="redacteur@partner.be")
+    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
+    _log_in_with_password(client, editor.email)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_who_must_use_a_second_factor_cannot_turn_it_off(client):
+    worker = _with_totp(_staff_social_worker())
+    response = _log_in_with_password(client, worker.email)
+    client.post(response["Location"], {"code": _current_code()})
+    client.post("/nl/account/reauthenticate/", {"password": PASSWORD})
+    client.post("/nl/account/2fa/totp/deactivate/", {})
+    from allauth.mfa.utils import is_mfa_enabled
+
+    assert is_mfa_enabled(worker)
+
+
+def test_repeated_wrong_passwords_through_the_admin_login_are_limited(client):
+    worker = _staff_social_worker()
+    login_url = client.get("/admin/login/?next=/admin/")["Location"]
+    for _attempt in range(6):
+        client.post(login_url, {"login": worker.email, "password": "fout"})
+    response = client.post(login_url, {"login": worker.email, "password": PASSWORD})
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_logout_goes_through_allauth(client):
+    editor = _staff_social_worker()
+    client.force_login(editor)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_someone_logged_in_without_admin_rights_gets_403_not_a_redirect_loop(client):
+    from doorverwijzing.tests.factories import social_worker
+
+    client.force_login(social_worker())
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403

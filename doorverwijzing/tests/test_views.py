@@ -79,7 +79,7 @@ def test_referrals_are_not_in_the_admin_site(client, cast):
 
 def test_a_social_worker_without_mfa_is_sent_to_turn_it_on(client):
     worker = social_worker()
-    client.force_login(worker)
+    client.force_login(worker, second_factor=False)
     response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 302
     assert "/account/2fa/totp/activate/" in response["Location"]

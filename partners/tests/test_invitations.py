@@ -189,3 +189,109 @@ def test_invite_page_is_403_for_a_partner_editor(client):
     MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
     client.force_login(editor)
     assert client.get("/admin/partners/membership/invite/").status_code == 403
+
+
+# --- Who may read referrals is decided by someone else, logged and told ------------------
+
+
+def test_nobody_can_invite_themself(coordinator):
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    with pytest.raises(PermissionDeniedError):
+        role_invite(
+            actor=coordinator,
+            email=coordinator.email.upper(),
+            role=Role.SOCIAL_WORKER,
+            organisation=organisation,
+        )
+    assert not coordinator.memberships.filter(role=Role.SOCIAL_WORKER).exists()
+
+
+def test_the_admin_invite_page_refuses_a_self_invitation(client, coordinator):
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    client.force_login(coordinator)
+    response = client.post(
+        "/admin/partners/membership/invite/",
+        {"email": coordinator.email, "role": Role.SOCIAL_WORKER, "organisation": organisation.pk},
+    )
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not coordinator.memberships.filter(role=Role.SOCIAL_WORKER).exists()
+
+
+def test_roles_are_not_added_or_edited_in_the_admin_form_but_only_by_invitation(
+    client, coordinator
+):
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    colleague = MembershipFactory(role=Role.VIEWER, organisation=organisation)
+    client.force_login(coordinator)
+    add = {"user": coordinator.pk, "role": Role.SOCIAL_WORKER, "organisation": organisation.pk}
+    assert client.post("/admin/partners/membership/add/", add).status_code == 403
+    change_url = f"/admin/partners/membership/{colleague.pk}/change/"
+    assert client.post(change_url, {**add, "user": coordinator.pk}).status_code == 403
+    assert not coordinator.memberships.filter(role=Role.SOCIAL_WORKER).exists()
+    colleague.refresh_from_db()
+    assert colleague.user_id != coordinator.pk
+    assert client.get("/admin/partners/membership/").status_code == 200
+
+
+def test_a_grant_of_referral_access_is_in_the_organisations_history(coordinator):
+    from django.contrib.admin.models import LogEntry
+
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    role_invite(
+        actor=coordinator, email="nieuw@ocmw.be", role=Role.SOCIAL_WORKER, organisation=organisation
+    )
+    entry = LogEntry.objects.get(object_id=str(organisation.pk))
+    assert entry.user == coordinator
+    assert "nieuw@ocmw.be" in entry.change_message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_social_workers_of_the_organisation_are_told_of_a_new_colleague(
+    coordinator, celery_worker
+):
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    existing = UserFactory(first_name="Ann", last_name="Peeters")
+    MembershipFactory(user=existing, role=Role.SOCIAL_WORKER, organisation=organisation)
+    elsewhere = UserFactory()
+    MembershipFactory(user=elsewhere, role=Role.SOCIAL_WORKER, organisation=OrganisationFactory())
+    editor = UserFactory()
+    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=organisation)
+    newcomer = UserFactory(first_name="Bart", last_name="Claes", email="bart@ocmw.be")
+
+    role_invite(
+        actor=coordinator, email=newcomer.email, role=Role.SOCIAL_WORKER, organisation=organisation
+    )
+    _wait_for_mail(2)  # the invitation and the notice
+    time.sleep(0.5)
+    notices = [m for m in mail.outbox if newcomer.email not in m.to]
+    assert [m.to for m in notices] == [[existing.email]]
+    body = notices[0].body
+    assert "Bart Claes" in body
+    assert coordinator.get_full_name() in body
+    assert organisation.name in body
+
+
+def test_the_new_colleague_notice_goes_out_once(coordinator):
+    from partners.invitations import referral_access_granted_notify
+
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    MembershipFactory(role=Role.SOCIAL_WORKER, organisation=organisation)
+    membership = role_invite(
+        actor=coordinator, email="twee@ocmw.be", role=Role.SOCIAL_WORKER, organisation=organisation
+    )
+    assert referral_access_granted_notify(membership_id=membership.id) == 1
+    assert referral_access_granted_notify(membership_id=membership.id) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_a_partner_editor_grant_tells_no_social_worker(
+    coordinator, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    MembershipFactory(role=Role.SOCIAL_WORKER, organisation=organisation)
+    with django_capture_on_commit_callbacks() as callbacks:
+        role_invite(
+            actor=coordinator, email="red@p.be", role=Role.PARTNER_EDITOR, organisation=organisation
+        )
+    assert len(callbacks) == 1  # the invitation only

@@ -73,3 +73,27 @@ def assert_accessible():
         assert not violations, f"{page.url}\n{results.generate_report()}"
 
     return check
+
+
+def log_in(page, live_server, lang: str, email: str) -> None:
+    """The real login of a demo user, with the demo TOTP code when the account has TOTP."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    from doorverwijzing.demo import DEMO_TOTP_SECRET
+    from partners.demo import DEMO_PASSWORD
+
+    page.goto(f"{live_server.url}/{lang}/account/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.locator("form.hvhk-form button[type=submit]").click()
+    page.wait_for_load_state()
+    if "/account/2fa/authenticate/" in page.url:
+        counter = next(iter(yield_hotp_counters_from_time()))
+        page.fill("input[name=code]", format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))
+        page.locator("input[name=code]").press("Enter")
+        page.wait_for_load_state()
+    assert "/account/" not in page.url, page.url

@@ -5,7 +5,7 @@ Adding a page to this check is one line in PAGES.
 
 import pytest
 
-from .conftest import LANGUAGES, WIDTHS
+from .conftest import LANGUAGES, WIDTHS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,11 +92,7 @@ def test_staff_pages_have_no_axe_violations(
 
     group = Group.objects.get(name="Werkgroep kwetsbare gezinnen")
     page = new_page(width)
-    page.goto(f"{live_server.url}/{lang}/account/login/")
-    page.fill("input[name=login]", "maatschappelijkwerker@demo.huisvanhetkind.be")
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("form.hvhk-form button[type=submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server, lang, "maatschappelijkwerker@demo.huisvanhetkind.be")
     for path in STAFF_PAGES:
         response = page.goto(live_server.url + path.format(lang=lang, group=group.pk))
         assert response.status == 200, path
@@ -121,11 +117,7 @@ def test_signal_pages_have_no_axe_violations(
 
     load_signals()
     page = new_page(width)
-    page.goto(f"{live_server.url}/{lang}/account/login/")
-    page.fill("input[name=login]", "coordinator@demo.huisvanhetkind.be")
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("form.hvhk-form button[type=submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
     for path in SIGNAL_PAGES:
         response = page.goto(live_server.url + path.format(lang=lang))
         assert response.status == 200, path
@@ -140,14 +132,6 @@ MINE_PAGES = [
     "/{lang}/mijn-aanbod/{offer}/deelname/",
 ]
 REVIEW_PAGES = ["/{lang}/mijn-aanbod/nalezen/"]
-
-
-def _log_in(page, live_server, lang: str, email: str) -> None:
-    page.goto(f"{live_server.url}/{lang}/account/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("form.hvhk-form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -166,13 +150,13 @@ def test_mine_pages_have_no_axe_violations(
     )
     Offer.objects.filter(pk=in_review.pk).update(status=OfferStatus.IN_REVIEW)
     page = new_page(width)
-    _log_in(page, live_server, lang, "redacteur@demo.huisvanhetkind.be")
+    log_in(page, live_server, lang, "redacteur@demo.huisvanhetkind.be")
     for path in MINE_PAGES:
         response = page.goto(live_server.url + path.format(lang=lang, offer=draft.pk))
         assert response.status == 200, path
         assert_accessible(page)
     page = new_page(width)
-    _log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
+    log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
     for path in REVIEW_PAGES:
         response = page.goto(live_server.url + path.format(lang=lang))
         assert response.status == 200, path
@@ -202,11 +186,7 @@ def test_action_plan_pages_have_no_axe_violations(
     pack = evidence_pack_build(pack_id=pack.id)
 
     page = new_page(width)
-    page.goto(f"{live_server.url}/{lang}/account/login/")
-    page.fill("input[name=login]", "coordinator@demo.huisvanhetkind.be")
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("form.hvhk-form button[type=submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
     for path in (
         "/{lang}/actieplan/",
         f"/{{lang}}/actieplan/{plan.pk}/",

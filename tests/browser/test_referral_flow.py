@@ -4,10 +4,10 @@ import time
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from doorverwijzing.models import Referral
 from doorverwijzing.tests.factories import social_worker, with_mfa
+from huisvanhetkind.testing import Client
 from partners.models import Organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,9 +5,9 @@ import time
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from actieplan.models import ActionPlan
+from huisvanhetkind.testing import Client
 from partners.models import Network
 from partners.tests.factories import UserFactory
 from signalen.models import Signal, Theme

@@ -1,0 +1,122 @@
+"""The admin of accounts: who reads referrals is protected even from administrators.
+
+- Authenticators (TOTP) show only their type and dates, never the secret.
+- Accounts come by invitation (partners/invitations.py), not from the admin's add form.
+- The password of someone who must log in with a second factor is never set by
+  someone else: the admin offers to mail them a reset link instead.
+- A user the referral access log names is deactivated, not deleted (the log keeps who).
+"""
+
+from allauth.mfa.models import Authenticator
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .second_factor import second_factor_required
+from .services import AccountError, user_deactivate, user_password_reset_send
+
+User = get_user_model()
+
+admin.site.unregister(Authenticator)
+admin.site.unregister(User)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    """Read-only, without the secret. Deleting one makes its owner set up a new one."""
+
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type"]
+    fields = list_display
+    readonly_fields = list_display
+    raw_id_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("data").select_related("user")
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # Any other lookup on a local field (`?data__startswith=A`) would leak the secret.
+        return lookup in {"type", "type__exact"}
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    actions = ["deactivate_users", "send_password_reset_links"]
+
+    def has_add_permission(self, request):
+        return False  # staff accounts come by invitation only
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and self._protected_from(request, obj):
+            # A changed address would let the reset link go to someone else.
+            fields.append("email")
+        return fields
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, unquote(id))
+        if user is not None and self._protected_from(request, user):
+            messages.error(
+                request,
+                _(
+                    "Only %(name)s can choose their password: they must log in with a second "
+                    "factor. Send them a link to choose a new one (action on the user list)."
+                )
+                % {"name": user.get_full_name() or user.email},
+            )
+            return redirect(reverse("admin:auth_user_change", args=[user.pk]))
+        return super().user_change_password(request, id, form_url)
+
+    def get_deleted_objects(self, objs, request):
+        """Users the referral access log names cannot be deleted: show why, offer deactivate."""
+        from doorverwijzing.selectors import access_log_actor_ids
+
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        logged = access_log_actor_ids(user_ids=[user.pk for user in objs])
+        for user in objs:
+            if user.pk in logged:
+                protected = [
+                    *protected,
+                    _(
+                        "%(name)s opened referrals: the access log keeps their name. "
+                        "Deactivate this account instead."
+                    )
+                    % {"name": user.get_full_name() or user.email},
+                ]
+        return deleted, model_count, perms_needed, protected
+
+    @admin.action(description=_("Deactivate (cannot log in any more; history kept)"))
+    def deactivate_users(self, request, queryset):
+        done = 0
+        for user in queryset:
+            try:
+                done += user_deactivate(actor=request.user, user=user)
+            except AccountError as error:
+                self.message_user(request, str(error), messages.WARNING)
+        self.message_user(request, _("%(count)d account(s) deactivated.") % {"count": done})
+
+    @admin.action(description=_("Send a link to choose a new password"))
+    def send_password_reset_links(self, request, queryset):
+        sent = 0
+        for user in queryset:
+            try:
+                user_password_reset_send(actor=request.user, user=user, request=request)
+                sent += 1
+            except AccountError as error:
+                self.message_user(request, f"{user.email}: {error}", messages.WARNING)
+        self.message_user(request, _("%(count)d link(s) sent.") % {"count": sent})
+
+    @staticmethod
+    def _protected_from(request, user) -> bool:
+        """Someone else's account that must log in with a second factor."""
+        return user.pk != request.user.pk and second_factor_required(user)

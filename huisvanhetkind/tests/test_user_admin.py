@@ -1,0 +1,148 @@
+"""The admin of accounts: secrets never shown, passwords not set for others, delete → deactivate."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.admin.models import LogEntry
+from django.core import mail
+
+from doorverwijzing.choices import AccessAction
+from doorverwijzing.services import access_log_record
+from doorverwijzing.tests.factories import ReferralFactory, social_worker
+from partners.choices import Role
+from partners.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture
+def administrator(client):
+    user = UserFactory(is_staff=True, is_superuser=True, email="beheer@netwerk.be")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def worker():
+    user = social_worker(email="werker@ocmw.be")
+    TOTP.activate(user, SECRET)
+    return user
+
+
+def test_totp_secrets_are_not_in_the_admin(client, administrator, worker):
+    authenticator = Authenticator.objects.get(user=worker)
+    pages = [
+        "/admin/mfa/authenticator/",
+        f"/admin/mfa/authenticator/{authenticator.pk}/change/",
+        f"/admin/mfa/authenticator/{authenticator.pk}/delete/",
+        f"/admin/auth/user/{worker.pk}/change/",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET not in response.content.decode(), url
+        assert "JBSWY3DP" not in response.content.decode(), url
+
+
+def test_the_secret_cannot_be_guessed_through_a_list_filter(client, administrator, worker):
+    response = client.get("/admin/mfa/authenticator/?data__icontains=JBSW")
+    assert response.status_code == 400
+
+
+def test_an_authenticator_cannot_be_changed_or_added_in_the_admin(client, administrator, worker):
+    authenticator = Authenticator.objects.get(user=worker)
+    url = f"/admin/mfa/authenticator/{authenticator.pk}/change/"
+    client.post(url, {"user": administrator.pk, "type": "totp", "data": '{"secret": "X"}'})
+    authenticator.refresh_from_db()
+    assert authenticator.user == worker
+    assert client.get("/admin/mfa/authenticator/add/").status_code == 403
+
+
+def test_an_administrator_cannot_set_a_social_workers_password(client, administrator, worker):
+    url = f"/admin/auth/user/{worker.pk}/password/"
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/auth/user/{worker.pk}/change/"
+    new = {"password1": "een-ander-wachtwoord-9", "password2": "een-ander-wachtwoord-9"}
+    response = client.post(url, {**new, "usable_password": "true"}, follow=True)
+    worker.refresh_from_db()
+    assert worker.check_password("een-lang-wachtwoord-42")
+    assert "link" in response.content.decode()
+
+
+def test_an_administrator_cannot_change_a_social_workers_email(client, administrator, worker):
+    response = client.get(f"/admin/auth/user/{worker.pk}/change/")
+    assert 'name="email"' not in response.content.decode()
+
+
+def test_an_administrator_can_still_set_a_partner_editors_password(client, administrator):
+    editor = UserFactory()
+    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
+    assert client.get(f"/admin/auth/user/{editor.pk}/password/").status_code == 200
+
+
+def test_the_administrator_mails_a_reset_link_instead(client, administrator, worker):
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "send_password_reset_links", "_selected_action": [worker.pk]},
+    )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[worker.email]]
+    assert "/account/password/reset/key/" in mail.outbox[0].body
+    assert LogEntry.objects.filter(object_id=str(worker.pk), user=administrator).exists()
+
+
+def test_accounts_are_not_added_in_the_admin(client, administrator):
+    assert client.get("/admin/auth/user/add/").status_code == 403
+
+
+def test_deleting_a_user_in_the_access_log_is_refused_with_a_reason(client, administrator, worker):
+    referral = ReferralFactory(receiving_organisation=worker.organisation)
+    access_log_record(referral=referral, actor=worker, action=AccessAction.READ)
+    response = client.post(f"/admin/auth/user/{worker.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 200
+    assert "deactiv" in response.content.decode().lower()
+    assert type(worker).objects.filter(pk=worker.pk).exists()
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "delete_selected", "_selected_action": [worker.pk], "post": "yes"},
+    )
+    assert response.status_code == 200
+    assert type(worker).objects.filter(pk=worker.pk).exists()
+
+
+def test_a_user_never_in_the_access_log_can_still_be_deleted(client, administrator):
+    user = UserFactory()
+    response = client.post(f"/admin/auth/user/{user.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not type(user).objects.filter(pk=user.pk).exists()
+
+
+def test_deactivate_keeps_the_user_and_ends_their_access(client, administrator, worker):
+    from huisvanhetkind.testing import Client
+
+    referral = ReferralFactory(receiving_organisation=worker.organisation)
+    access_log_record(referral=referral, actor=worker, action=AccessAction.READ)
+    workers_browser = Client()
+    workers_browser.force_login(worker)
+    assert workers_browser.get("/nl/doorverwijzingen/").status_code == 200
+
+    response = client.post(
+        "/admin/auth/user/", {"action": "deactivate_users", "_selected_action": [worker.pk]}
+    )
+    assert response.status_code == 302
+    worker.refresh_from_db()
+    assert not worker.is_active
+    assert referral.access_log.get().actor == worker
+    assert workers_browser.get("/nl/doorverwijzingen/").status_code == 302
+    assert LogEntry.objects.filter(object_id=str(worker.pk), change_message="Deactivated").exists()
+
+
+def test_an_administrator_cannot_deactivate_themself(client, administrator):
+    client.post(
+        "/admin/auth/user/", {"action": "deactivate_users", "_selected_action": [administrator.pk]}
+    )
+    administrator.refresh_from_db()
+    assert administrator.is_active
