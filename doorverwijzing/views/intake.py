@@ -184,4 +184,12 @@ def intake_convert(request, pk: int):
         else:
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
-    return render(request, "doorverwijzing/intake_convert.html", {"intake": intake, "form": form})
+    return render(
+        request,
+        "doorverwijzing/intake_convert.html",
+        {
+            "intake": intake,
+            "form": form,
+            "not_receiving": selectors.organisations_not_receiving_for(user=request.user),
+        },
+    )
