@@ -122,6 +122,19 @@ class ReferralForm(forms.Form):
             self.add_error("family_phone", _("Give a phone number, or choose another way."))
         if preference == ContactPreference.EMAIL and not cleaned.get("family_email"):
             self.add_error("family_email", _("Give an e-mail address, or choose another way."))
+        # The box starts unticked: without it the receiver gets no phone or e-mail to use.
+        if (
+            preference in (ContactPreference.PHONE, ContactPreference.EMAIL)
+            and "share_contact_details" in self.fields
+            and not cleaned.get("share_contact_details")
+        ):
+            self.add_error(
+                "share_contact_details",
+                _(
+                    "The receiver can only call or e-mail the family when the family agrees "
+                    "that we share their contact details. Tick the box, or choose another way."
+                ),
+            )
         return cleaned
 
     def consent(self) -> dict:

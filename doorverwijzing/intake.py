@@ -283,7 +283,7 @@ def intake_new_mail(*, network: Network, recipients: list[str], references: list
             path = reverse("doorverwijzing:intake_inbox")
         subject = _("New questions for the contact point")
         body = _(
-            "There are %(count)d questions from families waiting for the contact point.\n\n"
+            "Questions from families waiting for the contact point: %(count)d.\n\n"
             "Open them here (log in first):\n%(link)s\n"
         ) % {"count": len(references), "link": settings.SITE_URL + path}
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])

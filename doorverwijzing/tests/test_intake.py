@@ -376,7 +376,7 @@ def test_many_questions_give_the_contact_point_one_mail_per_interval(
     assert intake_notify(network=network, now=start + dt.timedelta(minutes=16)) == 1
     assert intake_notify(network=network, now=start + dt.timedelta(minutes=17)) == 0
     assert len(mail.outbox) == 2
-    assert "6 questions" in mail.outbox[1].body or "6 vragen" in mail.outbox[1].body
+    assert ": 6." in mail.outbox[1].body  # the second mail counts every waiting question
 
 
 # --- Floods from many addresses (item 9) -------------------------------------------------

@@ -131,6 +131,25 @@ def test_the_sharing_boxes_start_unticked():
     assert "checked" not in html
 
 
+def test_calling_the_family_needs_their_agreement_to_share_contact_details(client, cast):
+    client.force_login(cast["referrer"])
+    data = {
+        "referring_organisation": cast["referrer"].organisation.pk,
+        "receiving_organisation": cast["receiver"].organisation.pk,
+        "urgency": "normal",
+        "language": "nl",
+        "consent_given_by": "de vader",
+        "consent_method": "verbal",
+        "consent_confirmed": "on",
+        **_details(),
+    }
+    response = client.post(reverse("doorverwijzing:new"), data)
+    assert response.context["form"].errors["share_contact_details"]
+    assert not Referral.objects.exists()
+    client.post(reverse("doorverwijzing:new"), data | {"share_contact_details": "on"})
+    assert Referral.objects.get().family_phone == "0470 11 22 33"
+
+
 def test_withdrawing_consent_needs_an_explicit_confirmation_on_its_own_page(client, cast):
     referral = ReferralFactory(
         referring_organisation=cast["referrer"].organisation,
