@@ -33,6 +33,17 @@ def network_mail_claim(*, network_id: int, kind: str, slot: dt.datetime) -> bool
     return created
 
 
+# Claims are only needed while their slot can still be claimed again (a day at most).
+CLAIMS_KEPT_DAYS = 7
+
+
+def network_mail_claims_purge(*, now: dt.datetime | None = None) -> int:
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=CLAIMS_KEPT_DAYS)
+    deleted, _per_model = NetworkMailClaim.objects.filter(slot__lt=cutoff).delete()
+    return deleted
+
+
 def start_of_day(now: dt.datetime) -> dt.datetime:
     """Local midnight (Europe/Brussels) of `now`: the cap counts per calendar day."""
     return timezone.make_aware(dt.datetime.combine(timezone.localdate(now), dt.time.min))

@@ -403,3 +403,16 @@ def test_the_daily_cap_asks_families_to_phone_and_tells_the_coordinator_once(
     assert daily_cap_mail_task(network.pk, "intake_cap") == 1
     assert mail.outbox[0].to == [coordinator.email]
     assert "Nummer" not in mail.outbox[0].body
+
+
+def test_the_nightly_purge_forgets_old_mail_claims(network):
+    from doorverwijzing.models import NetworkMailClaim
+
+    now = timezone.now()
+    old = NetworkMailClaim.objects.create(
+        network=network, kind="new_questions", slot=now - dt.timedelta(days=8)
+    )
+    recent = NetworkMailClaim.objects.create(network=network, kind="intake_cap", slot=now)
+    referrals_purge_task()
+    assert set(NetworkMailClaim.objects.values_list("pk", flat=True)) == {recent.pk}
+    assert old.pk not in NetworkMailClaim.objects.values_list("pk", flat=True)

@@ -148,3 +148,25 @@ def test_an_escalation_planned_before_the_first_read_is_not_mailed():
     escalation = Reminder.objects.get(kind=ReminderKind.UNOPENED_COORDINATOR)
     assert reminder_send(reminder_id=escalation.id) is False
     assert mail.outbox == []
+
+
+def test_the_upgrade_takes_the_first_read_from_the_access_log():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from doorverwijzing.models import AccessLogEntry, Referral
+
+    migration = import_module(
+        "doorverwijzing.migrations.0003_unopened_referrals_and_network_mail_claims"
+    )
+    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    never_read = ReferralFactory()
+    referrer = social_worker(referral.referring_organisation)
+    receiver = social_worker(referral.receiving_organisation)
+    AccessLogEntry.objects.create(referral=referral, actor=referrer, action="read")
+    read = AccessLogEntry.objects.create(referral=referral, actor=receiver, action="read")
+    AccessLogEntry.objects.create(referral=referral, actor=receiver, action="read")
+    migration.first_opened_from_the_access_log(apps, None)
+    assert Referral.objects.get(pk=referral.pk).first_opened_at == read.at
+    assert Referral.objects.get(pk=never_read.pk).first_opened_at is None
