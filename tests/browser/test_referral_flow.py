@@ -118,7 +118,9 @@ def test_every_referral_page_has_no_axe_violations(
         "/nl/doorverwijzingen/", "/nl/doorverwijzingen/?box=sent",
         "/nl/doorverwijzingen/nieuw/", referral.get_absolute_url(),
         f"{referral.get_absolute_url()}logboek/", f"{referral.get_absolute_url()}inzage/",
+        f"{referral.get_absolute_url()}toestemming-intrekken/",
         "/nl/doorverwijzingen/vragen/", "/nl/doorverwijzingen/cijfers/",
+        "/nl/stel-je-vraag/bedankt/?netwerk=scheldevallei",
     ):
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
