@@ -119,6 +119,7 @@ class ReminderKind(models.TextChoices):
     ACCEPT_REFERRER = "accept_referrer", _("Not accepted yet (to the referrer)")
     CONTACT_RECEIVER = "contact_receiver", _("No first contact yet (to the receiver)")
     CONTACT_REFERRER = "contact_referrer", _("No first contact yet (to the referrer)")
+    UNOPENED_COORDINATOR = "unopened_coordinator", _("Nobody opened it yet (to the coordinators)")
 
 
 class IntakeStatus(models.TextChoices):

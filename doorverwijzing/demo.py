@@ -25,6 +25,9 @@ WORKERS = {
     "ckg-de-wiege": "hulpverlener@demo.huisvanhetkind.be",
     "pamperbank-berkhove": "vrijwilliger@demo.huisvanhetkind.be",
 }
+# Reads the families' questions of Scheldevallei ("Stel je vraag"): the network's contact
+# point is its organiser, the municipality.
+CONTACT_POINT_WORKER = "lotte.vandenbroeck@demo.huisvanhetkind.be"
 QUESTIONS = [
     "Mama van een baby van 4 maanden zoekt contact met andere ouders.",
     "Gezin heeft geldzorgen en vraagt hulp met luiers en babyspullen.",
@@ -53,7 +56,8 @@ PATHS = [
 
 def load() -> list[tuple[str, str, str]]:
     users = {slug: get_user_model().objects.get(email=email) for slug, email in WORKERS.items()}
-    for user in users.values():
+    contact_point = get_user_model().objects.get(email=CONTACT_POINT_WORKER)
+    for user in [*users.values(), contact_point]:
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
     organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=WORKERS)}

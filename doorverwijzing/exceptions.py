@@ -12,3 +12,7 @@ class ConsentMissingError(Exception):
 
 class IntakeStateError(ReferralStateError):
     """A family's question is not in a state that allows this step (e.g. already closed)."""
+
+
+class DailyCapReachedError(IntakeStateError):
+    """The network took as many questions (or family signals) today as it accepts in a day."""

@@ -1,10 +1,12 @@
 """What a family may ask to see: everything held about their referral, in plain form."""
 
-from .models import Referral
+from .models import IntakeRequest, Referral
 
 
 def referral_export_data(referral: Referral) -> dict:
     consent = getattr(referral, "consent", None)
+    # The family's own question, when the referral came from "Stel je vraag".
+    intake = IntakeRequest.objects.filter(referral=referral).first()
     return {
         "reference": referral.public_id,
         "status": referral.get_status_display(),
@@ -31,6 +33,18 @@ def referral_export_data(referral: Referral) -> dict:
             "withdrawn_at": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
         }
         if consent
+        else None,
+        "own_question": {
+            "asked_at": intake.created_at.isoformat(),
+            "name": intake.name,
+            "phone": intake.phone,
+            "email": intake.email,
+            "language": intake.language,
+            "question": intake.question,
+            "best_time": intake.best_time,
+            "erased_at": intake.erased_at.isoformat() if intake.erased_at else None,
+        }
+        if intake
         else None,
         "outcome": referral.get_outcome_display() or None,
         "timeline": [

@@ -81,15 +81,16 @@ class ReferralForm(forms.Form):
     consent_method = forms.ChoiceField(
         label=_("How?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
     )
+    # Unticked until the worker ticks them with the family: consent is given, not presumed.
     share_contact_details = forms.BooleanField(
         label=_("The family agrees that we share their contact details"),
         required=False,
-        initial=True,
+        initial=False,
     )
     share_question = forms.BooleanField(
         label=_("The family agrees that we share the question and what was done"),
         required=False,
-        initial=True,
+        initial=False,
     )
     consent_confirmed = forms.BooleanField(
         label=_("The family knows what I share, with whom, and that they can withdraw."),
@@ -121,6 +122,19 @@ class ReferralForm(forms.Form):
             self.add_error("family_phone", _("Give a phone number, or choose another way."))
         if preference == ContactPreference.EMAIL and not cleaned.get("family_email"):
             self.add_error("family_email", _("Give an e-mail address, or choose another way."))
+        # The box starts unticked: without it the receiver gets no phone or e-mail to use.
+        if (
+            preference in (ContactPreference.PHONE, ContactPreference.EMAIL)
+            and "share_contact_details" in self.fields
+            and not cleaned.get("share_contact_details")
+        ):
+            self.add_error(
+                "share_contact_details",
+                _(
+                    "The receiver can only call or e-mail the family when the family agrees "
+                    "that we share their contact details. Tick the box, or choose another way."
+                ),
+            )
         return cleaned
 
     def consent(self) -> dict:
@@ -199,4 +213,15 @@ class CloseForm(ReferralStepForm):
     )
     remark = forms.CharField(
         label=_("Remark"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ConsentWithdrawForm(ReferralStepForm):
+    """Erasing cannot be undone: the worker confirms explicitly, on a page of its own."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "The family withdrew their consent. Erase their personal data now; "
+            "this cannot be undone."
+        ),
     )

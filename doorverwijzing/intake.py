@@ -7,10 +7,10 @@ referrals, shorter retention (INTAKE_RETENTION_DAYS).
 """
 
 import datetime as dt
+from functools import partial
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Case, F, Q, QuerySet, Value, When
@@ -22,19 +22,25 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind import permissions
 from huisvanhetkind.audit import audit_log
-from partners.choices import Role
 from partners.models import Network
+from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
 from . import services
 from .choices import IntakeStatus
-from .exceptions import IntakeStateError, ReferralPermissionError
-from .models import IntakeRequest, Referral
+from .exceptions import DailyCapReachedError, IntakeStateError, ReferralPermissionError
+from .models import IntakeRequest, NetworkMailClaim, Referral
+from .network_mail import (
+    MailKind,
+    admin_network_link,
+    daily_cap_reached,
+    network_mail_claim,
+    start_of_day,
+)
 
 OPEN_INTAKE_STATUSES = {IntakeStatus.NEW, IntakeStatus.IN_PROGRESS}
 INTAKE_INBOX_PAGE_SIZE = 50
 # Families may speak a language the site does not offer; they say which in the question.
 OTHER_LANGUAGE = "other"
-
 
 
 # --- Reads ---------------------------------------------------------------------------
@@ -68,7 +74,12 @@ def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
 # --- Writes --------------------------------------------------------------------------
 
 
-@transaction.atomic
+def intake_questions_today(*, network: Network, now: dt.datetime | None = None) -> int:
+    return IntakeRequest.objects.filter(
+        network=network, created_at__gte=start_of_day(now or timezone.now())
+    ).count()
+
+
 def intake_create(
     *,
     network: Network,
@@ -79,21 +90,41 @@ def intake_create(
     email: str = "",
     best_time: str = "",
 ) -> IntakeRequest:
-    """Store a family's question and tell the contact point (after commit, no personal data)."""
+    """Store a family's question and tell the contact point (after commit, no personal data).
+
+    Refused with DailyCapReachedError once the network took its daily number of questions
+    (a flood from many addresses); the family is then asked to phone.
+    """
     if not (phone or email):
         raise IntakeStateError(_("Give a phone number or an e-mail address, so we can reach you."))
     if network.organiser_id is None:
         raise IntakeStateError(_("This network has no contact point for questions yet."))
-    intake = IntakeRequest.objects.create(
+    if daily_cap_reached(
         network=network,
-        name=name,
-        phone=phone,
-        email=email,
-        language=language,
-        question=question,
-        best_time=best_time,
-    )
-    intake_notify_task.delay_on_commit(intake.id)
+        kind=MailKind.INTAKE_CAP,
+        submitted_today=intake_questions_today(network=network),
+    ):
+        if network.phone:
+            message = _(
+                "We received many questions today. Please phone us at %(phone)s: "
+                "we are glad to help."
+            ) % {"phone": network.phone}
+        else:
+            message = _(
+                "We received many questions today. Please phone or e-mail us: we are glad to help."
+            )
+        raise DailyCapReachedError(message)
+    with transaction.atomic():
+        intake = IntakeRequest.objects.create(
+            network=network,
+            name=name,
+            phone=phone,
+            email=email,
+            language=language,
+            question=question,
+            best_time=best_time,
+        )
+        intake_notify_task.delay_on_commit(network.id)
     return intake
 
 
@@ -194,37 +225,89 @@ def intakes_purge_expired(*, now: dt.datetime | None = None) -> int:
     )
 
 
-# --- The contact point hears of a new question -------------------------------------
+# --- The contact point hears of new questions ----------------------------------------
 # The mail and its task live with the intake: tasks.py imports this module, so
 # the worker registers the task.
 
 
-def _contact_point_emails(intake: IntakeRequest) -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__organisation_id=intake.network.organiser_id,
-            memberships__role=Role.SOCIAL_WORKER,
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
+def _interval() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.INTAKE_MAIL_INTERVAL_MINUTES)
+
+
+def _slot(now: dt.datetime) -> dt.datetime:
+    """The start of the mail interval `now` falls in (intervals counted from the epoch)."""
+    seconds = int(_interval().total_seconds())
+    return dt.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=dt.UTC)
+
+
+def intake_notify(*, network: Network, now: dt.datetime | None = None) -> int:
+    """Tell the contact point there are new questions: at most one mail per interval.
+
+    A question that arrives after this interval's mail is covered by one more mail when
+    the interval ends (the task is queued again for then). When nobody at the contact
+    point can read questions, the coordinators hear of it instead. Returns the number
+    of mails sent.
+    """
+    now = now or timezone.now()
+    last = (
+        NetworkMailClaim.objects.filter(network=network, kind=MailKind.NEW_QUESTIONS)
+        .order_by("-slot")
+        .first()
     )
+    waiting = IntakeRequest.objects.filter(
+        network=network, status=IntakeStatus.NEW, erased_at__isnull=True
+    )
+    unannounced = waiting.filter(created_at__gt=last.claimed_at) if last else waiting
+    if not unannounced.exists():
+        return 0
+    slot = _slot(now)
+    if not network_mail_claim(network_id=network.id, kind=MailKind.NEW_QUESTIONS, slot=slot):
+        wait = (slot + _interval() - now).total_seconds()
+        transaction.on_commit(
+            partial(intake_notify_task.apply_async, (network.id,), countdown=max(1, int(wait) + 1))
+        )
+        return 0
+    references = sorted(waiting.values_list("pk", flat=True))
+    readers = organisation_reader_emails(organisation_id=network.organiser_id)
+    if readers:
+        return intake_new_mail(network=network, recipients=readers, references=references)
+    return intake_unread_mail(network=network, references=references)
 
 
-def intake_new_mail(intake: IntakeRequest) -> int:
-    """Tell the contact point there is a question: a link, never the family's data."""
-    recipients = _contact_point_emails(intake)
+def intake_new_mail(*, network: Network, recipients: list[str], references: list[int]) -> int:
+    """Tell the contact point there are questions: a link, never the family's data."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if len(references) == 1:
+            path = reverse("doorverwijzing:intake_detail", kwargs={"pk": references[0]})
+        else:
+            path = reverse("doorverwijzing:intake_inbox")
+        subject = _("New questions for the contact point")
+        body = _(
+            "Questions from families waiting for the contact point: %(count)d.\n\n"
+            "Open them here (log in first):\n%(link)s\n"
+        ) % {"count": len(references), "link": settings.SITE_URL + path}
+    return send_mass_mail([(subject, body, None, [email]) for email in recipients])
+
+
+def intake_unread_mail(*, network: Network, references: list[int]) -> int:
+    """Nobody can read the questions: the coordinators are told, with numbers only."""
+    recipients = network_coordinator_emails(network_id=network.id)
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        link = settings.SITE_URL + reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk})
-        subject = _("New question for the contact point")
+        subject = _("Questions from families that nobody can read")
         body = _(
-            "There is a new question for the contact point.\n\n"
-            "Open it here (log in first):\n%(link)s\n"
-        ) % {"link": link}
+            "Families asked %(count)d questions through the website of %(network)s "
+            "(numbers %(references)s), and nobody can read them: the organiser of the "
+            "network has no social worker in the portal. The families were asked to phone "
+            "you.\n\nGive the organiser a social worker, or choose another organiser:\n"
+            "%(link)s\n"
+        ) % {
+            "count": len(references),
+            "network": network.name,
+            "references": ", ".join(str(reference) for reference in references),
+            "link": admin_network_link(network),
+        }
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])
 
 
@@ -234,8 +317,6 @@ def intake_new_mail(intake: IntakeRequest) -> int:
     retry_backoff=30,
     max_retries=8,
 )
-def intake_notify_task(intake_id: int) -> int:
-    intake = IntakeRequest.objects.select_related("network").filter(id=intake_id).first()
-    if intake is None or intake.erased_at is not None:
-        return 0
-    return intake_new_mail(intake)
+def intake_notify_task(network_id: int) -> int:
+    network = Network.objects.filter(id=network_id).first()
+    return intake_notify(network=network) if network else 0

@@ -94,6 +94,9 @@ class Referral(models.Model):
     # The anonymous record.
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(db_index=True)
+    # The first read by a worker of the receiving organisation: a referral nobody opened
+    # escalates to the network's coordinators (doorverwijzing.reminders).
+    first_opened_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.CharField(
@@ -261,3 +264,32 @@ class IntakeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"intake {self.pk}"
+
+
+class NetworkMailClaim(models.Model):
+    """One mail about a network per kind and time slot, claimed by inserting this row.
+
+    Coalesces what a flood would multiply: the contact point hears of new questions at
+    most once per INTAKE_MAIL_INTERVAL_MINUTES, a coordinator of a reached daily cap
+    once a day. The unique constraint makes the claim safe between workers.
+    """
+
+    class Kind(models.TextChoices):
+        NEW_QUESTIONS = "new_questions"
+        INTAKE_CAP = "intake_cap"
+        SIGNAL_CAP = "signal_cap"
+
+    network = models.ForeignKey("partners.Network", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    slot = models.DateTimeField()
+    claimed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "kind", "slot"], name="one_network_mail_per_kind_and_slot"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network_id} {self.kind} {self.slot:%Y-%m-%d %H:%M}"

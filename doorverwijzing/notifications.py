@@ -1,12 +1,12 @@
 """Mails about referrals: only the reference and a link, never personal data."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from partners.choices import Role
+from partners.models import Network
+from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
 from .choices import EventKind, ReminderKind
 from .models import Referral
@@ -18,16 +18,25 @@ TO_BOTH = {EventKind.CONSENT_WITHDRAWN}
 
 
 def _social_worker_emails(organisation_id: int) -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__organisation_id=organisation_id,
-            memberships__role=Role.SOCIAL_WORKER,
+    return organisation_reader_emails(organisation_id=organisation_id)
+
+
+def _coordinator_emails(referral: Referral) -> list[str]:
+    """The coordinators of the network(s) the two organisations share, else the receiver's."""
+    receiving = set(
+        Network.objects.filter(organisations=referral.receiving_organisation_id).values_list(
+            "id", flat=True
         )
-        .values_list("email", flat=True)
-        .distinct()
     )
+    shared = receiving & set(
+        Network.objects.filter(organisations=referral.referring_organisation_id).values_list(
+            "id", flat=True
+        )
+    )
+    emails: set[str] = set()
+    for network_id in sorted(shared or receiving):
+        emails.update(network_coordinator_emails(network_id=network_id))
+    return sorted(emails)
 
 
 def recipients_for(referral: Referral, kind: str) -> list[str]:
@@ -60,7 +69,33 @@ def referral_update_mail(referral: Referral, kind: str) -> int:
         return _mail(referral, recipients_for(referral, kind), subject, intro)
 
 
+def referral_unopened_mail(referral: Referral) -> int:
+    """Nobody at the receiver opened the referral: the coordinators can call them.
+
+    Coordinators may not read referrals; the mail names the reference and the two
+    organisations, never the family.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Referral %(ref)s: nobody opened it yet") % {"ref": referral.public_id}
+        body = _(
+            "%(sender)s sent referral %(ref)s to %(receiver)s %(days)d working days ago, and "
+            "nobody at %(receiver)s has opened it yet. Maybe nobody there reads referrals in "
+            "the portal any more.\n\nPlease call %(receiver)s (%(phone)s), and check that "
+            "someone there has the social worker role.\n"
+        ) % {
+            "ref": referral.public_id,
+            "sender": referral.referring_organisation.name,
+            "receiver": referral.receiving_organisation.name,
+            "phone": referral.receiving_organisation.phone or "-",
+            "days": settings.REFERRAL_UNOPENED_WORKING_DAYS,
+        }
+    recipients = _coordinator_emails(referral)
+    return send_mass_mail([(subject, body, None, [email]) for email in recipients])
+
+
 def referral_reminder_mail(referral: Referral, kind: str) -> int:
+    if kind == ReminderKind.UNOPENED_COORDINATOR:
+        return referral_unopened_mail(referral)
     to_receiver = kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.CONTACT_RECEIVER)
     recipients = (
         _social_worker_emails(referral.receiving_organisation_id)

@@ -24,18 +24,22 @@ def reminders_due(*, today: dt.date) -> list[Reminder]:
     """Unsaved Reminder rows for every reminder whose day has come."""
     accept_days = settings.REFERRAL_ACCEPT_WORKING_DAYS
     contact_days = settings.REFERRAL_CONTACT_WORKING_DAYS
+    unopened_days = settings.REFERRAL_UNOPENED_WORKING_DAYS
     due = []
     waiting = Referral.objects.filter(
         status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED],
         erased_at__isnull=True,
-    ).values_list("id", "status", "sent_at", "accepted_at")
-    for referral_id, status, sent_at, accepted_at in waiting:
+    ).values_list("id", "status", "sent_at", "accepted_at", "first_opened_at")
+    for referral_id, status, sent_at, accepted_at, first_opened_at in waiting:
         if status == ReferralStatus.SENT:
             start = timezone.localdate(sent_at)
             plan = [
                 (ReminderKind.ACCEPT_RECEIVER, accept_days),
                 (ReminderKind.ACCEPT_REFERRER, accept_days + 1),
             ]
+            if first_opened_at is None:
+                # Maybe nobody there can read it any more: someone who can act is told.
+                plan.append((ReminderKind.UNOPENED_COORDINATOR, unopened_days))
         else:
             start = timezone.localdate(accepted_at)
             plan = [
@@ -63,13 +67,18 @@ def reminder_send(*, reminder_id: int) -> bool:
     )
     if not claimed:
         return False
-    reminder = Reminder.objects.select_related("referral__referring_worker").get(id=reminder_id)
+    reminder = Reminder.objects.select_related(
+        "referral__referring_worker",
+        "referral__referring_organisation",
+        "referral__receiving_organisation",
+    ).get(id=reminder_id)
     referral = reminder.referral
-    still_waiting = (
-        referral.status == ReferralStatus.SENT
-        if reminder.kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.ACCEPT_REFERRER)
-        else referral.status == ReferralStatus.ACCEPTED
-    )
+    if reminder.kind == ReminderKind.UNOPENED_COORDINATOR:
+        still_waiting = referral.status == ReferralStatus.SENT and referral.first_opened_at is None
+    elif reminder.kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.ACCEPT_REFERRER):
+        still_waiting = referral.status == ReferralStatus.SENT
+    else:
+        still_waiting = referral.status == ReferralStatus.ACCEPTED
     if still_waiting:
         referral_reminder_mail(referral, reminder.kind)
         TimelineEntry.objects.create(

@@ -6,10 +6,11 @@ from django.http import Http404
 from aanbod.models import Offer
 from huisvanhetkind import permissions
 from partners.models import Network, Organisation
+from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
 
 from .choices import AccessAction, ReferralStatus
 from .models import AccessLogEntry, Referral, TimelineEntry
-from .services import access_log_record
+from .services import access_log_record, referral_mark_opened
 
 INBOX_PAGE_SIZE = 50
 
@@ -52,6 +53,8 @@ def referral_open_for_user(*, user, public_id: str) -> Referral:
     if referral is None:
         raise Http404
     access_log_record(referral=referral, actor=user, action=AccessAction.READ)
+    if referral.first_opened_at is None and permissions.can(user, "referral.handle", referral):
+        referral_mark_opened(referral=referral)
     return referral
 
 
@@ -64,7 +67,7 @@ def referring_organisations_for(*, user) -> QuerySet:
     return Organisation.objects.filter(id__in=permissions.social_worker_organisation_ids(user))
 
 
-def receiving_organisations_for(*, user) -> QuerySet:
+def _partners_of(user) -> QuerySet:
     """Partners of the networks the user's organisations belong to (their own excluded)."""
     own = permissions.social_worker_organisation_ids(user)
     networks = Network.objects.filter(organisations__in=own)
@@ -74,6 +77,16 @@ def receiving_organisations_for(*, user) -> QuerySet:
         .distinct()
         .order_by("name")
     )
+
+
+def receiving_organisations_for(*, user) -> QuerySet:
+    """The user's network partners that can receive a referral: someone there reads it."""
+    return organisations_that_receive(_partners_of(user))
+
+
+def organisations_not_receiving_for(*, user) -> list[Organisation]:
+    """The user's network partners nobody reads referrals at: the form says to call them."""
+    return list(organisations_that_do_not_receive(_partners_of(user)).only("name", "phone"))
 
 
 def offers_to_suggest(*, referral: Referral) -> QuerySet:

@@ -10,10 +10,13 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind import permissions
+from partners.selectors import organisation_readers
 from signalen.services import signal_from_declined_referral
 
 from .choices import (
@@ -27,7 +30,7 @@ from .choices import (
     ReferralStatus,
 )
 from .exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
-from .models import AccessLogEntry, Consent, Referral, TimelineEntry
+from .models import AccessLogEntry, Consent, IntakeRequest, Referral, TimelineEntry
 
 PUBLIC_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L: read aloud by phone
 
@@ -93,6 +96,17 @@ def referral_send(
         raise ReferralPermissionError(_("You cannot refer on behalf of this organisation."))
     if receiving_organisation == referring_organisation:
         raise ReferralStateError(_("Choose another organisation than your own."))
+    if not organisation_readers(organisation_id=receiving_organisation.pk).exists():
+        raise ReferralStateError(
+            _(
+                "Nobody at %(organisation)s receives referrals through the portal. "
+                "Call them instead: %(phone)s"
+            )
+            % {
+                "organisation": receiving_organisation.name,
+                "phone": receiving_organisation.phone or _("no phone number known"),
+            }
+        )
     if not consent or not consent.get("given_by") or consent.get("method") not in ConsentMethod:
         raise ConsentMissingError(_("Record the family's consent first."))
     if not consent.get("share_contact_details", True):
@@ -136,6 +150,19 @@ def referral_send(
     access_log_record(referral=referral, actor=actor, action=AccessAction.CHANGE, detail=kind)
     _notify_after_commit(referral, kind)
     return referral
+
+
+def referral_mark_opened(*, referral: Referral) -> None:
+    """A worker of the receiving organisation opened the referral for the first time.
+
+    A conditional update, outside any lock: two workers opening at once both read it,
+    the first time stays. Until then, a referral nobody opened escalates (reminders).
+    """
+    now = timezone.now()
+    Referral.objects.filter(pk=referral.pk, first_opened_at__isnull=True).update(
+        first_opened_at=now
+    )
+    referral.first_opened_at = referral.first_opened_at or now
 
 
 def _locked(referral: Referral) -> Referral:
@@ -307,8 +334,18 @@ def consent_withdraw(*, referral: Referral, actor) -> Referral:
         referral.closed_at = now
         fields += ["status", "closed_at"]
     Consent.objects.filter(referral=referral).update(withdrawn_at=now, given_by="", scope_note="")
+    # The family's own question ("Stel je vraag") this referral came from goes too.
+    _erase_intake_of(referral, now)
     _step(referral, actor=actor, kind=EventKind.CONSENT_WITHDRAWN, fields=fields)
     return referral
+
+
+def _erase_intake_of(referral: Referral, now: dt.datetime) -> None:
+    IntakeRequest.objects.filter(referral=referral, erased_at__isnull=True).update(
+        **{field: "" for field in IntakeRequest.PERSONAL_FIELDS},
+        erased_at=now,
+        closed_at=Coalesce(F("closed_at"), Value(now)),
+    )
 
 
 def referrals_purge_expired(*, now: dt.datetime | None = None) -> int:
@@ -326,5 +363,7 @@ def referrals_purge_expired(*, now: dt.datetime | None = None) -> int:
             if referral.erased_at is not None:
                 continue
             referral.save(update_fields=_erase_personal_data(referral, now))
+            # Who gave consent ("the mother") and what else was agreed say who the family is.
+            Consent.objects.filter(referral=referral).update(given_by="", scope_note="")
             TimelineEntry.objects.create(referral=referral, kind=EventKind.ERASED)
     return len(ids)

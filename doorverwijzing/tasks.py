@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from .intake import intake_notify_task, intakes_purge_expired  # noqa: F401 (registers the task)
 from .models import Referral
+from .network_mail import daily_cap_mail_task, network_mail_claims_purge  # noqa: F401
 from .notifications import referral_update_mail
 from .reminders import reminder_send, reminders_plan, reminders_unsent_ids
 from .services import referrals_purge_expired
@@ -37,6 +38,8 @@ def referral_reminders_scan_task() -> int:
 
 @shared_task(name="doorverwijzing.tasks.referrals_purge")
 def referrals_purge_task() -> int:
-    """Periodic: erase personal data past retention, of referrals and of families' questions."""
+    """Periodic: erase personal data past retention, of referrals and of families' questions
+    (and forget old mail claims, which hold no personal data)."""
     now = timezone.now()
+    network_mail_claims_purge(now=now)
     return referrals_purge_expired(now=now) + intakes_purge_expired(now=now)

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from .views import figures as figures_views
 from .views import intake as intake_views
@@ -55,3 +56,12 @@ urlpatterns = [
     path("doorverwijzingen/<str:public_id>/logboek/", views.referral_access_log, name="access_log"),
     path("doorverwijzingen/<str:public_id>/inzage/", views.referral_export, name="export"),
 ]
+
+
+# The family's form and its thank-you page are public. Every other page of this app shows
+# personal data (or could): no browser, proxy or "back" button may keep a copy
+# (Cache-Control: no-store). A new URL is private unless it is named here.
+PUBLIC_URL_NAMES = {"intake_new", "intake_thanks"}
+for _pattern in urlpatterns:
+    if _pattern.name not in PUBLIC_URL_NAMES:
+        _pattern.callback = never_cache(_pattern.callback)

@@ -12,7 +12,7 @@ from huisvanhetkind.admin_scoping import ReferenceDataAdmin, ScopedModelAdmin
 from . import models
 from .choices import Role
 from .exceptions import InvitationError, PermissionDeniedError
-from .forms import InvitationForm
+from .forms import InvitationForm, NetworkAdminForm
 from .invitations import role_invite
 from .resources import LocationResource, OrganisationResource
 
@@ -53,6 +53,7 @@ class SchoolHolidayAdmin(ReferenceDataAdmin):
 @admin.register(models.Network)
 class NetworkAdmin(ScopedModelAdmin):
     scope = staticmethod(permissions.networks_for_user)
+    form = NetworkAdminForm
     view_action = "network.view_internal"
     change_action = "network.manage"
     list_display = ["name", "slug", "phone", "email"]

@@ -6,4 +6,4 @@ class PartnersConfig(AppConfig):
     verbose_name = "Netwerk"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import checks, signals  # noqa: F401  (registers the check, connects the receivers)

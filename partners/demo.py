@@ -462,11 +462,39 @@ USERS = [
         False,
     ),
     ("Kijker", "kijker@demo.huisvanhetkind.be", Role.VIEWER, None, False),
-    ("Hulpverlener CKG (maatschappelijk werker)", "hulpverlener@demo.huisvanhetkind.be",
-     Role.SOCIAL_WORKER, "ckg-de-wiege", False),
-    ("Vrijwilliger pamperbank (doorverwijzingen)", "vrijwilliger@demo.huisvanhetkind.be",
-     Role.SOCIAL_WORKER, "pamperbank-berkhove", False),
+    (
+        "Hulpverlener CKG (maatschappelijk werker)",
+        "hulpverlener@demo.huisvanhetkind.be",
+        Role.SOCIAL_WORKER,
+        "ckg-de-wiege",
+        False,
+    ),
+    (
+        "Maatschappelijk werker contactpunt (Gemeente Wilgendaal, leest 'Stel je vraag')",
+        "lotte.vandenbroeck@demo.huisvanhetkind.be",
+        Role.SOCIAL_WORKER,
+        "gemeente-wilgendaal",
+        False,
+    ),
+    (
+        "Vrijwilliger pamperbank (doorverwijzingen)",
+        "vrijwilliger@demo.huisvanhetkind.be",
+        Role.SOCIAL_WORKER,
+        "pamperbank-berkhove",
+        False,
+    ),
 ]
+
+
+# People with a name of their own (the others are known by their role).
+USER_NAMES = {"lotte.vandenbroeck@demo.huisvanhetkind.be": ("Lotte", "Van den Broeck")}
+# The contact point answers the network's number; every partner has a (fictional) number,
+# so the referral form can say whom to call at partners that do not receive referrals.
+ORGANISATION_PHONES = {"gemeente-wilgendaal": "09 123 45 67"}
+
+
+def _demo_phone(index: int) -> str:
+    return f"09 {210 + index:03d} {(index * 37) % 90 + 10:02d} {(index * 53) % 90 + 10:02d}"
 
 
 def load() -> list[tuple[str, str, str]]:
@@ -503,7 +531,7 @@ def load() -> list[tuple[str, str, str]]:
         for name, social in ORGANISATION_TYPES
     }
     organisations = {}
-    for slug, name, type_name, pillars, description in ORGANISATIONS:
+    for index, (slug, name, type_name, pillars, description) in enumerate(ORGANISATIONS):
         organisation, _ = Organisation.objects.update_or_create(
             slug=slug,
             defaults={
@@ -511,6 +539,7 @@ def load() -> list[tuple[str, str, str]]:
                 "type": types[type_name],
                 "pillars": list(pillars),
                 "description": description,
+                "phone": ORGANISATION_PHONES.get(slug, _demo_phone(index)),
             },
         )
         organisation.networks.add(network)
@@ -609,8 +638,15 @@ def _users(network, organisations) -> list[tuple[str, str, str]]:
         admin.save()
     logins.append(("Beheerder (superuser)", admin.email, DEMO_PASSWORD))
     for label, email, role, organisation_slug, staff in USERS:
+        first_name, last_name = USER_NAMES.get(email, ("", ""))
         user, created = user_model.objects.get_or_create(
-            email=email, defaults={"username": email.split("@")[0], "is_staff": staff}
+            email=email,
+            defaults={
+                "username": email.split("@")[0],
+                "is_staff": staff,
+                "first_name": first_name,
+                "last_name": last_name,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

@@ -5,6 +5,7 @@ from huisvanhetkind import permissions
 
 from .choices import Role
 from .models import Network, Organisation
+from .selectors import organisation_readers
 
 
 class InvitationForm(forms.Form):
@@ -45,3 +46,32 @@ class InvitationForm(forms.Form):
 
 class DecisionSearchForm(forms.Form):
     q = forms.CharField(label=_("Search in decisions"), required=False, max_length=100)
+
+
+class NetworkAdminForm(forms.ModelForm):
+    """The network in the admin: its organiser is the contact point for families' questions,
+    so it must have someone who reads them (partners.selectors is the rule's home)."""
+
+    class Meta:
+        model = Network
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields it shows
+
+    def clean_organiser(self):
+        organiser = self.cleaned_data.get("organiser")
+        # Only a new choice is refused: a network whose organiser lost its last social
+        # worker must still be able to correct its phone number (the start page and the
+        # system check point at it).
+        if (
+            "organiser" in self.changed_data
+            and organiser is not None
+            and not organisation_readers(organisation_id=organiser.pk).exists()
+        ):
+            raise forms.ValidationError(
+                _(
+                    "%(organisation)s has no social worker in the portal, so nobody could read "
+                    "the families' questions. Give it a social worker first (Roles → Invite "
+                    "someone), or choose another organiser."
+                )
+                % {"organisation": organiser.name}
+            )
+        return organiser

@@ -3,19 +3,21 @@
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from huisvanhetkind import permissions
 
-from .choices import AgreementStatus
+from .choices import AgreementStatus, Role
 from .invitations import invitations_open
 from .models import (
     Agreement,
     Group,
     Location,
     Meeting,
+    Membership,
     Network,
     Organisation,
     SchoolHoliday,
@@ -119,6 +121,82 @@ def school_holidays_forget() -> None:
     cache.delete(SCHOOL_HOLIDAYS_CACHE_KEY)
 
 
+# --- Who reads what families and referrers send ------------------------------------------
+# The one home of the rule "someone can read it": a question to a network lands with the
+# social workers of its organiser (the contact point), a referral with those of the
+# receiving organisation. An organisation without an active social worker receives
+# nothing through the portal: the forms, the admin, a system check and the start page
+# all ask these functions.
+
+
+def _reader_memberships():
+    return Membership.objects.filter(role=Role.SOCIAL_WORKER, user__is_active=True)
+
+
+def organisation_readers(*, organisation_id: int | None) -> QuerySet:
+    """Active users who read referrals (and, for an organiser, questions) of the organisation."""
+    if organisation_id is None:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation_id=organisation_id,
+            memberships__role=Role.SOCIAL_WORKER,
+        )
+        .distinct()
+    )
+
+
+def organisation_reader_emails(*, organisation_id: int | None) -> list[str]:
+    return sorted(
+        set(
+            organisation_readers(organisation_id=organisation_id)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
+def network_contact_point_readers(*, network: Network) -> QuerySet:
+    """Who reads the families' questions of a network: the social workers of its organiser."""
+    return organisation_readers(organisation_id=network.organiser_id)
+
+
+def organisations_that_receive(queryset: QuerySet) -> QuerySet:
+    """The organisations of `queryset` with at least one active social worker."""
+    return queryset.filter(Exists(_reader_memberships().filter(organisation_id=OuterRef("pk"))))
+
+
+def organisations_that_do_not_receive(queryset: QuerySet) -> QuerySet:
+    return queryset.exclude(Exists(_reader_memberships().filter(organisation_id=OuterRef("pk"))))
+
+
+def networks_without_contact_point_reader(queryset: QuerySet | None = None) -> QuerySet:
+    """Networks whose families' questions nobody can read (no organiser, or none of its
+    people is an active social worker)."""
+    queryset = Network.objects.all() if queryset is None else queryset
+    return queryset.exclude(
+        Exists(_reader_memberships().filter(organisation_id=OuterRef("organiser_id")))
+    )
+
+
+def network_coordinator_emails(*, network_id: int) -> list[str]:
+    """Where a network's alerts go (never with a family's data)."""
+    return sorted(
+        set(
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                memberships__network_id=network_id,
+                memberships__role=Role.COORDINATOR,
+            )
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
 # How far ahead the coordinator's start page looks for ending agreements.
 START_PAGE_AGREEMENT_DAYS = 90
 
@@ -142,7 +220,11 @@ def coordinator_start_page(*, user, today) -> dict:
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention
 
+    without_reader = networks_without_contact_point_reader(
+        permissions.networks_for_user(user, Network.objects.all())
+    ).order_by("name")
     return {
+        "networks_without_reader": list(without_reader[:20]),
         "agreements_ending": list(agreements[:20]),
         "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
         "partners_without_contact": list(without_contact[:20]),

@@ -30,8 +30,9 @@ from .choices import (
     SignalSource,
     ThemeStatus,
 )
-from .exceptions import SignalPermissionError, SignalStateError
+from .exceptions import SignalCapReachedError, SignalPermissionError, SignalStateError
 from .models import Signal, Survey, SurveyAnswer, SurveyQuestion, Theme
+from .privacy import personal_data_findings
 
 SEARCH_GAP_QUERY_LENGTH = 100
 SIGNAL_TEXT_LENGTH = 2000
@@ -84,7 +85,8 @@ def signal_report(
     return signal
 
 
-@transaction.atomic
+# Not atomic on purpose: a refused signal must not roll back the cap's claim (one mail to
+# the coordinators a day); the signal itself is one INSERT.
 def signal_give_as_family(
     *,
     network: Network,
@@ -97,7 +99,25 @@ def signal_give_as_family(
     contact_email: str = "",
     language: str = "nl",
 ) -> Signal:
-    """A family's signal from the public site: no account, e-mail only if they want feedback."""
+    """A family's signal from the public site: no account, e-mail only if they want feedback.
+
+    Refused with SignalCapReachedError once the network took INTAKE_DAILY_CAP_PER_NETWORK
+    family signals today (a flood from many addresses); its coordinators are told once.
+    """
+    from doorverwijzing.network_mail import MailKind, daily_cap_reached, start_of_day
+
+    today = Signal.objects.filter(
+        network=network,
+        source=SignalSource.FAMILY,
+        created_at__gte=start_of_day(timezone.now()),
+    ).count()
+    if daily_cap_reached(network=network, kind=MailKind.SIGNAL_CAP, submitted_today=today):
+        raise SignalCapReachedError(
+            _("We received many messages today. Please phone us at %(phone)s.")
+            % {"phone": network.phone}
+            if network.phone
+            else _("We received many messages today. Please try again tomorrow.")
+        )
     return Signal.objects.create(
         network=network,
         source=SignalSource.FAMILY,
@@ -163,23 +183,40 @@ def normalise_search_query(query: str) -> str:
     return " ".join(words)[:SEARCH_GAP_QUERY_LENGTH].strip()
 
 
-def search_gap_record(*, query: str, today: dt.date | None = None) -> None:
+def search_gap_record(*, query: str, today: dt.date | None = None) -> bool:
     """Count one catalogue search that found nothing, in this week's row. No IP, no user.
 
-    One statement (INSERT … ON CONFLICT DO UPDATE): two parents searching at
-    once both count, without a lock or a race.
+    Kept only when the words do not look like personal data (a parent typing a name, a
+    phone number or an e-mail address in the search box: signalen.privacy, on the words
+    as typed, before case is folded), and at most SEARCH_GAP_WEEKLY_CAP different words
+    a week: a flood of made-up searches cannot fill the table or the overview. Words
+    already counted this week keep counting. Returns whether the search was counted.
+
+    An existing row is counted in one UPDATE; a new one in one INSERT … ON CONFLICT DO
+    UPDATE, guarded by the week's count (two new words at the same moment may pass the
+    cap by one: a bound, not a quota).
     """
+    if personal_data_findings(query):
+        return False
     normalised = normalise_search_query(query)
     if not normalised:
-        return
+        return False
     today = today or timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO signalen_searchgap (week, query, count) VALUES (%s, %s, 1) "
-            "ON CONFLICT (week, query) DO UPDATE SET count = signalen_searchgap.count + 1",
+            "UPDATE signalen_searchgap SET count = count + 1 WHERE week = %s AND query = %s",
             [monday, normalised],
         )
+        if cursor.rowcount:
+            return True
+        cursor.execute(
+            "INSERT INTO signalen_searchgap (week, query, count) "
+            "SELECT %s, %s, 1 WHERE (SELECT count(*) FROM signalen_searchgap WHERE week = %s) < %s "
+            "ON CONFLICT (week, query) DO UPDATE SET count = signalen_searchgap.count + 1",
+            [monday, normalised, monday, settings.SEARCH_GAP_WEEKLY_CAP],
+        )
+        return bool(cursor.rowcount)
 
 
 # --- Bundling into themes ------------------------------------------------------------

@@ -25,7 +25,7 @@ from partners import selectors as network_selectors
 
 from . import selectors, services
 from .choices import THEME_TRANSITIONS
-from .exceptions import SignalPermissionError, SignalStateError
+from .exceptions import SignalCapReachedError, SignalPermissionError, SignalStateError
 from .forms import (
     AnswerToSignalForm,
     BundleForm,
@@ -124,9 +124,14 @@ def signal_give(request):
                 form.add_error(None, TOO_MANY)
                 status = 429
             else:
-                services.signal_give_as_family(network=network, **form.details())
-                url = reverse("signalen:give_thanks")
-                return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+                try:
+                    services.signal_give_as_family(network=network, **form.details())
+                except SignalCapReachedError as error:
+                    form.add_error(None, str(error))
+                    status = 429
+                else:
+                    url = reverse("signalen:give_thanks")
+                    return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
     return render(
         request, "signalen/give_form.html", {"form": form, "network": network}, status=status
     )

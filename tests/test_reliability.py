@@ -25,11 +25,12 @@ SCAN = "doorverwijzing.tasks.referral_reminders_scan"
 
 @pytest.fixture
 def overdue_referral():
-    """A referral nobody accepted for weeks: two reminders are due (receiver, referrer)."""
+    """A referral opened but not accepted for weeks: two reminders are due (receiver,
+    referrer). Opened, so no escalation to the coordinators is due."""
     receiver = social_worker()
     referrer = social_worker()
     sent = timezone.now() - dt.timedelta(days=21)
-    return ReferralFactory(sent_at=sent, referring_worker=referrer,
+    return ReferralFactory(sent_at=sent, first_opened_at=sent, referring_worker=referrer,
                            referring_organisation=referrer.organisation,
                            receiving_organisation=receiver.organisation)
 

@@ -3,7 +3,9 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +13,13 @@ from doorverwijzing.choices import IntakeStatus, ReferralStatus
 from doorverwijzing.intake import intake_close, intake_notify_task, intakes_purge_expired
 from doorverwijzing.models import IntakeRequest, Referral
 from doorverwijzing.tasks import referrals_purge_task
-from partners.tests.factories import NetworkFactory, OrganisationFactory, UserFactory
+from partners.choices import Role
+from partners.tests.factories import (
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 from .factories import social_worker, with_mfa
 
@@ -86,7 +94,7 @@ def test_a_question_lands_in_the_inbox_of_the_networks_contact_point(client, net
     assert list(client.get(reverse("doorverwijzing:intake_inbox")).context["page"]) == []
 
 
-def test_the_thank_you_page_says_what_happens_next_and_how_to_reach_us(client, network):
+def test_the_thank_you_page_says_what_happens_next_and_how_to_reach_us(client, network, cast):
     response = client.get(
         reverse("doorverwijzing:intake_thanks") + f"?netwerk={network.slug}", follow=True
     )
@@ -102,7 +110,7 @@ def test_the_contact_point_gets_a_mail_without_personal_data(
         _ask(client, network)
     assert len(callbacks) == 1  # the task is queued only after the question is stored
     intake = IntakeRequest.objects.get()
-    assert intake_notify_task(intake.pk) == 1  # what the worker runs, with the id only
+    assert intake_notify_task(network.pk) == 1  # what the worker runs, with the id only
     assert [message.to for message in mail.outbox] == [[cast["contact_point"].email]]
     message = mail.outbox[0]
     assert f"/nl/doorverwijzingen/vragen/{intake.pk}/" in message.body
@@ -303,3 +311,108 @@ def test_personal_data_is_erased_after_the_retention_period(network, cast, setti
         intake.refresh_from_db()
         assert intake.erased_at is None and intake.name == "Samira"
     assert intakes_purge_expired(now=timezone.now()) == 0  # idempotent
+
+
+# --- Nobody lost: someone reads every question (issue 12, item 6) -------------------------
+
+
+def test_a_family_question_reaches_a_reader_who_opens_it_from_the_mail(
+    client, network, cast, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = _ask(client, network)
+    thanks = client.get(response["Location"])
+    assert "phone-us" not in thanks.content.decode()  # someone will call back
+    assert len(callbacks) == 1
+    assert intake_notify_task(network.pk) == 1  # what the worker runs after commit
+    (message,) = mail.outbox
+    assert message.to == [cast["contact_point"].email]
+    link = next(line for line in message.body.splitlines() if "/doorverwijzingen/vragen/" in line)
+    client.force_login(cast["contact_point"])
+    page = client.get(link.removeprefix("http://testserver").removeprefix(settings.SITE_URL))
+    assert page.status_code == 200
+    assert "slaapt slecht" in page.content.decode()
+
+
+def test_when_nobody_can_read_the_family_is_told_to_phone_and_the_coordinator_is_mailed(
+    client, django_capture_on_commit_callbacks
+):
+    network = NetworkFactory(phone="09 555 12 34")
+    network.organiser = OrganisationFactory(networks=[network])  # no social worker
+    network.save()
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = _ask(client, network)
+    assert len(callbacks) == 1
+    content = client.get(response["Location"]).content.decode()
+    assert 'id="phone-us"' in content and "09 555 12 34" in content
+    assert intake_notify_task(network.pk) == 1
+    (message,) = mail.outbox
+    intake = IntakeRequest.objects.get()
+    assert message.to == [coordinator.email]
+    assert str(intake.pk) in message.body
+    for personal in ("Samira", "0470", "slaapt", "dinsdag"):
+        assert personal not in message.body and personal not in message.subject
+
+
+def test_many_questions_give_the_contact_point_one_mail_per_interval(
+    network, cast, settings, django_capture_on_commit_callbacks
+):
+    settings.INTAKE_MAIL_INTERVAL_MINUTES = 15
+    from doorverwijzing.intake import intake_notify
+
+    start = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for _index in range(5):
+        _intake(network)
+    assert intake_notify(network=network, now=start + dt.timedelta(minutes=1)) == 1
+    assert intake_notify(network=network, now=start + dt.timedelta(minutes=2)) == 0  # no news
+    _intake(network)
+    with django_capture_on_commit_callbacks() as later:
+        # News within the same interval: not now, but once when the interval ends.
+        assert intake_notify(network=network, now=start + dt.timedelta(minutes=3)) == 0
+    assert len(later) == 1
+    assert len(mail.outbox) == 1
+    assert intake_notify(network=network, now=start + dt.timedelta(minutes=16)) == 1
+    assert intake_notify(network=network, now=start + dt.timedelta(minutes=17)) == 0
+    assert len(mail.outbox) == 2
+    assert ": 6." in mail.outbox[1].body  # the second mail counts every waiting question
+
+
+# --- Floods from many addresses (item 9) -------------------------------------------------
+
+
+def test_the_daily_cap_asks_families_to_phone_and_tells_the_coordinator_once(
+    client, network, cast, settings, django_capture_on_commit_callbacks
+):
+    settings.INTAKE_DAILY_CAP_PER_NETWORK = 3
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    for _index in range(3):
+        _intake(network)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        first = _ask(client, network, name="Nummer vier")
+        cache.clear()  # another address: the per-address limit does not apply
+        second = _ask(client, network, name="Nummer vijf")
+    assert first.status_code == second.status_code == 429
+    assert network.phone in str(first.context["form"].non_field_errors())
+    assert IntakeRequest.objects.count() == 3
+    assert len(callbacks) == 1  # one mail to the coordinators that day, not one per try
+    from doorverwijzing.network_mail import daily_cap_mail_task
+
+    assert daily_cap_mail_task(network.pk, "intake_cap") == 1
+    assert mail.outbox[0].to == [coordinator.email]
+    assert "Nummer" not in mail.outbox[0].body
+
+
+def test_the_nightly_purge_forgets_old_mail_claims(network):
+    from doorverwijzing.models import NetworkMailClaim
+
+    now = timezone.now()
+    old = NetworkMailClaim.objects.create(
+        network=network, kind="new_questions", slot=now - dt.timedelta(days=8)
+    )
+    recent = NetworkMailClaim.objects.create(network=network, kind="intake_cap", slot=now)
+    referrals_purge_task()
+    assert set(NetworkMailClaim.objects.values_list("pk", flat=True)) == {recent.pk}
+    assert old.pk not in NetworkMailClaim.objects.values_list("pk", flat=True)

@@ -27,7 +27,7 @@ def test_working_days_skip_weekends_and_belgian_holidays():
 
 def test_unaccepted_referral_reminds_the_receiver_after_2_working_days_then_the_referrer():
     sent = dt.date(2026, 11, 2)  # Monday
-    referral = ReferralFactory(sent_at=_at(sent))
+    referral = ReferralFactory(sent_at=_at(sent), first_opened_at=_at(sent, 11))
     assert reminders_due(today=dt.date(2026, 11, 3)) == []
     due = reminders_due(today=dt.date(2026, 11, 4))
     assert [(r.referral_id, r.kind, r.due_date) for r in due] == [
@@ -52,7 +52,7 @@ def test_accepted_referral_without_first_contact_reminds_after_5_working_days():
 
 
 def test_planning_twice_records_each_reminder_once():
-    ReferralFactory(sent_at=_at(dt.date(2026, 11, 2)))
+    ReferralFactory(sent_at=_at(dt.date(2026, 11, 2)), first_opened_at=_at(dt.date(2026, 11, 2)))
     today = dt.date(2026, 11, 20)
     assert reminders_plan(today=today) == 2
     reminders_plan(today=today)
@@ -62,7 +62,9 @@ def test_planning_twice_records_each_reminder_once():
 def test_a_reminder_is_mailed_once_and_shows_on_the_timeline():
     receiver = social_worker()
     referral = ReferralFactory(
-        sent_at=_at(dt.date(2026, 11, 2)), receiving_organisation=receiver.organisation
+        sent_at=_at(dt.date(2026, 11, 2)),
+        first_opened_at=_at(dt.date(2026, 11, 3)),
+        receiving_organisation=receiver.organisation,
     )
     reminders_plan(today=dt.date(2026, 11, 4))
     reminder = Reminder.objects.get()
@@ -75,9 +77,96 @@ def test_a_reminder_is_mailed_once_and_shows_on_the_timeline():
 
 
 def test_no_mail_when_the_referral_moved_on_before_the_reminder_went_out():
-    referral = ReferralFactory(sent_at=_at(dt.date(2026, 11, 2)))
+    referral = ReferralFactory(
+        sent_at=_at(dt.date(2026, 11, 2)), first_opened_at=_at(dt.date(2026, 11, 2))
+    )
     reminders_plan(today=dt.date(2026, 11, 4))
     referral.status = ReferralStatus.ACCEPTED
     referral.save(update_fields=["status"])
     assert reminder_send(reminder_id=Reminder.objects.get().id) is False
     assert mail.outbox == []
+
+
+# --- Nobody opened it: the coordinators are told (issue 12, item 7) --------------------
+
+
+def _coordinated_referral(sent: dt.date):
+    from partners.choices import Role
+    from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
+
+    network = NetworkFactory()
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=NetworkFactory())
+    referral = ReferralFactory(sent_at=_at(sent))
+    referral.referring_organisation.networks.add(network)
+    referral.receiving_organisation.networks.add(network)
+    return referral, coordinator
+
+
+def test_a_referral_nobody_opened_escalates_to_the_coordinator_once_after_2_working_days():
+    referral, coordinator = _coordinated_referral(dt.date(2026, 11, 6))  # a Friday
+    assert ReminderKind.UNOPENED_COORDINATOR not in {
+        r.kind for r in reminders_due(today=dt.date(2026, 11, 9))
+    }
+    reminders_plan(today=dt.date(2026, 11, 10))
+    reminders_plan(today=dt.date(2026, 11, 12))
+    escalation = Reminder.objects.get(kind=ReminderKind.UNOPENED_COORDINATOR)
+    assert escalation.due_date == dt.date(2026, 11, 10)
+    assert reminder_send(reminder_id=escalation.id) is True
+    assert reminder_send(reminder_id=escalation.id) is False
+    (message,) = mail.outbox
+    assert message.to == [coordinator.email]
+    assert referral.public_id in message.subject
+    for personal in (referral.family_name, referral.family_phone, referral.question):
+        assert personal not in message.body
+
+
+def test_a_referral_opened_by_the_receiver_does_not_escalate(client):
+    from .factories import with_mfa
+
+    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    receiver = with_mfa(social_worker(referral.receiving_organisation))
+    referrer = with_mfa(social_worker(referral.referring_organisation))
+    client.force_login(referrer)  # the referrer reading it again does not count
+    client.get(referral.get_absolute_url())
+    referral.refresh_from_db()
+    assert referral.first_opened_at is None
+    client.force_login(receiver)
+    assert client.get(referral.get_absolute_url()).status_code == 200
+    referral.refresh_from_db()
+    assert referral.first_opened_at is not None
+    kinds = {r.kind for r in reminders_due(today=dt.date(2026, 11, 20))}
+    assert ReminderKind.UNOPENED_COORDINATOR not in kinds
+
+
+def test_an_escalation_planned_before_the_first_read_is_not_mailed():
+    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    reminders_plan(today=dt.date(2026, 11, 10))
+    referral.first_opened_at = timezone.now()
+    referral.save(update_fields=["first_opened_at"])
+    escalation = Reminder.objects.get(kind=ReminderKind.UNOPENED_COORDINATOR)
+    assert reminder_send(reminder_id=escalation.id) is False
+    assert mail.outbox == []
+
+
+def test_the_upgrade_takes_the_first_read_from_the_access_log():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from doorverwijzing.models import AccessLogEntry, Referral
+
+    migration = import_module(
+        "doorverwijzing.migrations.0003_unopened_referrals_and_network_mail_claims"
+    )
+    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    never_read = ReferralFactory()
+    referrer = social_worker(referral.referring_organisation)
+    receiver = social_worker(referral.receiving_organisation)
+    AccessLogEntry.objects.create(referral=referral, actor=referrer, action="read")
+    read = AccessLogEntry.objects.create(referral=referral, actor=receiver, action="read")
+    AccessLogEntry.objects.create(referral=referral, actor=receiver, action="read")
+    migration.first_opened_from_the_access_log(apps, None)
+    assert Referral.objects.get(pk=referral.pk).first_opened_at == read.at
+    assert Referral.objects.get(pk=never_read.pk).first_opened_at is None

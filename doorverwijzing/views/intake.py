@@ -23,7 +23,12 @@ from partners import selectors as network_selectors
 from .. import intake as intakes
 from .. import selectors
 from ..choices import IntakeStatus
-from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
+from ..exceptions import (
+    ConsentMissingError,
+    DailyCapReachedError,
+    ReferralPermissionError,
+    ReferralStateError,
+)
 from ..forms_intake import IntakeForm, IntakeReferralForm
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
@@ -66,6 +71,9 @@ def intake_new(request):
             else:
                 try:
                     intakes.intake_create(network=network, **form.details())
+                except DailyCapReachedError as error:
+                    form.add_error(None, str(error))
+                    status = 429
                 except intakes.IntakeStateError as error:
                     form.add_error(None, str(error))
                 else:
@@ -84,8 +92,13 @@ def intake_new(request):
 
 
 def intake_thanks(request):
-    request.network = _network_for(request)
-    return render(request, "doorverwijzing/intake_thanks.html")
+    network = request.network = _network_for(request)
+    # Said at once, not after days of waiting: nobody at the contact point can read it.
+    nobody_reads = (
+        network is None
+        or not network_selectors.network_contact_point_readers(network=network).exists()
+    )
+    return render(request, "doorverwijzing/intake_thanks.html", {"nobody_reads": nobody_reads})
 
 
 # --- The contact point's inbox -------------------------------------------------------
@@ -171,4 +184,12 @@ def intake_convert(request, pk: int):
         else:
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
-    return render(request, "doorverwijzing/intake_convert.html", {"intake": intake, "form": form})
+    return render(
+        request,
+        "doorverwijzing/intake_convert.html",
+        {
+            "intake": intake,
+            "form": form,
+            "not_receiving": selectors.organisations_not_receiving_for(user=request.user),
+        },
+    )

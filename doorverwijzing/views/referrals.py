@@ -17,7 +17,13 @@ from .. import selectors, services
 from ..choices import AccessAction, ReferralStatus
 from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
 from ..exports import referral_export_data
-from ..forms import CloseForm, DeclineForm, FirstContactForm, ReferralForm
+from ..forms import (
+    CloseForm,
+    ConsentWithdrawForm,
+    DeclineForm,
+    FirstContactForm,
+    ReferralForm,
+)
 
 DOMAIN_ERRORS = (ReferralStateError, ConsentMissingError)
 
@@ -52,8 +58,11 @@ def referral_new(request):
         offer_id=request.GET.get("offer") or request.POST.get("offer_id")
     )
     initial = {"referring_organisation": referring.first()}
+    offer_receives = offer is not None and receiving.filter(pk=offer.organisation_id).exists()
     if offer is not None:
-        initial |= {"receiving_organisation": offer.organisation_id, "offer_id": offer.pk}
+        initial |= {"offer_id": offer.pk}
+        if offer_receives:
+            initial |= {"receiving_organisation": offer.organisation_id}
     form = ReferralForm(
         request.POST or None, initial=initial, referring=referring, receiving=receiving
     )
@@ -75,7 +84,16 @@ def referral_new(request):
         else:
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
-    return render(request, "doorverwijzing/referral_form.html", {"form": form, "offer": offer})
+    return render(
+        request,
+        "doorverwijzing/referral_form.html",
+        {
+            "form": form,
+            "offer": offer,
+            "offer_receives": offer_receives,
+            "not_receiving": selectors.organisations_not_receiving_for(user=request.user),
+        },
+    )
 
 
 @login_required
@@ -154,9 +172,23 @@ def referral_cancel(request, public_id: str):
 
 
 @login_required
-@require_POST
 def consent_withdraw(request, public_id: str):
-    return _act(request, public_id, services.consent_withdraw)
+    """A page of its own with an explicit confirmation: erasing cannot be undone."""
+    referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
+    form = ConsentWithdrawForm(request.POST or None, referral=referral)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_withdraw(referral=referral, actor=request.user)
+        except ReferralPermissionError as error:
+            raise PermissionDenied from error
+        except ReferralStateError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Saved. The other organisation is told."))
+        return redirect(referral)
+    return render(
+        request, "doorverwijzing/consent_withdraw.html", {"referral": referral, "form": form}
+    )
 
 
 @login_required

@@ -356,6 +356,17 @@ INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 91)
 # Working days before a reminder: not accepted / no first contact.
 REFERRAL_ACCEPT_WORKING_DAYS = 2
 REFERRAL_CONTACT_WORKING_DAYS = 5
+# A referral nobody at the receiver opened after this many working days goes to the
+# network's coordinators (reference only).
+REFERRAL_UNOPENED_WORKING_DAYS = 2
+# Floods from many addresses: each network takes at most this many families' questions,
+# and as many family signals, a day (counted in the database); then families are asked
+# to phone and the coordinators are told once.
+INTAKE_DAILY_CAP_PER_NETWORK = env_int("INTAKE_DAILY_CAP_PER_NETWORK", 50)
+# The contact point gets at most one "new questions" mail per this many minutes.
+INTAKE_MAIL_INTERVAL_MINUTES = env_int("INTAKE_MAIL_INTERVAL_MINUTES", 15)
+# Searches without results: at most this many different new words a week are kept.
+SEARCH_GAP_WEEKLY_CAP = env_int("SEARCH_GAP_WEEKLY_CAP", 200)
 # Sessions of people who can read referrals end after this idle time.
 REFERRAL_SESSION_IDLE_SECONDS = env_int("REFERRAL_SESSION_IDLE_SECONDS", 30 * 60)
 

@@ -84,3 +84,31 @@ def test_queries_are_normalised_and_cut():
     assert normalise_search_query("  Crèche   ÉÉN-ouder!! ") == "creche een ouder"
     assert len(normalise_search_query("a" * 500)) == 100
     assert normalise_search_query("?!") == ""
+
+
+# --- Searches that found nothing: no personal data, a weekly bound (issue 12, item 10) ----
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Jan Peeters", "0470 12 34 56", "fatima.elamrani@example.be", "pamperbank Sarah Janssens"],
+)
+def test_a_search_that_looks_like_personal_data_is_not_kept(query):
+    assert search_gap_record(query=query) is False
+    assert not SearchGap.objects.exists()
+
+
+def test_an_empty_search_for_a_name_stores_nothing_from_the_search_page(client):
+    assert client.get("/nl/aanbod/?q=Jan+Peeters").status_code == 200
+    assert not SearchGap.objects.exists()
+
+
+def test_at_most_the_weekly_cap_of_new_words_is_kept_but_known_words_keep_counting(settings):
+    settings.SEARCH_GAP_WEEKLY_CAP = 3
+    monday = dt.date(2026, 3, 2)
+    for word in ("tolk", "zwemles", "avondopvang", "paardrijden", "kookles"):
+        search_gap_record(query=word, today=monday)
+    assert SearchGap.objects.filter(week=monday).count() == 3
+    assert search_gap_record(query="tolk", today=monday) is True
+    assert SearchGap.objects.get(week=monday, query="tolk").count == 2
+    assert search_gap_record(query="kookles", today=monday + dt.timedelta(days=7)) is True

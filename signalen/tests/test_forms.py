@@ -173,3 +173,24 @@ def test_a_closed_survey_is_404(client, survey):
     survey.is_open = False
     survey.save()
     assert client.get("/nl/bevraging/noden/").status_code == 404
+
+
+def test_a_flood_of_family_signals_stops_at_the_daily_cap_and_the_coordinator_hears_once(
+    client, network, cast, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from doorverwijzing.network_mail import daily_cap_mail_task
+
+    settings.INTAKE_DAILY_CAP_PER_NETWORK = 2
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        for index in range(4):
+            cache.clear()  # each from another address: the per-address limit does not apply
+            response = _give(client, network, text=f"Bericht nummer {index}")
+    assert Signal.objects.filter(source=SignalSource.FAMILY).count() == 2
+    assert response.status_code == 429
+    assert network.phone in response.content.decode()
+    assert len(callbacks) == 1
+    assert daily_cap_mail_task(network.pk, "signal_cap") == 1
+    assert mail.outbox[0].to == [cast["coordinator"].email]
+    assert "Bericht" not in mail.outbox[0].body

@@ -59,6 +59,8 @@ def test_referral_from_consent_to_closed_between_two_organisations(
     referrer.get_by_label("Bel het gezin").check()
     referrer.get_by_label("Wie gaf toestemming?").fill("de moeder")
     referrer.get_by_label("Mondeling").check()
+    referrer.locator("#id_share_contact_details").check()  # unticked until the family agrees
+    referrer.locator("#id_share_question").check()
     referrer.locator("#id_consent_confirmed").check()
     referrer.get_by_role("button", name="Doorverwijzing versturen").click()
     referral = Referral.objects.get()
@@ -116,7 +118,9 @@ def test_every_referral_page_has_no_axe_violations(
         "/nl/doorverwijzingen/", "/nl/doorverwijzingen/?box=sent",
         "/nl/doorverwijzingen/nieuw/", referral.get_absolute_url(),
         f"{referral.get_absolute_url()}logboek/", f"{referral.get_absolute_url()}inzage/",
+        f"{referral.get_absolute_url()}toestemming-intrekken/",
         "/nl/doorverwijzingen/vragen/", "/nl/doorverwijzingen/cijfers/",
+        "/nl/stel-je-vraag/bedankt/?netwerk=scheldevallei",
     ):
         response = page.goto(live_server.url + path)
         assert response.status == 200, path

@@ -1,0 +1,125 @@
+"""A network's contact point must have someone who reads the families' questions."""
+
+import pytest
+from django.core import checks
+
+from partners.checks import contact_point_has_reader
+from partners.choices import Role
+from partners.forms import NetworkAdminForm
+from partners.selectors import network_contact_point_readers
+
+from .factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _network_form_data(network, organiser) -> dict:
+    if not network.municipalities.exists():
+        network.municipalities.add(MunicipalityFactory())
+    return {
+        "name": network.name,
+        "slug": network.slug,
+        "municipalities": [municipality.pk for municipality in network.municipalities.all()],
+        "organiser": organiser.pk,
+        "phone": network.phone,
+        "email": network.email,
+    }
+
+
+def _social_worker(organisation, **user):
+    person = UserFactory(**user)
+    MembershipFactory(user=person, role=Role.SOCIAL_WORKER, organisation=organisation)
+    return person
+
+
+def test_the_admin_form_refuses_an_organiser_without_a_social_worker():
+    network = NetworkFactory()
+    nobody_reads = OrganisationFactory(networks=[network], name="Gemeente Zonderwerker")
+    form = NetworkAdminForm(data=_network_form_data(network, nobody_reads), instance=network)
+    assert not form.is_valid()
+    assert "Gemeente Zonderwerker" in form.errors["organiser"][0]
+
+
+def test_the_admin_form_accepts_an_organiser_with_an_active_social_worker():
+    network = NetworkFactory()
+    organiser = OrganisationFactory(networks=[network])
+    _social_worker(organiser, is_active=False)
+    assert not NetworkAdminForm(
+        data=_network_form_data(network, organiser), instance=network
+    ).is_valid()
+    _social_worker(organiser)
+    form = NetworkAdminForm(data=_network_form_data(network, organiser), instance=network)
+    assert form.is_valid(), form.errors
+
+
+def test_a_network_whose_organiser_lost_its_worker_can_still_correct_its_phone():
+    network = NetworkFactory()
+    network.organiser = OrganisationFactory(networks=[network])
+    network.save()
+    data = _network_form_data(network, network.organiser) | {"phone": "09 111 22 33"}
+    assert NetworkAdminForm(data=data, instance=network).is_valid()
+
+
+def test_the_network_admin_uses_the_contact_point_form(client):
+    network = NetworkFactory()
+    nobody_reads = OrganisationFactory(networks=[network])
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = f"/admin/partners/network/{network.pk}/change/"
+    response = client.post(url, _network_form_data(network, nobody_reads))
+    assert response.status_code == 200  # the form again, with the error
+    network.refresh_from_db()
+    assert network.organiser_id is None
+
+
+def test_the_system_check_warns_for_every_network_nobody_reads():
+    served = NetworkFactory(slug="met-lezer")
+    served.organiser = OrganisationFactory(networks=[served])
+    served.save()
+    _social_worker(served.organiser)
+    NetworkFactory(slug="zonder-organisator")
+    unread = NetworkFactory(slug="zonder-werker")
+    unread.organiser = OrganisationFactory(networks=[unread])
+    unread.save()
+    warnings = contact_point_has_reader(databases=["default"])
+    assert {warning.obj for warning in warnings} == {"zonder-organisator", "zonder-werker"}
+    assert all(warning.level == checks.WARNING for warning in warnings)
+    assert contact_point_has_reader(databases=None) == []  # plain `check`: no queries
+
+
+def test_the_check_is_registered_for_the_database_tag():
+    registered = checks.registry.registry.get_checks(include_deployment_checks=False)
+    assert contact_point_has_reader in registered
+    assert "database" in contact_point_has_reader.tags
+
+
+def test_the_coordinators_start_page_names_the_network_nobody_reads(client):
+    network = NetworkFactory(name="Huis van het Kind Onbereikbaar")
+    network.organiser = OrganisationFactory(networks=[network])
+    network.save()
+    elsewhere = NetworkFactory(name="Huis van het Kind Elders")
+    coordinator = UserFactory(is_staff=True)
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    client.force_login(coordinator)
+    content = client.get("/admin/").content.decode()
+    assert "Huis van het Kind Onbereikbaar" in content
+    assert elsewhere.name not in content
+    _social_worker(network.organiser)
+    assert "Huis van het Kind Onbereikbaar" not in client.get("/admin/").content.decode()
+
+
+def test_readers_are_the_active_social_workers_of_the_organiser():
+    network = NetworkFactory()
+    network.organiser = OrganisationFactory(networks=[network])
+    network.save()
+    reader = _social_worker(network.organiser)
+    _social_worker(network.organiser, is_active=False)
+    editor = UserFactory()
+    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=network.organiser)
+    assert list(network_contact_point_readers(network=network)) == [reader]
