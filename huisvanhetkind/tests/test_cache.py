@@ -1,0 +1,78 @@
+"""The cache fails open: with its Redis stopped every call answers at once, never raises."""
+
+import logging
+import time
+
+import pytest
+
+from huisvanhetkind.cache import FailOpenRedisCache
+from tests.redis_server import RedisServer
+
+
+def _cache(url: str, **options) -> FailOpenRedisCache:
+    return FailOpenRedisCache(
+        url, {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1, **options}}
+    )
+
+
+@pytest.fixture
+def server(tmp_path):
+    redis = RedisServer(tmp_path)
+    yield redis
+    redis.stop()
+
+
+def test_the_cache_works_as_django_redis_cache_while_redis_is_up(server):
+    cache = _cache(server.url)
+    assert cache.add("k", 1) is True
+    assert cache.add("k", 2) is False
+    assert cache.incr("k") == 2
+    cache.set_many({"a": 1, "b": 2})
+    assert cache.get_many(["a", "b", "c"]) == {"a": 1, "b": 2}
+    assert cache.ping() is True
+
+
+def test_every_call_answers_as_an_empty_cache_when_redis_is_stopped(server, caplog):
+    cache = _cache(server.url, fail_open_retry_seconds=0)
+    cache.set("kept", "value")
+    server.stop()
+    with caplog.at_level(logging.WARNING, logger="huisvanhetkind.cache"):
+        started = time.monotonic()
+        assert cache.get("kept") is None
+        assert cache.get("kept", "default") == "default"
+        assert cache.get_or_set("computed", lambda: "fresh") == "fresh"
+        assert cache.set("k", 1) is None
+        assert cache.add("k", 1) is True  # callers go on as if stored (allauth's lock, TOTP)
+        assert cache.incr("counter") == 1
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.set_many({"a": 1}) == ["a"]
+        assert cache.has_key("kept") is False
+        assert cache.delete("kept") is False
+        cache.delete_many(["a"])
+        assert cache.touch("kept") is False
+        cache.clear()
+        elapsed = time.monotonic() - started
+    assert elapsed < 1.0
+    assert "Cache unavailable" in caplog.text
+    with pytest.raises(Exception):  # noqa: B017 - /healthz asks Redis itself
+        cache.ping()
+
+
+def test_after_a_failure_redis_is_not_asked_again_for_a_few_seconds(server):
+    cache = _cache(server.url, fail_open_retry_seconds=60)
+    server.stop()
+    assert cache.get("k") is None
+    server.start()
+    assert cache.get("k", "skipped") == "skipped"  # still within the pause
+    assert cache.ping() is True  # a successful ping ends the pause
+    cache.set("k", "back")
+    assert cache.get("k") == "back"
+
+
+def test_the_cache_is_back_as_soon_as_redis_is(server):
+    cache = _cache(server.url, fail_open_retry_seconds=0)
+    server.stop()
+    cache.set("k", 1)
+    server.start()
+    cache.set("k", 2)
+    assert cache.get("k") == 2
