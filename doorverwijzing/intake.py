@@ -93,7 +93,9 @@ def intake_create(
         question=question,
         best_time=best_time,
     )
-    intake_notify_task.delay_on_commit(intake.id)
+    from huisvanhetkind import outbox
+
+    outbox.enqueue(intake_notify_task, intake.id)
     return intake
 
 

@@ -75,9 +75,11 @@ def role_invite(
     audit_log(
         actor=actor, obj=membership, flag=ADDITION, message=f"Invited {email} as {Role(role).label}"
     )
+    from huisvanhetkind import outbox
+
     from .tasks import invitation_send_task
 
-    invitation_send_task.delay_on_commit(membership.id, translation.get_language() or "nl")
+    outbox.enqueue(invitation_send_task, membership.id, translation.get_language() or "nl")
     return membership
 
 

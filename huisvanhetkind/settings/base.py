@@ -228,6 +228,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actieplan.tasks.evidence_packs_scheduled",
         "schedule": crontab(hour=5, minute=0),
     },
+    # Tasks whose hand-over to the broker failed (Redis was down at commit), retries that
+    # are due, and queues lost with Redis (huisvanhetkind/outbox.py).
+    "outbox-drain": {
+        "task": "huisvanhetkind.outbox.drain",
+        "schedule": 60,
+        "options": {"expires": 60},
+    },
     "heartbeat": {
         "task": "huisvanhetkind.tasks.heartbeat",
         "schedule": HEARTBEAT_INTERVAL_SECONDS,
