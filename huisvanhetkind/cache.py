@@ -9,6 +9,11 @@ the delta. After a failure the backend does not try Redis again for
 `fail_open_retry_seconds` (OPTIONS, default 5): a Redis host that drops packets would
 otherwise cost every call its connect timeout.
 
+A write that failed may have been an invalidation (a changed offer moving the catalogue
+version, a school holiday dropping the stored calendar): when Redis answers again, the
+process that lost a write first clears the cache's database (the broker's is another),
+so nothing stored before the outage is served after it.
+
 The price, written down in README "Health": while Redis is down, rate limits count
 nothing and a TOTP code could be used twice within its 30 seconds.
 """
@@ -33,6 +38,9 @@ WARNING_INTERVAL_SECONDS = 60.0
 # before which Redis is not asked again, and when we last warned about it.
 _skip_until: dict[str, float] = {}
 _warned_at: dict[str, float] = {}
+# Servers this process failed to write to: cleared when they answer again.
+_lost_writes: set[str] = set()
+_WRITES = {"add", "set", "touch", "delete", "incr", "set_many", "delete_many", "clear"}
 _lock = threading.Lock()
 
 
@@ -47,16 +55,27 @@ class FailOpenRedisCache(RedisCache):
 
     def _call(self, operation: str, fallback, function, *args):
         if time.monotonic() < _skip_until.get(self._server_name, 0.0):
+            if operation in _WRITES:
+                _lost_writes.add(self._server_name)
             return fallback
         try:
+            if self._server_name in _lost_writes:
+                self._clear_after_outage()
             return function(*args)
         except RedisError as error:
             self._failed(operation, error)
             return fallback
 
+    def _clear_after_outage(self) -> None:
+        self._cache.get_client(write=True).flushdb()
+        _lost_writes.discard(self._server_name)
+        logger.warning("Cache cleared: Redis is back, and writes were lost while it was away.")
+
     def _failed(self, operation: str, error: Exception) -> None:
         now = time.monotonic()
         with _lock:
+            if operation in _WRITES:
+                _lost_writes.add(self._server_name)
             _skip_until[self._server_name] = now + self.retry_seconds
             if now - _warned_at.get(self._server_name, -WARNING_INTERVAL_SECONDS) < (
                 WARNING_INTERVAL_SECONDS

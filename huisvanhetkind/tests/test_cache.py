@@ -76,3 +76,28 @@ def test_the_cache_is_back_as_soon_as_redis_is(server):
     server.start()
     cache.set("k", 2)
     assert cache.get("k") == 2
+
+
+def test_what_was_stored_before_a_lost_write_is_not_served_after_the_outage(server):
+    """A catalogue change while Redis is down could not move the version: drop it all."""
+    cache = _cache(server.url, fail_open_retry_seconds=0)
+    cache.set("aanbod:catalogue-version", 1)
+    cache.set("page:1:search", "old page")
+    server.process.send_signal(19)  # SIGSTOP: Redis keeps its data but does not answer
+    try:
+        cache.set("aanbod:catalogue-version", 2)  # times out: the bump is lost
+    finally:
+        server.process.send_signal(18)  # SIGCONT
+    assert cache.get("page:1:search") is None
+    assert cache.get("aanbod:catalogue-version") is None
+
+
+def test_a_failed_read_alone_clears_nothing(server):
+    cache = _cache(server.url, fail_open_retry_seconds=0)
+    cache.set("kept", "value")
+    server.process.send_signal(19)
+    try:
+        assert cache.get("kept") is None
+    finally:
+        server.process.send_signal(18)
+    assert cache.get("kept") == "value"
