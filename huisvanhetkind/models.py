@@ -54,9 +54,9 @@ class OutboxMessage(models.Model):
                 condition=models.Q(status="running"),
             ),
             models.Index(
-                fields=["task_name"],
-                name="outbox_failed_kind",
-                condition=models.Q(status="failed"),
+                fields=["finished_at"],
+                name="outbox_finished",
+                condition=models.Q(status__in=["done", "failed"]),
             ),
         ]
 

@@ -40,6 +40,11 @@ LONGEST_RETRY_PAUSE = dt.timedelta(hours=2)
 # Redis restarted empty. Handing it over again is safe (the claim runs it once).
 REQUEUE_AFTER = dt.timedelta(minutes=10)
 DRAIN_BATCH = 500
+# Rows that ran are kept a week (to see what went out), failures for the start page a
+# fortnight and in the table three months.
+KEEP_DONE = dt.timedelta(days=7)
+FAILED_SHOWN_FOR = dt.timedelta(days=14)
+KEEP_FAILED = dt.timedelta(days=90)
 
 # What the coordinator reads on the start page for a row that failed (never its arguments).
 TASK_KINDS = {
@@ -74,7 +79,12 @@ def drain(*, now: dt.datetime | None = None) -> int:
         .order_by("next_attempt_at")
         .values_list("id", "task_name")[:DRAIN_BATCH]
     )
-    return sum(_hand_over(message_id, task_name) for message_id, task_name in due)
+    handed_over = sum(_hand_over(message_id, task_name) for message_id, task_name in due)
+    OutboxMessage.objects.filter(
+        Q(status=OutboxStatus.DONE, finished_at__lt=now - KEEP_DONE)
+        | Q(status=OutboxStatus.FAILED, finished_at__lt=now - KEEP_FAILED)
+    ).delete()
+    return handed_over
 
 
 def deliver(*, message_id: int, now: dt.datetime | None = None) -> str:
@@ -105,10 +115,13 @@ def deliver(*, message_id: int, now: dt.datetime | None = None) -> str:
     return OutboxStatus.DONE
 
 
-def failed_kinds() -> list[tuple[str, int]]:
-    """What could not be sent after every attempt: (kind, count), for the start page."""
+def failed_kinds(*, now: dt.datetime | None = None) -> list[tuple[str, int]]:
+    """What could not be sent after every attempt lately: (kind, count), for the start page."""
+    now = now or timezone.now()
     rows = (
-        OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
+        OutboxMessage.objects.filter(
+            status=OutboxStatus.FAILED, finished_at__gte=now - FAILED_SHOWN_FOR
+        )
         .values_list("task_name", flat=True)
         .order_by()
     )

@@ -1,5 +1,6 @@
 from celery import shared_task
 from celery.signals import worker_ready
+from django.db import connections
 
 from . import outbox
 from .services import heartbeat_record
@@ -24,7 +25,11 @@ def outbox_drain_task() -> int:
 @worker_ready.connect
 def _drain_outbox_when_a_worker_starts(sender, **kwargs) -> None:
     # A worker starting is often Redis coming back: don't wait for beat's next minute.
+    # Run here, in the worker's main process, so a start with nothing waiting queues
+    # nothing; its connection is closed so no pool process forked later inherits it.
     try:
-        outbox_drain_task.delay()
+        outbox.drain()
     except Exception:  # beat's drain follows within a minute
-        outbox.logger.warning("Could not queue the outbox drain at worker start.")
+        outbox.logger.warning("Could not drain the outbox at worker start.", exc_info=True)
+    finally:
+        connections.close_all()

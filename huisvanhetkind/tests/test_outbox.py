@@ -85,7 +85,9 @@ def test_after_every_attempt_the_start_page_shows_the_kind_and_count_only(
 
 def test_a_partner_editor_does_not_see_failed_mails(client, referral, smtp_down):
     message = outbox.enqueue(referral_notify_task, referral.id, "accepted")
-    OutboxMessage.objects.filter(id=message.id).update(status=OutboxStatus.FAILED)
+    OutboxMessage.objects.filter(id=message.id).update(
+        status=OutboxStatus.FAILED, finished_at=timezone.now()
+    )
     editor = UserFactory(is_staff=True)
     MembershipFactory(
         user=editor, role=Role.PARTNER_EDITOR, organisation=referral.receiving_organisation
@@ -123,3 +125,17 @@ def test_the_drain_hands_over_what_is_due_and_not_what_is_already_queued(referra
             app.control.purge(connection=connection)
     waiting.refresh_from_db()
     assert waiting.status == OutboxStatus.PENDING
+
+
+def test_old_failures_leave_the_start_page_and_old_rows_the_table(referral):
+    now = timezone.now()
+    done = outbox.enqueue(referral_notify_task, referral.id, "accepted")
+    failed = outbox.enqueue(referral_notify_task, referral.id, "declined")
+    OutboxMessage.objects.filter(id=done.id).update(status=OutboxStatus.DONE, finished_at=now)
+    OutboxMessage.objects.filter(id=failed.id).update(status=OutboxStatus.FAILED, finished_at=now)
+    assert outbox.failed_kinds(now=now + outbox.FAILED_SHOWN_FOR) != []
+    assert outbox.failed_kinds(now=now + outbox.FAILED_SHOWN_FOR + dt.timedelta(minutes=1)) == []
+    outbox.drain(now=now + outbox.KEEP_DONE + dt.timedelta(minutes=1))
+    assert list(OutboxMessage.objects.values_list("id", flat=True)) == [failed.id]
+    outbox.drain(now=now + outbox.KEEP_FAILED + dt.timedelta(minutes=1))
+    assert not OutboxMessage.objects.exists()
