@@ -101,3 +101,27 @@ def test_a_failed_read_alone_clears_nothing(server):
     finally:
         server.process.send_signal(18)
     assert cache.get("kept") == "value"
+
+
+@pytest.mark.django_db
+def test_with_redis_stopped_the_public_forms_rate_limit_lets_families_through(
+    server, settings, client, caplog
+):
+    from partners.tests.factories import NetworkFactory
+    from signalen.models import Signal
+
+    network = NetworkFactory(slug="redis-weg")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "LOCATION": server.url},
+    }
+    server.stop()
+    with caplog.at_level(logging.WARNING):
+        for _family in range(7):  # the limit is 5 an hour
+            response = client.post(
+                f"/nl/signaal/?netwerk={network.slug}",
+                {"text": "Alle groepen zijn overdag, ik werk.", "barrier": "opening_hours"},
+            )
+            assert response.status_code == 302
+    assert Signal.objects.count() == 7
+    assert "Cache unavailable" in caplog.text
