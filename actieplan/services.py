@@ -270,9 +270,11 @@ def theme_results_feedback(*, theme: Theme) -> str:
 
 
 def _enqueue(pack: EvidencePack) -> None:
+    from huisvanhetkind import outbox
+
     from .tasks import evidence_pack_build_task
 
-    evidence_pack_build_task.delay_on_commit(pack.id)
+    outbox.enqueue(evidence_pack_build_task, pack.id)
 
 
 @transaction.atomic

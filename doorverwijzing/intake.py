@@ -124,7 +124,9 @@ def intake_create(
             question=question,
             best_time=best_time,
         )
-        intake_notify_task.delay_on_commit(network.id)
+        from huisvanhetkind import outbox
+
+        outbox.enqueue(intake_notify_task, network.id)
     return intake
 
 

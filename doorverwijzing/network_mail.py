@@ -62,7 +62,9 @@ def daily_cap_reached(
         return False
     now = now or timezone.now()
     if network_mail_claim(network_id=network.id, kind=kind, slot=start_of_day(now)):
-        daily_cap_mail_task.delay_on_commit(network.id, kind)
+        from huisvanhetkind import outbox
+
+        outbox.enqueue(daily_cap_mail_task, network.id, kind)
     return True
 
 

@@ -61,9 +61,11 @@ def _step(referral: Referral, *, actor, kind: str, detail: str = "", fields: lis
 
 
 def _notify_after_commit(referral: Referral, kind: str) -> None:
+    from huisvanhetkind import outbox
+
     from .tasks import referral_notify_task
 
-    referral_notify_task.delay_on_commit(referral.id, kind)
+    outbox.enqueue(referral_notify_task, referral.id, kind)
 
 
 def access_log_record(*, referral: Referral, actor, action: str, detail: str = "") -> None:

@@ -6,3 +6,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return False
+
+    def get_client_ip(self, request) -> str:
+        # Login rate limits count the same client as our own forms (TRUSTED_PROXIES).
+        from .client_ip import client_ip
+
+        return client_ip(request)

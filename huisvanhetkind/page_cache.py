@@ -80,7 +80,17 @@ def _anonymous_read(request: HttpRequest) -> bool:
 def _key(request: HttpRequest) -> str:
     # htmx asks for parts of a page: which part is in the headers.
     htmx = (request.headers.get("HX-Request", ""), request.headers.get("HX-Target", ""))
-    asked = repr((request.get_full_path(), translation.get_language(), htmx))
+    # Scheme and host too: a page rendered for http://other-name/ carries that name in its
+    # absolute links (share links, JSON-LD, canonical) and must not be served on https.
+    asked = repr(
+        (
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language(),
+            htmx,
+        )
+    )
     digest = hashlib.sha256(asked.encode()).hexdigest()
     return f"page:{catalogue_version()}:{digest}"
 

@@ -10,7 +10,7 @@ from aanbod.agenda import agenda_between
 from aanbod.filters import OfferFilters
 from partners.selectors import network_for_request
 
-from .health import health_report
+from .health import health_report, may_see_health_details
 from .page_cache import public_page
 
 
@@ -18,7 +18,11 @@ from .page_cache import public_page
 @require_GET
 def healthz(request):
     report = health_report()
-    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+    status = 200 if report["status"] == "ok" else 503
+    if not may_see_health_details(request):
+        # Which part is down tells an attacker where to push; monitoring only needs ok.
+        report = {"status": report["status"]}
+    return JsonResponse(report, status=status)
 
 
 # The parents' questions on the home page, each a pre-filtered search.

@@ -83,17 +83,19 @@ def role_invite(
     audit_log(
         actor=actor, obj=membership, flag=ADDITION, message=f"Invited {email} as {Role(role).label}"
     )
+    from huisvanhetkind import outbox
+
     from .tasks import invitation_send_task, referral_access_granted_notify_task
 
     language = translation.get_language() or "nl"
-    invitation_send_task.delay_on_commit(membership.id, language)
+    outbox.enqueue(invitation_send_task, membership.id, language)
     if role in REFERRAL_READING_ROLES:
         audit_log(
             actor=actor,
             obj=organisation,
             message=f"{email} may now read this organisation's referrals ({Role(role).label})",
         )
-        referral_access_granted_notify_task.delay_on_commit(membership.id, language)
+        outbox.enqueue(referral_access_granted_notify_task, membership.id, language)
     return membership
 
 

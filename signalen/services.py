@@ -337,9 +337,11 @@ def theme_feedback_send(*, theme: Theme, actor, feedback: str, renotify: bool = 
     theme.feedback_sent_at = timezone.now()
     theme.save(update_fields=["feedback", "feedback_sent_at"])
     audit_log(actor=actor, obj=theme, message="feedback sent to the signal givers")
+    from huisvanhetkind import outbox
+
     from .tasks import theme_feedback_mail_task
 
-    theme_feedback_mail_task.delay_on_commit(theme.id)
+    outbox.enqueue(theme_feedback_mail_task, theme.id)
     return theme
 
 

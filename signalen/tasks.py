@@ -2,6 +2,8 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
+from huisvanhetkind import outbox
+
 from .services import feedback_recipient_ids, signal_feedback_mail
 
 MAIL_ERRORS = (SMTPException, OSError)
@@ -12,7 +14,7 @@ def theme_feedback_mail_task(theme_id: int) -> int:
     """Fan out: one mail task per signal giver, so one bad address does not stop the rest."""
     signal_ids = feedback_recipient_ids(theme_id=theme_id)
     for signal_id in signal_ids:
-        signal_feedback_mail_task.delay(signal_id)
+        outbox.enqueue(signal_feedback_mail_task, signal_id)
     return len(signal_ids)
 
 

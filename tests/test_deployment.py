@@ -84,3 +84,9 @@ def test_dockerfile_runs_gunicorn_as_a_non_root_user_with_collected_static():
     assert "USER portal" in dockerfile
     assert "collectstatic" in dockerfile
     assert "gunicorn" in dockerfile
+
+
+def test_compose_trusts_exactly_its_own_nginx_for_the_client_address():
+    assert COMPOSE["services"]["web"]["environment"]["TRUSTED_PROXIES"] == "1"
+    proxy = COMPOSE["configs"]["proxy"]["content"]
+    assert "X-Forwarded-For $$proxy_add_x_forwarded_for" in proxy

@@ -75,3 +75,52 @@ def test_healthz_names_cache_and_broker_when_redis_is_stopped(
 def test_healthz_is_never_cached(client, fresh_heartbeat):
     response = client.get("/healthz")
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+OUTSIDE = {"REMOTE_ADDR": "203.0.113.8"}
+
+
+def test_the_public_answer_says_only_ok(client, celery_worker, fresh_heartbeat):
+    response = client.get("/healthz", **OUTSIDE)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_the_public_answer_does_not_name_what_is_down(client, fresh_heartbeat, stopped_redis):
+    response = client.get("/healthz", **OUTSIDE)
+    assert response.status_code == 503
+    assert response.json() == {"status": "down"}
+
+
+def test_a_request_through_a_proxy_on_the_same_machine_gets_the_public_answer(
+    client, fresh_heartbeat
+):
+    response = client.get("/healthz", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert response.status_code == 503
+    assert response.json() == {"status": "down"}
+
+
+def test_the_token_shows_the_details_from_anywhere(client, fresh_heartbeat, settings):
+    settings.HEALTHZ_TOKEN = "s3cret-token-for-monitoring"
+    response = client.get(
+        "/healthz", HTTP_AUTHORIZATION="Bearer s3cret-token-for-monitoring", **OUTSIDE
+    )
+    assert response.status_code == 503
+    assert response.json()["down"] == ["worker"]
+
+
+@pytest.mark.parametrize(
+    "authorization", ["Bearer wrong", "Bearer ", "Basic s3cret-token-for-monitoring", ""]
+)
+def test_a_wrong_or_missing_token_gets_the_public_answer(
+    client, fresh_heartbeat, settings, authorization
+):
+    settings.HEALTHZ_TOKEN = "s3cret-token-for-monitoring"
+    response = client.get("/healthz", HTTP_AUTHORIZATION=authorization, **OUTSIDE)
+    assert response.json() == {"status": "down"}
+
+
+def test_without_a_configured_token_no_bearer_opens_the_details(client, fresh_heartbeat, settings):
+    settings.HEALTHZ_TOKEN = ""
+    response = client.get("/healthz", HTTP_AUTHORIZATION="Bearer ", **OUTSIDE)
+    assert response.json() == {"status": "down"}

@@ -135,14 +135,19 @@ def redis_url_for_db(url: str, db: int) -> str:
 
 
 REDIS_CACHE_DB = env_int("REDIS_CACHE_DB", 1)
+# Fails open (huisvanhetkind/cache.py): with Redis away pages are served uncached, never a
+# 500. A short connect timeout, and no second try for a few seconds after a failure.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "huisvanhetkind.cache.FailOpenRedisCache",
         "LOCATION": redis_url_for_db(REDIS_URL, REDIS_CACHE_DB),
         "KEY_PREFIX": "hvhk",
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
 }
+# Sessions are rows in PostgreSQL (Django's default, written out so nobody moves them to
+# the cache): with Redis down people stay signed in and can still sign in.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Public pages for visitors without a session, kept rendered for a minute
 # (huisvanhetkind/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
@@ -157,7 +162,24 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # task is only redelivered when its worker is really gone.
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# A web request that queues a task must not hang on a Redis that is down: one short
+# connect, one quick retry (a pooled connection may be stale after a Redis restart), then
+# the error. huisvanhetkind/outbox.py keeps the task in the database and sends it later.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 2 * 60 * 60,
+    "socket_connect_timeout": 1,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Europe/Brussels"
@@ -205,6 +227,13 @@ CELERY_BEAT_SCHEDULE = {
     "evidence-packs-yearly": {
         "task": "actieplan.tasks.evidence_packs_scheduled",
         "schedule": crontab(hour=5, minute=0),
+    },
+    # Tasks whose hand-over to the broker failed (Redis was down at commit), retries that
+    # are due, and queues lost with Redis (huisvanhetkind/outbox.py).
+    "outbox-drain": {
+        "task": "huisvanhetkind.outbox.drain",
+        "schedule": 60,
+        "options": {"expires": 60},
     },
     "heartbeat": {
         "task": "huisvanhetkind.tasks.heartbeat",
@@ -315,6 +344,15 @@ _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if MAP_T
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own stand in front of Django (docker-compose: 1, its nginx).
+# Rate limits then count the address the outermost of them saw
+# (huisvanhetkind/client_ip.py); 0 never reads X-Forwarded-For, which anyone can write.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXIES must be 0 or more.")
+# /healthz names the part that is down only to localhost or to a request with
+# "Authorization: Bearer <HEALTHZ_TOKEN>"; everyone else reads ok / not ok.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -92,3 +92,21 @@ def test_htmx_gets_its_part_and_a_browser_the_whole_page(offer):
     whole = Client().get("/nl/aanbod/?q=babbelhoek")
     assert b"<html" not in part.content
     assert b"<html" in whole.content
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ({"HTTP_HOST": "localhost"}, {"HTTP_HOST": "127.0.0.1"}),
+        ({"secure": False}, {"secure": True}),
+    ],
+    ids=["host", "scheme"],
+)
+def test_a_page_stored_for_one_host_or_scheme_is_not_served_on_another(
+    offer, first, second, django_assert_max_num_queries
+):
+    Client().get("/nl/aanbod/babbelhoek/", **first)
+    with django_assert_max_num_queries(20) as queries:
+        response = Client().get("/nl/aanbod/babbelhoek/", **second)
+    assert response.status_code == 200
+    assert len(queries) > 0, "served the page stored for the other host or scheme"
