@@ -189,3 +189,13 @@ def test_invite_page_is_403_for_a_partner_editor(client):
     MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
     client.force_login(editor)
     assert client.get("/admin/partners/membership/invite/").status_code == 403
+
+
+def test_an_organisation_name_with_a_newline_still_gets_its_invitation_out(coordinator):
+    organisation = OrganisationFactory(networks=[coordinator.network], name="A\nB")
+    membership = role_invite(
+        actor=coordinator, email="nieuw@ab.be", role=Role.PARTNER_EDITOR, organisation=organisation
+    )
+    assert invitation_send(membership_id=membership.id, language="en")
+    (message,) = mail.outbox
+    assert message.subject == "Invitation: Partner editor in A B"
