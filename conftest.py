@@ -30,6 +30,19 @@ def _clean_cache():
     yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test runner empties tables between transactional tests with one TRUNCATE, which
+    the referral access log refuses in production; the test database allows it.
+    doorverwijzing/tests/test_access_log.py switches the refusal back on to test it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "ALTER TABLE doorverwijzing_accesslogentry DISABLE TRIGGER access_log_no_truncate"
+        )
+
+
 @pytest.fixture
 def client():
     """pytest-django's client, but force_login is a complete login: password and second

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit import ADDITION, audit_log
+from huisvanhetkind.mail import mail_subject
 from partners.choices import Role
 from partners.models import Membership
 
@@ -410,7 +411,9 @@ def offer_confirmation_request_send(*, offer_id: int) -> bool:
         with translation.override(settings.LANGUAGE_CODE):
             url = settings.SITE_URL + reverse("aanbod:mine")
             send_mail(
-                subject=_("Is this still right? %(title)s") % {"title": offer.title_nl},
+                subject=mail_subject(
+                    _("Is this still right? %(title)s") % {"title": offer.title_nl}
+                ),
                 message=_(
                     "Hello,\n\nParents find '%(title)s' of %(organisation)s on the website of "
                     "the Huis van het Kind. Is everything still right: times, place, price, "

@@ -7,6 +7,11 @@ from .choices import Cost
 from .models import Offer
 from .schedules import next_occurrences
 
+# The escapes of Django's json_script: inside a <script> element, "</script", "<!--" and
+# "<script" change how the browser reads the rest of the page, so no <, > or & is left
+# raw; JSON readers decode \u003C back to "<".
+JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
 
 def offer_json_ld(offer: Offer, *, url: str, now: dt.datetime) -> str:
     data = {
@@ -55,5 +60,4 @@ def offer_json_ld(offer: Offer, *, url: str, now: dt.datetime) -> str:
     ]
     if events:
         data["subjectOf"] = events
-    # Escaped for safe embedding inside <script type="application/ld+json">.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)

@@ -193,7 +193,8 @@ class TimelineEntry(models.Model):
 
 
 class AccessLogEntry(models.Model):
-    """Who read or changed a referral. Append-only: the database refuses UPDATE and DELETE."""
+    """Who read or changed a referral. Append-only: the database refuses UPDATE, DELETE and
+    TRUNCATE, and chains every row to the one before it (doorverwijzing/access_log.py)."""
 
     referral = models.ForeignKey(
         Referral, on_delete=models.DO_NOTHING, related_name="access_log", db_constraint=True
@@ -204,9 +205,16 @@ class AccessLogEntry(models.Model):
     )
     action = models.CharField(max_length=10, choices=AccessAction.choices)
     detail = models.CharField(max_length=100, blank=True)
+    # Set by the database's insert trigger, whatever the INSERT says: the row's place in
+    # the chain and sha256(previous row's chain_hash + this row's fields).
+    chain_index = models.BigIntegerField(null=True, editable=False)
+    chain_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["chain_index"], name="access_log_one_row_per_link"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.referral_id} {self.action} by {self.actor_id}"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind import permissions
 from huisvanhetkind.audit import ADDITION, audit_log
+from huisvanhetkind.mail import mail_subject
 
 from .choices import NETWORK_ROLES, ORGANISATION_ROLES, STAFF_ROLES, Role
 from .exceptions import InvitationError, PermissionDeniedError
@@ -185,8 +186,10 @@ def invitation_send(*, membership_id: int, language: str = "nl") -> bool:
             "place": membership.network or membership.organisation,
         }
         send_mail(
-            subject=_("Invitation: %(role)s in %(place)s")
-            % {"role": membership.get_role_display(), "place": context["place"]},
+            subject=mail_subject(
+                _("Invitation: %(role)s in %(place)s")
+                % {"role": membership.get_role_display(), "place": context["place"]}
+            ),
             message=render_to_string("partners/email/invitation.txt", context),
             from_email=None,
             recipient_list=[user.email],

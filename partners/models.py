@@ -15,6 +15,7 @@ from .choices import (
     Role,
     Weekday,
 )
+from .documents import agreement_document_path, agreement_document_storage
 
 
 class Municipality(models.Model):
@@ -387,7 +388,12 @@ class Agreement(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), db_index=True)
-    document = models.FileField(_("document"), upload_to="agreements/", blank=True)
+    document = models.FileField(
+        _("document"),
+        upload_to=agreement_document_path,
+        storage=agreement_document_storage,
+        blank=True,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=AgreementStatus.choices, default=AgreementStatus.ACTIVE
     )

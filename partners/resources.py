@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from huisvanhetkind import permissions
+from huisvanhetkind.spreadsheets import formula_escape, formula_unescape
 
 from .choices import Pillar
 from .models import Location, Network, Organisation, OrganisationType
@@ -57,7 +58,20 @@ class LookupWidget(widgets.ForeignKeyWidget):
             raise ValueError(_("Unknown or not yours: %(value)s") % {"value": value}) from error
 
 
-class ActorResource(resources.ModelResource):
+class FormulaSafeResource(resources.ModelResource):
+    """Every resource's base: exported cells never run as spreadsheet formulas
+    (huisvanhetkind/spreadsheets.py), and imported cells lose that escape again."""
+
+    def export_field(self, field, instance, **kwargs):
+        return formula_escape(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        for key, value in row.items():
+            row[key] = formula_unescape(value)
+
+
+class ActorResource(FormulaSafeResource):
     """A resource that knows who imports, to keep every row inside their scope."""
 
     def __init__(self, actor=None, **kwargs):

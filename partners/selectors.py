@@ -254,3 +254,11 @@ def group_get_for_user(*, user, pk: int, decision_query: str = ""):
     if group is None:
         raise Http404
     return group
+
+
+def agreement_document_get_for_user(*, user, name: str) -> Agreement:
+    """The agreement whose document is `name`, for someone who may see it; else 404."""
+    agreement = Agreement.objects.filter(document=name).exclude(document="").first()
+    if agreement is None or not permissions.can(user, "agreement.view", agreement):
+        raise Http404
+    return agreement

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.mail import mail_subject
+
 from .choices import AgreementStatus, Role
 from .models import Agreement, Membership
 
@@ -56,8 +58,10 @@ def agreement_send_reminder(*, agreement_id: int, days_before: int) -> bool:
     )
     if recipients:
         send_mail(
-            subject=_("Agreement ends on %(end)s: %(subject)s")
-            % {"end": agreement.end.strftime("%d/%m/%Y"), "subject": agreement.subject},
+            subject=mail_subject(
+                _("Agreement ends on %(end)s: %(subject)s")
+                % {"end": agreement.end.strftime("%d/%m/%Y"), "subject": agreement.subject}
+            ),
             message=_(
                 "The agreement '%(subject)s' of %(network)s ends on %(end)s.\n"
                 "Do you want to renew it? Look it up here:\n%(url)s"

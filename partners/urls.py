@@ -12,4 +12,5 @@ urlpatterns = [
     path("locatie/<slug:slug>/", views.location_detail, name="location_detail"),
     path("groepen/", views.group_list, name="group_list"),
     path("groepen/<int:pk>/", views.group_detail, name="group_detail"),
+    path("overeenkomsten/<path:name>", views.agreement_document, name="agreement_document"),
 ]

@@ -3,13 +3,16 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from huisvanhetkind.page_cache import public_page
 from huisvanhetkind.views import HomeView
 
 from . import selectors
+from .documents import agreement_download_name
 from .forms import DecisionSearchForm
 from .opening_hours import opening_state, week_schedule
 
@@ -65,3 +68,19 @@ def group_detail(request, pk: int):
     return render(
         request, "partners/group_detail.html", {"group": group, "form": form, "query": query}
     )
+
+
+@login_required
+def agreement_document(request, name: str):
+    """An agreement's file, as a download, to its network's coordinators and viewers."""
+    agreement = selectors.agreement_document_get_for_user(user=request.user, name=name)
+    document = agreement.document
+    try:
+        handle = document.storage.open(document.name, "rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=agreement_download_name(agreement))
+    # Never rendered by the browser (attachment, no type sniffing), never kept in a cache.
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from aanbod.choices import LifeDomain
 from huisvanhetkind import permissions
 from huisvanhetkind.audit import ADDITION, audit_log
+from huisvanhetkind.mail import mail_subject
 from partners.models import Network
 
 from .choices import (
@@ -371,7 +372,7 @@ def signal_feedback_mail(*, signal_id: int) -> int:
             return 0
         language = signal.language if signal.language in dict(settings.LANGUAGES) else "nl"
         with translation.override(language):
-            subject = _("What we did with your signal")
+            subject = mail_subject(_("What we did with your signal"))
             link = settings.SITE_URL + reverse("signalen:give")
             body = _(
                 "Hello,\n\nYou told %(network)s what you miss or what is difficult. "

@@ -239,6 +239,7 @@ PUBLIC_URLS = {
     "partners:location_detail": 404,
     "partners:group_list": None,  # members only: tested in partners/tests/test_groups.py
     "partners:group_detail": None,
+    "partners:agreement_document": None,  # private: partners/tests/test_agreement_documents.py
 }
 
 

@@ -13,12 +13,13 @@ PRODUCTION_ENV = {
     "DEBUG": "false",
     "SECRET_KEY": "x7#Qp!2vZr9@Lm4$Tn8&Ws1^Yb6*Kc3(Hd5)Jf0-Ge_Ua+Io=Ex",
     "ALLOWED_HOSTS": "portaal.example.be",
+    "SITE_URL": "https://portaal.example.be",
     "DJANGO_SETTINGS_MODULE": "huisvanhetkind.settings.base",
 }
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"DEBUG", "SECRET_KEY", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(env)
     return subprocess.run(
@@ -35,6 +36,20 @@ def test_check_deploy_is_silent_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "WARNING" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("site_url", ["", "http://127.0.0.1:8000", "http://localhost", "portaal"])
+def test_check_deploy_refuses_a_site_url_that_mails_cannot_link_to(site_url):
+    result = _manage("check", "--deploy", **{**PRODUCTION_ENV, "SITE_URL": site_url})
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_check_deploy_without_site_url_says_so():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SITE_URL"}
+    result = _manage("check", "--deploy", **env)
+    assert result.returncode != 0
+    assert "huisvanhetkind.E00" in result.stderr
 
 
 def test_production_refuses_to_start_without_secret_key():

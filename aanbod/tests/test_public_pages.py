@@ -1,6 +1,7 @@
 """The parents' pages: search, offer, agenda, calendar files; constant queries, no 500s."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.core.cache import cache
@@ -43,7 +44,7 @@ def test_htmx_request_gets_only_the_results_with_updated_counts(client, catalogu
         "?q=" + "x" * 5000,
         "?age=zzz&page=-4&municipality=abc",
         "?page=999999",
-        "?q=%00%01",
+        "?q=%01%02",  # NUL bytes answer 400 (huisvanhetkind/tests/test_bad_input.py)
         "?language=xx&moment=42&cost=maybe",
         "?unknown=1&q=(&|!:*",
     ],
@@ -91,6 +92,21 @@ def test_offer_page_has_actions_dates_and_structured_data(client, catalogue):
     assert 'type="application/ld+json"' in content
     assert "https://wa.me/?text=" in content
     assert reverse("aanbod:offer_ics", kwargs={"slug": offer.slug}) in content
+
+
+def test_structured_data_cannot_end_its_script_or_hide_the_page(client):
+    # "<!--" followed by "<script" inside a script element makes the parser swallow the
+    # rest of the page (HTML's script-data escaped states); "</script" ends it early.
+    summary = 'Kom langs <!-- <script> en </script><h1>x</h1> & "meer"'
+    offer = OfferFactory(summary=summary, title="Spel </SCRIPT")
+    content = client.get(offer.get_absolute_url()).content.decode()
+    opening = '<script type="application/ld+json">'
+    block = content.split(opening, 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    data = json.loads(block)
+    assert data["description"] == summary
+    assert data["name"] == "Spel </SCRIPT"
+    assert content.count("</main>") == 1
 
 
 def test_offer_page_runs_a_constant_number_of_queries(

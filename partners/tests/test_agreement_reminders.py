@@ -82,3 +82,13 @@ def test_a_failing_mail_releases_the_claim_so_a_retry_sends_it(network_with_coor
     assert agreement.reminded_60_days_at is None
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert agreement_send_reminder(agreement_id=agreement.id, days_before=60) is True
+
+
+def test_an_agreement_subject_with_a_newline_still_gets_its_reminder_out(
+    network_with_coordinator,
+):
+    agreement = _ending_in(60, network_with_coordinator, subject="Convenant\r\nBcc: x@kwaad.be")
+    assert agreement_send_reminder(agreement_id=agreement.id, days_before=60)
+    (message,) = mail.outbox
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert message.subject.endswith("Convenant Bcc: x@kwaad.be")

@@ -169,3 +169,76 @@ def test_export_contains_only_my_networks_partners(client, coordinator):
     content = response.content.decode()
     assert "Mijn partner" in content
     assert "Andermans partner" not in content
+
+
+# --- Exports never carry a formula (huisvanhetkind/spreadsheets.py) --------------------
+
+CSV_FORMAT, XLSX_FORMAT = "0", "1"
+FORMULA_FIELDS = ["slug", "name", "description", "phone", "contact_name", "email"]
+
+
+def _export(client, file_format):
+    return client.post(
+        "/admin/partners/organisation/export/",
+        {
+            "format": file_format,
+            "resource": "0",
+            **{f"organisationresource_{field}": "on" for field in FORMULA_FIELDS},
+        },
+    )
+
+
+@pytest.fixture
+def booby_trapped(coordinator):
+    return OrganisationFactory(
+        slug="valstrik",
+        name='=HYPERLINK("https://kwaad.example","klik")',
+        description="+1+cmd|' /C calc'!A0",
+        phone="-2+3",
+        contact_name="@SUM(1+1)",
+        email="\tvaltrik@example.be",
+        networks=[coordinator.network],
+    )
+
+
+def test_csv_export_escapes_cells_that_start_like_a_formula(client, booby_trapped):
+    import csv
+
+    response = _export(client, CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    (row,) = rows
+    assert row["name"] == '\'=HYPERLINK("https://kwaad.example","klik")'
+    assert row["description"] == "'+1+cmd|' /C calc'!A0"
+    assert row["phone"] == "'-2+3"
+    assert row["contact_name"] == "'@SUM(1+1)"
+    assert row["email"] == "'\tvaltrik@example.be"
+    assert row["slug"] == "valstrik"
+
+
+def test_xlsx_export_has_no_formula_cells(client, booby_trapped):
+    import openpyxl
+
+    response = _export(client, XLSX_FORMAT)
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value]
+    assert cells
+    assert all(cell.data_type == "s" for cell in cells)
+    assert sheet["B2"].value == '\'=HYPERLINK("https://kwaad.example","klik")'
+
+
+def test_an_exported_file_imported_again_keeps_its_values(client, coordinator):
+    OrganisationFactory(
+        slug="met-plus", name="'t Pleintje", phone="+32 9 123 45 67", networks=[coordinator.network]
+    )
+    exported = _export(client, CSV_FORMAT).content
+    upload = io.BytesIO(exported)
+    upload.name = "organisaties.csv"
+    response = client.post(
+        "/admin/partners/organisation/import/",
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    confirm = response.context["confirm_form"]
+    client.post("/admin/partners/organisation/process_import/", confirm.initial)
+    organisation = Organisation.objects.get(slug="met-plus")
+    assert organisation.phone == "+32 9 123 45 67"
+    assert organisation.name == "'t Pleintje"

@@ -295,3 +295,13 @@ def test_a_partner_editor_grant_tells_no_social_worker(
             actor=coordinator, email="red@p.be", role=Role.PARTNER_EDITOR, organisation=organisation
         )
     assert len(callbacks) == 1  # the invitation only
+
+
+def test_an_organisation_name_with_a_newline_still_gets_its_invitation_out(coordinator):
+    organisation = OrganisationFactory(networks=[coordinator.network], name="A\nB")
+    membership = role_invite(
+        actor=coordinator, email="nieuw@ab.be", role=Role.PARTNER_EDITOR, organisation=organisation
+    )
+    assert invitation_send(membership_id=membership.id, language="en")
+    (message,) = mail.outbox
+    assert message.subject == "Invitation: Partner editor in A B"

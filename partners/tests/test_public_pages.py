@@ -96,3 +96,28 @@ def test_a_networks_own_page_leads_with_its_questions_and_this_week(client):
     assert all(f"network={network.pk}" in query for _l, query in response.context["entry_points"])
     if timezone.localdate(starts) == timezone.localdate():
         assert "Babbelhoek aan de rivier" in response.content.decode()
+
+
+def test_location_map_markers_point_at_collected_images(
+    client, network_with_partners, settings, tmp_path
+):
+    # Production stores static files under hashed names; Leaflet's own guess of its image
+    # folder then fails (markers 404), so the page hands the map the real addresses.
+    import re
+
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--no-input", verbosity=0)
+    location = network_with_partners.locations.first()
+    location.latitude, location.longitude = 51.05, 3.72
+    location.save(update_fields=["latitude", "longitude"])
+    content = client.get(location.get_absolute_url()).content.decode()
+    for attribute in ("data-marker-icon", "data-marker-icon-2x", "data-marker-shadow"):
+        url = re.search(rf'{attribute}="([^"]+)"', content).group(1)
+        assert re.search(r"\.[0-9a-f]{12}\.png$", url), url  # the hashed name
+        assert (tmp_path / url.removeprefix(settings.STATIC_URL)).is_file(), url
