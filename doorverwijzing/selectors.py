@@ -32,7 +32,7 @@ def referral_open_for_user(*, user, public_id: str) -> Referral:
     Records the read in the append-only access log.
     """
     referral = (
-        permissions.referrals_for_user(user, Referral.objects.all())
+        permissions.scope(user, Referral, "referral.read")
         .select_related(
             "referring_organisation",
             "receiving_organisation",

@@ -127,7 +127,7 @@ def coordinator_start_page(*, user, today) -> dict:
     """What needs the coordinator now: ending agreements, open invitations, missing contacts,
     and offers to review, stale or losing their funding."""
     agreements = (
-        permissions.agreements_for_user(user, Agreement.objects.all())
+        permissions.scope(user, Agreement, "agreement.view")
         .filter(
             status=AgreementStatus.ACTIVE,
             end__gte=today,
@@ -136,8 +136,8 @@ def coordinator_start_page(*, user, today) -> dict:
         .select_related("network")
         .order_by("end")
     )
-    without_contact = permissions.organisations_for_user(
-        user, Organisation.objects.filter(contact_name="")
+    without_contact = permissions.scope(
+        user, Organisation.objects.filter(contact_name=""), "organisation.edit"
     ).order_by("name")
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention
@@ -152,7 +152,7 @@ def coordinator_start_page(*, user, today) -> dict:
 
 def group_list_for_user(*, user) -> list:
     return list(
-        permissions.groups_for_user(user, Group.objects.select_related("network")).order_by(
+        permissions.scope(user, Group.objects.select_related("network"), "group.view").order_by(
             "network__name", "kind", "name"
         )
     )
@@ -164,7 +164,7 @@ def group_get_for_user(*, user, pk: int, decision_query: str = ""):
     if decision_query:
         meetings = meetings.filter(decisions__icontains=decision_query)
     group = (
-        permissions.groups_for_user(user, Group.objects.select_related("network"))
+        permissions.scope(user, Group.objects.select_related("network"), "group.view")
         .prefetch_related(Prefetch("meetings", queryset=meetings), "member_organisations")
         .filter(pk=pk)
         .first()
