@@ -195,25 +195,9 @@ def social_worker_organisation_ids(user) -> set[int]:
     return organisation_ids(user, Role.SOCIAL_WORKER)
 
 
-def is_coordinator(user) -> bool:
-    return user.is_superuser or bool(coordinated_network_ids(user))
-
-
-def is_partner_editor(user) -> bool:
-    return bool(edited_organisation_ids(user))
-
-
 def can_use_admin(user) -> bool:
-    return (
-        user.is_active
-        and user.is_staff
-        and (
-            user.is_superuser
-            or is_coordinator(user)
-            or is_partner_editor(user)
-            or bool(network_ids(user, Role.VIEWER))
-        )
-    )
+    """Staff with a back-office role (coordinator, viewer, partner editor) or a superuser."""
+    return can(user, "admin.use")
 
 
 def steering_network_ids(user) -> set[int]:
@@ -266,6 +250,11 @@ def overview_network_ids(user) -> set[int]:
 
 
 # --- Rules that belong to no app: the admin itself ---------------------------------------
+
+
+@rule("admin.use", "coordinator, viewer or partner editor with a staff account")
+def _admin_use(user, obj) -> bool:
+    return user.is_staff and bool(viewed_network_ids(user) or edited_organisation_ids(user))
 
 
 @rule("admin.delete", "administrator (superuser) only: the others end or archive through services")

@@ -13,7 +13,9 @@ from django.db.models.fields.files import FieldFile
 from django.forms import ModelChoiceField
 from django.test import RequestFactory
 
+from aanbod.models import Participation
 from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
+from actieplan.models import EvidencePack
 from actieplan.tests.factories import ActionPlanFactory
 from huisvanhetkind.permissions import OPEN_MODELS
 from partners.choices import Role
@@ -71,7 +73,13 @@ def _network_world(name: str, slug: str) -> dict:
         "aanbod.Offer": offer,
         "aanbod.Occurrence": OccurrenceFactory(offer=offer),
         "aanbod.RecurringSchedule": RecurringScheduleFactory(offer=offer),
+        "aanbod.Participation": Participation.objects.create(
+            offer=offer, date="2026-01-10", families=2, children=3
+        ),
         "actieplan.ActionPlan": ActionPlanFactory(network=network, title=f"{name} plan"),
+        "actieplan.EvidencePack": EvidencePack.objects.create(
+            network=network, year=2026, kind="plan"
+        ),
     }
 
 
@@ -279,6 +287,25 @@ def test_autocomplete_lists_only_the_coordinators_organisations(
     listed = {int(result["id"]) for result in response.json()["results"]}
     assert own["partners.Organisation"].pk in listed
     assert foreign["partners.Organisation"].pk not in listed
+
+
+# Lists without a network: shared by the whole installation, no personal data.
+INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym"}
+
+
+def test_no_admin_changelist_lists_another_networks_objects(world):
+    own, foreign, coordinator = world
+    request = _request(coordinator)
+    for model, model_admin in admin.site._registry.items():
+        label = model._meta.label
+        if not model_admin.has_view_permission(request) or label in INSTALLATION_WIDE:
+            continue
+        if label in OPEN_MODELS:
+            continue
+        assert label in foreign, f"add an object of the other network of {label} to the world"
+        listed = model_admin.get_queryset(request)
+        assert not listed.filter(pk=foreign[label].pk).exists(), label
+        assert listed.filter(pk=own[label].pk).exists(), label
 
 
 def _admin_pages(own, request):

@@ -92,6 +92,7 @@ def world():
             offer=offer, date="2026-01-10", families=3, children=4
         )
     objects[("synonym", "any")] = SynonymFactory()
+    objects[("none", "any")] = None
     # Roles and people: someone of the own network's partner, someone of another network.
     objects[("membership", "own")] = MembershipFactory(role=Role.VIEWER, organisation=other_org)
     objects[("membership", "other_network")] = MembershipFactory(
@@ -126,6 +127,7 @@ MATRIX = {
     "agreement.manage": ("agreement", {"own": {C}, "other_network": set()}),
     "reference.edit": (None, {}),
     "admin.delete": (None, {}),
+    "admin.use": ("none", {"any": {C, E, V}}),
     "network.create": (None, {}),
     "network.choose": ("network", {"own": {C, E}, "other_network": set()}),
     "membership.manage": ("membership", {"own": {C}, "other_network": set()}),
