@@ -114,6 +114,25 @@ def _organisations_edited(user, queryset: QuerySet) -> QuerySet:
     )
 
 
+@rule(
+    "organisation.view",
+    "coordinator or viewer of one of its networks, or its partner editor",
+)
+def _organisation_view(user, organisation) -> bool:
+    viewed, edited = viewed_network_ids(user), edited_organisation_ids(user)
+    if organisation is None:
+        return bool(viewed or edited)
+    return organisation.id in edited or bool(viewed & _networks_of(organisation))
+
+
+@scope_rule(ORGANISATION, "organisation.view")
+def _organisations_viewed(user, queryset: QuerySet) -> QuerySet:
+    return queryset.filter(
+        Q(id__in=edited_organisation_ids(user))
+        | _organisations_of_networks(queryset, viewed_network_ids(user))
+    )
+
+
 @rule("location.edit", "coordinator of its network, or partner editor of its organisation")
 def _location_edit(user, location) -> bool:
     coordinated, edited = coordinated_network_ids(user), edited_organisation_ids(user)

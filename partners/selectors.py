@@ -137,7 +137,7 @@ def coordinator_start_page(*, user, today) -> dict:
         .order_by("end")
     )
     without_contact = permissions.scope(
-        user, Organisation.objects.filter(contact_name=""), "organisation.edit"
+        user, Organisation.objects.filter(contact_name=""), "organisation.view"
     ).order_by("name")
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention

@@ -122,6 +122,10 @@ MATRIX = {
         "organisation",
         {"own": {C, E}, "other_org": {C}, "other_network": set()},
     ),
+    "organisation.view": (
+        "organisation",
+        {"own": {C, E, V}, "other_org": {C, V}, "other_network": set()},
+    ),
     "location.edit": ("location", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
     "agreement.view": ("agreement", {"own": {C, V}, "other_network": set()}),
     "agreement.manage": ("agreement", {"own": {C}, "other_network": set()}),
