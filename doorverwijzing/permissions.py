@@ -41,12 +41,13 @@ def _referral_rule(action: str, who: str, *, receiving: bool, referring: bool) -
     @scope_rule(REFERRAL, action, default=action == "referral.read")
     def narrow(user, queryset: QuerySet) -> QuerySet:
         organisations = social_worker_organisation_ids(user)
-        condition = Q(pk__in=[])
-        if receiving:
-            condition |= Q(receiving_organisation__in=organisations)
-        if referring:
-            condition |= Q(referring_organisation__in=organisations)
-        return queryset.filter(condition)
+        if receiving and referring:
+            return queryset.filter(
+                Q(referring_organisation__in=organisations)
+                | Q(receiving_organisation__in=organisations)
+            )
+        field = "receiving_organisation" if receiving else "referring_organisation"
+        return queryset.filter(**{f"{field}__in": organisations})
 
 
 _referral_rule(

@@ -16,9 +16,8 @@ INBOX_PAGE_SIZE = 50
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
     """Referrals received by (or sent from) the organisations the user handles them for."""
-    organisations = permissions.social_worker_organisation_ids(user)
-    field = "receiving_organisation" if box == "received" else "referring_organisation"
-    queryset = Referral.objects.filter(**{f"{field}__in": organisations}).select_related(
+    action = "referral.handle" if box == "received" else "referral.follow_up"
+    queryset = permissions.scope(user, Referral, action).select_related(
         "referring_organisation", "receiving_organisation", "offer"
     )
     if status in ReferralStatus.values:
@@ -61,7 +60,7 @@ def referral_access_log(*, referral: Referral) -> QuerySet:
 
 
 def referring_organisations_for(*, user) -> QuerySet:
-    return Organisation.objects.filter(id__in=permissions.social_worker_organisation_ids(user))
+    return permissions.scope(user, Organisation, "referral.send")
 
 
 def receiving_organisations_for(*, user) -> QuerySet:
