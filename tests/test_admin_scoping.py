@@ -206,6 +206,21 @@ def test_coordinator_cannot_give_a_role_in_another_network(client, world):
     assert Membership.objects.count() == before
 
 
+@pytest.mark.parametrize("place", ["network", "organisation"])
+def test_coordinator_cannot_invite_someone_into_another_network(client, world, place):
+    _own, foreign, coordinator = world
+    client.force_login(coordinator)
+    before = Membership.objects.count()
+    target = foreign["partners.Network" if place == "network" else "partners.Organisation"]
+    response = client.post(
+        "/admin/partners/membership/invite/",
+        {"email": "nieuw@example.be", "role": Role.VIEWER, place: target.pk},
+    )
+    assert response.status_code == 200
+    assert place in response.context["form"].errors
+    assert Membership.objects.count() == before
+
+
 def test_coordinator_cannot_put_another_networks_people_in_a_group(client, world):
     _own, foreign, coordinator = world
     client.force_login(coordinator)
