@@ -6,7 +6,6 @@ services as the partner pages. After every save the search document is refreshed
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import URLField
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -54,7 +53,6 @@ class OfferAdmin(TranslationAdmin, ScopedModelAdmin):
     readonly_fields = ["status", "review_remark", "last_verified", "published_at"]
     filter_horizontal = ["networks", "locations"]
     inlines = [RecurringScheduleInline, OccurrenceInline]
-    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     actions = ["submit_for_review", "approve", "send_back", "archive", "confirm_still_right"]
 
     def save_related(self, request, form, formsets, change):

@@ -11,6 +11,7 @@ filters and the autocomplete endpoint. tests/test_admin_scoping.py walks every a
 
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
+from django.db.models import URLField
 
 from . import permissions
 
@@ -32,6 +33,8 @@ class FieldScopingMixin:
 
     #: field name -> action in permissions.ACTIONS; default: the related model's own scope
     field_actions: dict[str, str] = {}
+    # Web addresses typed without a scheme are https (Django 6's default, already now).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
     def _scoped_choices(self, db_field, request, kwargs: dict) -> dict:
         queryset = kwargs.get("queryset")
