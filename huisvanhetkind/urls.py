@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .admin_scoping import view_on_site
 
 admin.site.site_header = "Huis van het Kind — beheer"
 admin.site.site_title = "Huis van het Kind"
@@ -13,6 +14,12 @@ admin.site.index_title = "Beheer van het netwerk"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before admin.site.urls: the admin's own /admin/r/ checks no permission.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -372,3 +372,27 @@ def test_network_choices_are_the_coordinated_networks_only(world):
     form_class = admin.site._registry[Agreement].get_form(request, None, change=False)
     assert list(form_class.base_fields["network"].queryset) == [own["partners.Network"]]
     assert Network.objects.count() == 2
+
+
+def test_view_on_site_answers_only_for_objects_the_user_may_see(client, world):
+    """/admin/r/ redirects to an object's public page: not a way to learn another network's
+    drafts, nor any referral's reference (referrals have no admin, even for a superuser)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    own, foreign, coordinator = world
+    offer_type = ContentType.objects.get_for_model(own["aanbod.Offer"]).pk
+    referral = ReferralFactory(
+        referring_organisation=own["partners.Organisation"],
+        receiving_organisation=foreign["partners.Organisation"],
+    )
+    referral_type = ContentType.objects.get_for_model(referral).pk
+    client.force_login(coordinator)
+    assert client.get(f"/admin/r/{offer_type}/{own['aanbod.Offer'].pk}/").status_code == 302
+    assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 404
+    assert client.get(f"/admin/r/{offer_type}/not-a-number/").status_code == 404
+    assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 302
+    assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
