@@ -18,7 +18,7 @@ The permission-matrix test walks ACTIONS and checks that `can` and `scope` agree
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from partners.choices import Role
 
@@ -133,17 +133,6 @@ def scope(user, model_or_queryset, action: str | None = None) -> QuerySet:
     if user.is_superuser and not _RULES[action].personal_data:
         return queryset
     return narrow(user, queryset)
-
-
-def is_scoped(model: type[Model]) -> bool:
-    """Does the model have a default scope (or is it open reference data)?"""
-    label = model._meta.label
-    return label in OPEN_MODELS or label in _DEFAULT_ACTIONS
-
-
-def scoped_models() -> dict[str, str]:
-    """Model label -> default action (for the meta-tests)."""
-    return dict(_DEFAULT_ACTIONS)
 
 
 def scope_rules() -> list[tuple[str, str]]:

@@ -154,7 +154,7 @@ def test_no_admin_form_field_lists_another_networks_objects(world):
     } <= checked
 
 
-def test_every_admin_form_field_is_scoped_for_a_superuser_too(world):
+def test_superusers_keep_every_network_in_the_admin_forms(world):
     """Superusers keep their broad access: the same fields list every network's objects."""
     _own, foreign, _coordinator = world
     root = UserFactory(is_staff=True, is_superuser=True)
