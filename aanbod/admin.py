@@ -1,4 +1,4 @@
-"""Offers and synonyms in the admin, scoped by aanbod.permissions.
+"""Offers and synonyms in the admin, scoped by the permission registry (aanbod/permissions.py).
 
 Form saves change content only; status changes go through the actions, which call the same
 services as the partner pages. After every save the search document is refreshed.
@@ -6,41 +6,24 @@ services as the partner pages. After every save the search document is refreshed
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import URLField
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from huisvanhetkind import permissions as hvhk_permissions
-from huisvanhetkind.admin_scoping import ScopedModelAdmin
-from partners.models import Location, Network, Organisation
+from huisvanhetkind import permissions
+from huisvanhetkind.admin_scoping import ScopedModelAdmin, ScopedTabularInline
 
-from . import models, permissions, services
+from . import models, services
 from .exceptions import OfferStateError
 
 
-class AanbodScopedAdmin(ScopedModelAdmin):
-    """ScopedModelAdmin asking aanbod.permissions (huisvanhetkind's `can` knows only its own)."""
-
-    def has_view_permission(self, request, obj=None):
-        return permissions.can(request.user, self.view_action, obj) or self.has_change_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return permissions.can(request.user, self.change_action, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return permissions.can(request.user, self.change_action)
-
-
-class RecurringScheduleInline(admin.TabularInline):
+class RecurringScheduleInline(ScopedTabularInline):
     model = models.RecurringSchedule
     extra = 0
 
 
-class OccurrenceInline(admin.TabularInline):
+class OccurrenceInline(ScopedTabularInline):
     model = models.Occurrence
     extra = 0
 
@@ -59,8 +42,7 @@ def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None
 
 
 @admin.register(models.Offer)
-class OfferAdmin(TranslationAdmin, AanbodScopedAdmin):
-    scope = staticmethod(permissions.offers_for_user)
+class OfferAdmin(TranslationAdmin, ScopedModelAdmin):
     view_action = "offer.edit"
     change_action = "offer.edit"
     list_display = ["title", "organisation", "status", "availability", "last_verified"]
@@ -71,28 +53,7 @@ class OfferAdmin(TranslationAdmin, AanbodScopedAdmin):
     readonly_fields = ["status", "review_remark", "last_verified", "published_at"]
     filter_horizontal = ["networks", "locations"]
     inlines = [RecurringScheduleInline, OccurrenceInline]
-    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     actions = ["submit_for_review", "approve", "send_back", "archive", "confirm_still_right"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisation":
-            kwargs["queryset"] = hvhk_permissions.organisations_for_user(
-                request.user, Organisation.objects.all()
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "networks":
-            kwargs["queryset"] = Network.objects.filter(
-                organisations__in=hvhk_permissions.organisations_for_user(
-                    request.user, Organisation.objects.all()
-                )
-            ).distinct()
-        if db_field.name == "locations":
-            kwargs["queryset"] = hvhk_permissions.locations_for_user(
-                request.user, Location.objects.all()
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -183,7 +144,7 @@ class OfferAdmin(TranslationAdmin, AanbodScopedAdmin):
 
 
 @admin.register(models.Synonym)
-class SynonymAdmin(AanbodScopedAdmin):
+class SynonymAdmin(ScopedModelAdmin):
     view_action = "synonym.edit"
     change_action = "synonym.edit"
     list_display = ["term", "expands_to"]
@@ -194,10 +155,9 @@ class SynonymAdmin(AanbodScopedAdmin):
 
 
 @admin.register(models.Participation)
-class ParticipationAdmin(AanbodScopedAdmin):
+class ParticipationAdmin(ScopedModelAdmin):
     """Read only for coordinators: partners enter the counts under Mijn aanbod."""
 
-    scope = staticmethod(permissions.participations_for_user)
     view_action = "participation.view"
     list_display = ["offer", "date", "families", "children", "entered_at"]
     list_filter = ["date", "offer__networks"]

@@ -20,9 +20,9 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
+from huisvanhetkind import permissions
 from partners.models import Location, Network, Organisation
 
-from . import permissions
 from .choices import OfferStatus
 from .facets import FacetValue, facet_counts
 from .filters import OfferFilters
@@ -172,7 +172,7 @@ def offer_list_for_editor(*, user, status: str = "") -> QuerySet[Offer]:
 
     One query per page whatever the number of rows; paginate the result.
     """
-    offers = permissions.offers_editable_by(user, Offer.objects.all())
+    offers = permissions.scope(user, Offer, "offer.edit")
     if status in OfferStatus.values:
         offers = offers.filter(status=status)
     return (
@@ -185,7 +185,7 @@ def offer_list_for_editor(*, user, status: str = "") -> QuerySet[Offer]:
 def offer_get_for_editor(*, user, pk: int) -> Offer:
     """An offer the user may change, with its places and times; 404 when not theirs."""
     offer = (
-        permissions.offers_editable_by(user, Offer.objects.all())
+        permissions.scope(user, Offer, "offer.edit")
         .select_related("organisation")
         .prefetch_related("locations", "recurring_schedules__location")
         .filter(pk=pk)
@@ -200,7 +200,7 @@ def offer_get_for_preview(*, user, pk: int, now: dt.datetime | None = None) -> O
     """Any offer the user may change, loaded like the public offer page loads a published one."""
     now = now or timezone.now()
     offer = (
-        permissions.offers_editable_by(user, Offer.objects.all())
+        permissions.scope(user, Offer, "offer.edit")
         .select_related("organisation")
         .prefetch_related("networks", _locations_prefetch(), *prefetch_for_dates(now))
         .filter(pk=pk)
@@ -220,7 +220,7 @@ def locations_for_organisation(organisation: Organisation) -> QuerySet[Location]
 
 def locations_for_editor(*, user) -> QuerySet[Location]:
     """Places to choose from on a new offer: those of every organisation the user edits."""
-    organisations = permissions.organisations_editable_by(user, Organisation.objects.all())
+    organisations = permissions.scope(user, Organisation, "offer.edit")
     return (
         Location.objects.filter(
             Q(organisation__in=organisations)
@@ -253,13 +253,13 @@ def participations_of_offer(*, offer: Offer, limit: int = 10) -> list[Participat
 
 def organisations_for_editor(*, user) -> QuerySet[Organisation]:
     """Organisations `user` may add offers for."""
-    return permissions.organisations_editable_by(user, Organisation.objects.order_by("name"))
+    return permissions.scope(user, Organisation.objects.order_by("name"), "offer.edit")
 
 
 def offers_in_review_for_user(*, user) -> list[Offer]:
     """Offers waiting for this coordinator's review, oldest request first."""
     return list(
-        permissions.offers_reviewable_by(user, Offer.objects.filter(status=OfferStatus.IN_REVIEW))
+        permissions.scope(user, Offer.objects.filter(status=OfferStatus.IN_REVIEW), "offer.review")
         .select_related("organisation")
         .defer("search_document", "search_text")
         .order_by("updated_at", "id")
@@ -267,7 +267,7 @@ def offers_in_review_for_user(*, user) -> list[Offer]:
 
 
 def offer_get_for_review(*, user, pk: int) -> Offer:
-    offer = permissions.offers_reviewable_by(user, Offer.objects.all()).filter(pk=pk).first()
+    offer = permissions.scope(user, Offer, "offer.review").filter(pk=pk).first()
     if offer is None:
         raise Http404
     return offer
@@ -278,7 +278,7 @@ def coordinator_offer_attention(*, user, today: dt.date, limit: int = 20) -> dic
     ending within three months. Three queries; empty lists for anyone who reviews nothing."""
     if not permissions.can(user, "offer.review"):
         return {"offers_to_review": [], "offers_stale": [], "offers_funding_ending": []}
-    mine = permissions.offers_reviewable_by(user, Offer.objects.all()).only(
+    mine = permissions.scope(user, Offer, "offer.review").only(
         "id", "title", "title_nl", "organisation__name", "last_verified", "published_at",
         "funding_ends", "funding_source", "updated_at",
     ).select_related("organisation")  # fmt: skip

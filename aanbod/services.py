@@ -15,12 +15,12 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from huisvanhetkind import permissions
 from huisvanhetkind.audit import ADDITION, audit_log
 from huisvanhetkind.mail import mail_subject
 from partners.choices import Role
 from partners.models import Membership
 
-from . import permissions
 from .choices import Availability, OfferStatus
 from .exceptions import OfferStateError
 from .models import (

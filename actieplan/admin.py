@@ -4,12 +4,12 @@ are the front door."""
 from django.contrib import admin
 
 from huisvanhetkind import permissions
-from huisvanhetkind.admin_scoping import ScopedModelAdmin
+from huisvanhetkind.admin_scoping import ScopedModelAdmin, ScopedStackedInline
 
 from .models import ActionPlan, EvidencePack, Goal
 
 
-class GoalInline(admin.StackedInline):
+class GoalInline(ScopedStackedInline):
     model = Goal
     extra = 0
     fields = ["pillar", "life_domain", "target_group", "text", "indicator", "multi_year_goal"]
@@ -23,47 +23,27 @@ class GoalInline(admin.StackedInline):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(ScopedModelAdmin):
-    scope = staticmethod(permissions.plans_for_user)
+    # The admin is for writers: coordinators see only the plans they may change.
+    list_action = "plan.manage"
     view_action = "plan.manage"
     change_action = "plan.manage"
+    field_actions = {"network": "network.manage"}
     list_display = ["title", "network", "year", "status"]
     list_filter = ["status", "year"]
     readonly_fields = ["status", "adopted_at"]
     inlines = [GoalInline]
-
-    def get_queryset(self, request):
-        # The admin is for writers: coordinators see only the plans they may change.
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(network__in=permissions.coordinated_network_ids(request.user))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "network" and not request.user.is_superuser:
-            from partners.models import Network
-
-            kwargs["queryset"] = Network.objects.filter(
-                id__in=permissions.coordinated_network_ids(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(EvidencePack)
 class EvidencePackAdmin(ScopedModelAdmin):
     """Read-only: packs are built by the worker, never typed in."""
 
-    scope = staticmethod(permissions.plans_for_user)
+    list_action = "plan.manage"
     view_action = "plan.manage"
     change_action = "plan.manage"
     list_display = ["network", "year", "kind", "status", "progress", "is_current", "built_at"]
     list_filter = ["kind", "status"]
     exclude = ["figures"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(network__in=permissions.coordinated_network_ids(request.user))
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -14,7 +14,7 @@ from .models import Action, ActionPlan, EvidencePack, Goal
 def plan_list_for_user(*, user) -> QuerySet[ActionPlan]:
     """Plans of the networks the user coordinates or whose stuurgroep they sit in."""
     return (
-        permissions.plans_for_user(user, ActionPlan.objects.all())
+        permissions.scope(user, ActionPlan, "plan.view")
         .select_related("network")
         .annotate(goal_count=Count("goals", distinct=True))
         .order_by("network__name", "-year")
@@ -23,7 +23,7 @@ def plan_list_for_user(*, user) -> QuerySet[ActionPlan]:
 
 def plan_get_for_user(*, user, pk: int) -> ActionPlan:
     plan = (
-        permissions.plans_for_user(user, ActionPlan.objects.select_related("network"))
+        permissions.scope(user, ActionPlan.objects.select_related("network"), "plan.view")
         .filter(pk=pk)
         .first()
     )
@@ -58,7 +58,7 @@ def action_get_for_user(*, user, pk: int) -> Action:
 
 def pack_get_for_user(*, user, pk: int) -> EvidencePack:
     pack = (
-        permissions.plans_for_user(user, EvidencePack.objects.select_related("network"))
+        permissions.scope(user, EvidencePack.objects.select_related("network"), "plan.view")
         .filter(pk=pk)
         .first()
     )
@@ -97,10 +97,7 @@ def plan_packs(*, plan: ActionPlan) -> dict[str, dict[str, EvidencePack | None]]
 
 def networks_to_plan_for(*, user) -> QuerySet[Network]:
     """Networks the user may write a plan for."""
-    networks = Network.objects.order_by("name")
-    if user.is_superuser:
-        return networks
-    return networks.filter(id__in=permissions.coordinated_network_ids(user))
+    return permissions.scope(user, Network.objects.order_by("name"), "plan.manage")
 
 
 def themes_of(*, network_id: int) -> QuerySet[Theme]:

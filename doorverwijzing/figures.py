@@ -110,23 +110,18 @@ def figures_scope_for_user(user) -> Scope | None:
     """
     if not user.is_authenticated:
         return None
-    networks: set[int] = set()
-    if permissions.can(user, "referral.figures"):
-        networks = (
-            set(Network.objects.values_list("id", flat=True))
-            if user.is_superuser
-            else permissions.coordinated_network_ids(user)
-        )
+    counts_networks = permissions.can(user, "referral.figures")
     own = permissions.social_worker_organisation_ids(user)
-    if not networks and not own:
+    if not counts_networks and not own:
         return None
+    networks = permissions.scope(user, Network, "referral.figures").values("id")
     organisations = list(
         Organisation.objects.filter(Q(networks__in=networks) | Q(id__in=own))
         .distinct()
         .order_by("name")
         .values_list("id", "name")
     )
-    return Scope(organisations=organisations, is_network=bool(networks))
+    return Scope(organisations=organisations, is_network=counts_networks)
 
 
 # --- The period -------------------------------------------------------------------------

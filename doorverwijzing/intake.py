@@ -48,9 +48,9 @@ OTHER_LANGUAGE = "other"
 
 def intake_inbox(*, user, status: str = "open") -> QuerySet:
     """Questions of the networks whose contact point the user works for, newest first."""
-    queryset = permissions.intake_requests_for_user(
-        user, IntakeRequest.objects.all()
-    ).select_related("network", "handled_by", "referral")
+    queryset = permissions.scope(user, IntakeRequest, "intake.handle").select_related(
+        "network", "handled_by", "referral"
+    )
     if status == "open":
         queryset = queryset.filter(status__in=OPEN_INTAKE_STATUSES)
     elif status in IntakeStatus.values:
@@ -61,7 +61,7 @@ def intake_inbox(*, user, status: str = "open") -> QuerySet:
 def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
     """The question, or 404 when it does not exist or is not the user's to handle."""
     intake = (
-        permissions.intake_requests_for_user(user, IntakeRequest.objects.all())
+        permissions.scope(user, IntakeRequest, "intake.handle")
         .select_related("network", "handled_by", "referral")
         .filter(pk=pk)
         .first()

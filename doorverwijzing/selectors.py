@@ -17,9 +17,8 @@ INBOX_PAGE_SIZE = 50
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
     """Referrals received by (or sent from) the organisations the user handles them for."""
-    organisations = permissions.social_worker_organisation_ids(user)
-    field = "receiving_organisation" if box == "received" else "referring_organisation"
-    queryset = Referral.objects.filter(**{f"{field}__in": organisations}).select_related(
+    action = "referral.handle" if box == "received" else "referral.follow_up"
+    queryset = permissions.scope(user, Referral, action).select_related(
         "referring_organisation", "receiving_organisation", "offer"
     )
     if status in ReferralStatus.values:
@@ -33,7 +32,7 @@ def referral_open_for_user(*, user, public_id: str) -> Referral:
     Records the read in the append-only access log.
     """
     referral = (
-        permissions.referrals_for_user(user, Referral.objects.all())
+        permissions.scope(user, Referral, "referral.read")
         .select_related(
             "referring_organisation",
             "receiving_organisation",
@@ -64,7 +63,7 @@ def referral_access_log(*, referral: Referral) -> QuerySet:
 
 
 def referring_organisations_for(*, user) -> QuerySet:
-    return Organisation.objects.filter(id__in=permissions.social_worker_organisation_ids(user))
+    return permissions.scope(user, Organisation, "referral.send")
 
 
 def _partners_of(user) -> QuerySet:

@@ -1,25 +1,112 @@
 """ModelAdmin that asks huisvanhetkind.permissions for every answer.
 
-Coordinators and partner editors work in the Django admin; what they see and
-may change comes from the one permissions module, never from Django's
-per-model permission flags.
+Coordinators and partner editors work in the Django admin; what they see, may change and
+may *pick* comes from the one permission registry, never from Django's per-model flags.
+An admin form field is a URL too: every relation field of every form and inline lists
+`permissions.scope(user, related_model)` and refuses a posted id outside it, without the
+admin having to name the field. `field_actions` narrows a field to another action (an
+agreement's network: "network.manage"). The same scope feeds the changelist's related
+filters and the autocomplete endpoint. tests/test_admin_scoping.py walks every admin.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.contenttypes import views as contenttypes_views
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import URLField
+from django.http import Http404
 
 from . import permissions
 
 
-class ScopedModelAdmin(admin.ModelAdmin):
-    #: permissions.*_for_user function that narrows the changelist
-    scope = None
+def _field_action(site, model, field_name: str) -> str | None:
+    """The action an admin (or an inline) of `model` names for one of its fields."""
+    model_admin = site._registry.get(model)
+    if model_admin is not None:
+        return getattr(model_admin, "field_actions", {}).get(field_name)
+    for registered in site._registry.values():
+        for inline in registered.inlines:
+            if inline.model is model:
+                return getattr(inline, "field_actions", {}).get(field_name)
+    return None
+
+
+class FieldScopingMixin:
+    """Every ForeignKey and ManyToMany form field lists only what the user may touch."""
+
+    #: field name -> action in permissions.ACTIONS; default: the related model's own scope
+    field_actions: dict[str, str] = {}
+    # Web addresses typed without a scheme are https (Django 6's default, already now).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
+
+    def _scoped_choices(self, db_field, request, kwargs: dict) -> dict:
+        queryset = kwargs.get("queryset")
+        if queryset is None:
+            queryset = self.get_field_queryset(kwargs.get("using"), db_field, request)
+        if queryset is None:
+            queryset = db_field.remote_field.model._default_manager.using(kwargs.get("using"))
+            queryset = queryset.all()
+        action = self.field_actions.get(db_field.name)
+        return {**kwargs, "queryset": permissions.scope(request.user, queryset, action)}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs = self._scoped_choices(db_field, request, kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs = self._scoped_choices(db_field, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A changelist filter on a relation lists only the related objects the user may see."""
+
+    def field_choices(self, field, request, model_admin):
+        action = getattr(model_admin, "filter_actions", {}).get(self.field_path)
+        queryset = permissions.scope(request.user, field.related_model, action)
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            queryset = queryset.order_by(*ordering)
+        return [(obj.pk, str(obj)) for obj in queryset]
+
+
+class ScopedAdminMixin(FieldScopingMixin):
+    #: field path in list_filter -> action that scopes its choices (default: the model's)
+    filter_actions: dict[str, str] = {}
+
+    def get_list_filter(self, request):
+        scoped = []
+        for item in super().get_list_filter(request):
+            if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
+                item = (item, ScopedRelatedFieldListFilter)
+            scoped.append(item)
+        return scoped
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # The autocomplete endpoint searches this admin's queryset for a field of another
+        # form: narrow it to the action that form names for the field, as the field does.
+        if request.path.endswith("/autocomplete/"):
+            from django.apps import apps
+
+            try:
+                source = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+            except (KeyError, LookupError):
+                return queryset.none(), may_have_duplicates
+            action = _field_action(self.admin_site, source, request.GET.get("field_name", ""))
+            queryset = permissions.scope(request.user, queryset, action)
+        return queryset, may_have_duplicates
+
+
+class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    #: action whose scope narrows the changelist; None: the model's default scope
+    list_action: str | None = None
     #: actions in permissions.ACTIONS
     view_action = ""
     change_action = ""
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return self.scope(request.user, queryset) if self.scope else queryset
+        return permissions.scope(request.user, super().get_queryset(request), self.list_action)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -37,10 +124,18 @@ class ScopedModelAdmin(admin.ModelAdmin):
         return permissions.can(request.user, self.change_action)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return permissions.can(request.user, "admin.delete", obj)
 
 
-class ReferenceDataAdmin(admin.ModelAdmin):
+class ScopedTabularInline(FieldScopingMixin, admin.TabularInline):
+    pass
+
+
+class ScopedStackedInline(FieldScopingMixin, admin.StackedInline):
+    pass
+
+
+class ReferenceDataAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """Shared lists (municipalities, types, school holidays): everyone in the admin reads them."""
 
     def has_module_permission(self, request):
@@ -54,3 +149,18 @@ class ReferenceDataAdmin(admin.ModelAdmin):
 
     has_add_permission = has_change_permission
     has_delete_permission = has_change_permission
+
+
+def view_on_site(request, content_type_id: int, object_id: str):
+    """The admin's "view on site" redirect (/admin/r/…), only for an object the user may see
+    in its admin. Django's own answers for any object of any model to any staff member,
+    which would tell another network's drafts and every referral's reference."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    model_admin = admin.site._registry.get(model)
+    if model_admin is None:
+        raise Http404
+    obj = model_admin.get_object(request, object_id)
+    if obj is None or not model_admin.has_view_permission(request, obj):
+        raise Http404
+    return contenttypes_views.shortcut(request, content_type_id, object_id)

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 
 
@@ -5,5 +7,10 @@ class PortalConfig(AppConfig):
     name = "huisvanhetkind"
     verbose_name = "Huis van het Kind"
 
-    def ready(self):
-        from . import deploy_checks  # noqa: F401 (registers the checks)
+    def ready(self) -> None:
+        # Every app registers its rules into the one registry (huisvanhetkind.permissions);
+        # importing deploy_checks registers the deployment checks.
+        from . import deploy_checks, permissions  # noqa: F401
+
+        for module in permissions.RULE_MODULES:
+            import_module(module)

@@ -1,55 +1,146 @@
-"""Who may do what: every rule of the portal, in one module.
+"""Who may do what: the one permission registry of the portal.
 
-Roles come from partners.Membership. A coordinator manages only their own
-network(s); a partner editor only its own organisation and that
-organisation's locations; nobody sees another network's non-public data.
-Querysets a user sees are scoped here, and the permission-matrix test reads
-ACTIONS below. "Not yours" is answered like "does not exist" (404). The rules
-for offers live beside the catalogue in aanbod/permissions.py and are
-re-exported at the bottom of this module.
+Roles come from partners.Membership. Each domain app declares its rules in its own
+`permissions.py` (partners, aanbod, doorverwijzing, signalen, actieplan) by registering
+into this module; huisvanhetkind.apps loads them at start-up. Everything else asks here:
+
+- `can(user, action, obj)` answers one question about one object (obj None: "any");
+- `scope(user, model_or_queryset, action=None)` narrows a queryset to what the user may
+  see or choose. Selectors, admin changelists and every admin form field use it, so "not
+  yours" is answered like "does not exist" (404), and a choice field never lists, nor
+  accepts, an object outside the user's scope.
+
+Superusers may do everything except the actions registered with `personal_data=True`
+(referrals and families' questions): professional secrecy knows no administrator.
+The permission-matrix test walks ACTIONS and checks that `can` and `scope` agree.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from partners.choices import Role
 
-# Action -> who may do it. The matrix test walks this table.
-ACTIONS = {
-    "network.manage": "coordinator of the network",
-    "network.view_internal": "coordinator or viewer of the network",
-    "organisation.edit": "coordinator of one of its networks, or its partner editor",
-    "location.edit": "coordinator of its network, or partner editor of its organisation",
-    "agreement.view": "coordinator or viewer of its network",
-    "agreement.manage": "coordinator of its network",
-    "reference.edit": "superuser only (municipalities, types, school holidays)",
-    "membership.grant": "coordinator of one of the organisation's networks",
-    "group.view": "member of the group (in person or through an organisation), or coordinator",
-    "group.manage": "coordinator of the group's network",
-    # Referrals are under professional secrecy: need-to-know only. Neither the
-    # coordinator role nor a superuser opens them; only social workers of the
-    # two organisations involved.
-    "referral.send": "social worker of the referring organisation",
-    "referral.read": "social worker of the referring or the receiving organisation",
-    "referral.handle": "social worker of the receiving organisation",
-    "referral.follow_up": "social worker of the referring organisation",
-    "referral.figures": "coordinator of a network (figures only, never a referral)",
-    "intake.handle": "social worker of the network's contact point organisation",
-    # Signals never hold a family's personal data; who gave one is only seen by the coordinator.
-    "signal.report": "any logged-in user, for a network they work in",
-    "signal.view_all": "coordinator of the network (every signal, with its text)",
-    "signal.overview": "coordinator or viewer of the network, or member of its stuurgroep",
-    "theme.manage": "coordinator of the theme's network (bundle, status, feedback, surveys)",
-    # The action plan belongs to the steering group; the coordinator writes it.
-    "plan.view": "coordinator of the network, or member of its stuurgroep (person or organisation)",
-    "plan.manage": "coordinator of the network (plans, goals, actions, results, evidence builds)",
-}
-REFERRAL_ACTIONS = {
-    "referral.send",
-    "referral.read",
-    "referral.handle",
-    "referral.follow_up",
-    "intake.handle",
-}
+# Apps whose permissions.py registers rules (loaded by huisvanhetkind.apps.PortalConfig).
+RULE_MODULES = (
+    "partners.permissions",
+    "aanbod.permissions",
+    "doorverwijzing.permissions",
+    "signalen.permissions",
+    "actieplan.permissions",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    action: str
+    who: str
+    #: (user, obj or None) -> bool; called only for an active, logged-in user who is not
+    #: a superuser (or is one, for personal-data actions)
+    check: Callable
+    personal_data: bool = False
+
+
+# Action -> who may do it, in words. The matrix test walks this table.
+ACTIONS: dict[str, str] = {}
+# Actions about families' personal data: closed to superusers as to everyone else.
+REFERRAL_ACTIONS: set[str] = set()
+_RULES: dict[str, Rule] = {}
+# (model label, action) -> function(user, queryset) -> queryset
+_SCOPES: dict[tuple[str, str], Callable] = {}
+# model label -> the action scope() uses when the caller names none (admin form fields,
+# admin changelists, autocomplete): "what of this model may this user see or pick".
+_DEFAULT_ACTIONS: dict[str, str] = {}
+# Shared reference data (municipalities, types, holidays): open to everyone in the admin.
+OPEN_MODELS: set[str] = set()
+
+
+def rule(action: str, who: str, *, personal_data: bool = False):
+    """Register the object rule of `action` (a decorator)."""
+
+    def register(check: Callable) -> Callable:
+        if action in _RULES:
+            raise ValueError(f"Action {action!r} is registered twice.")
+        _RULES[action] = Rule(action, who, check, personal_data)
+        ACTIONS[action] = who
+        if personal_data:
+            REFERRAL_ACTIONS.add(action)
+        return check
+
+    return register
+
+
+def scope_rule(model: str, action: str, *, default: bool = False):
+    """Register how `action` narrows a queryset of `model` ("app.Model"), a decorator.
+
+    default=True makes it the scope of the model when the caller names no action.
+    """
+
+    def register(narrow: Callable) -> Callable:
+        _SCOPES[(model, action)] = narrow
+        if default:
+            if model in _DEFAULT_ACTIONS:
+                raise ValueError(f"{model} has two default scopes.")
+            _DEFAULT_ACTIONS[model] = action
+        return narrow
+
+    return register
+
+
+def open_models(*models: str) -> None:
+    """Declare reference data: every admin user reads it and may pick it in a form."""
+    OPEN_MODELS.update(models)
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May `user` do `action` on `obj`? obj None asks "on any object of this kind"."""
+    try:
+        registered = _RULES[action]
+    except KeyError:
+        raise KeyError(f"Unknown action {action!r}: register it in permissions.py.") from None
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser and not registered.personal_data:
+        return True
+    return registered.check(user, obj)
+
+
+def scope(user, model_or_queryset, action: str | None = None) -> QuerySet:
+    """The rows of a model (or queryset) `user` may reach through `action`.
+
+    Without an action: the model's default scope, or everything for reference data.
+    A model without a registered scope raises LookupError: a new relation must be
+    given a rule before anyone can pick from it.
+    """
+    if isinstance(model_or_queryset, QuerySet):
+        queryset = model_or_queryset
+    else:
+        queryset = model_or_queryset._default_manager.all()
+    label = queryset.model._meta.label
+    if action is None:
+        if label in OPEN_MODELS:
+            return queryset
+        if label not in _DEFAULT_ACTIONS:
+            raise LookupError(f"No scope for {label}: register one in its app's permissions.py.")
+        action = _DEFAULT_ACTIONS[label]
+    try:
+        narrow = _SCOPES[(label, action)]
+    except KeyError:
+        raise LookupError(f"No scope of {label} for {action!r}.") from None
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser and not _RULES[action].personal_data:
+        return queryset
+    return narrow(user, queryset)
+
+
+def scope_rules() -> list[tuple[str, str]]:
+    """Every registered (model label, action) scope (for the matrix test)."""
+    return sorted(_SCOPES)
+
+
+# --- The user's roles: facts the rules above are written with --------------------------
 
 
 def _memberships(user) -> list[tuple[str, int | None, int | None]]:
@@ -71,82 +162,31 @@ def organisation_ids(user, *roles: str) -> set[int]:
     return {org for role, _network, org in _memberships(user) if org and role in roles}
 
 
+def member_organisation_ids(user) -> set[int]:
+    """Organisations the user has any role in."""
+    return {org for _role, _network, org in _memberships(user) if org}
+
+
 def coordinated_network_ids(user) -> set[int]:
     return network_ids(user, Role.COORDINATOR)
 
 
-def is_coordinator(user) -> bool:
-    return user.is_superuser or bool(coordinated_network_ids(user))
+def viewed_network_ids(user) -> set[int]:
+    """Networks whose internal pages the user reads: coordinator or viewer."""
+    return network_ids(user, Role.COORDINATOR, Role.VIEWER)
 
 
-def is_partner_editor(user) -> bool:
-    return bool(organisation_ids(user, Role.PARTNER_EDITOR))
+def edited_organisation_ids(user) -> set[int]:
+    return organisation_ids(user, Role.PARTNER_EDITOR)
+
+
+def social_worker_organisation_ids(user) -> set[int]:
+    return organisation_ids(user, Role.SOCIAL_WORKER)
 
 
 def can_use_admin(user) -> bool:
-    return (
-        user.is_active
-        and user.is_staff
-        and (
-            user.is_superuser
-            or is_coordinator(user)
-            or is_partner_editor(user)
-            or bool(network_ids(user, Role.VIEWER))
-        )
-    )
-
-
-# --- Scoped querysets -------------------------------------------------------------
-
-
-def networks_for_user(user, queryset: QuerySet) -> QuerySet:
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(id__in=network_ids(user, Role.COORDINATOR, Role.VIEWER))
-
-
-def organisations_for_user(user, queryset: QuerySet) -> QuerySet:
-    if user.is_superuser:
-        return queryset
-    networks = network_ids(user, Role.COORDINATOR, Role.VIEWER)
-    own = organisation_ids(user, Role.PARTNER_EDITOR)
-    return queryset.filter(Q(networks__in=networks) | Q(id__in=own)).distinct()
-
-
-def locations_for_user(user, queryset: QuerySet) -> QuerySet:
-    if user.is_superuser:
-        return queryset
-    networks = network_ids(user, Role.COORDINATOR, Role.VIEWER)
-    own = organisation_ids(user, Role.PARTNER_EDITOR)
-    return queryset.filter(Q(network_id__in=networks) | Q(organisation_id__in=own))
-
-
-def memberships_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Roles a coordinator manages: in their network, or in its organisations."""
-    if user.is_superuser:
-        return queryset
-    networks = coordinated_network_ids(user)
-    return queryset.filter(
-        Q(network__in=networks) | Q(organisation__networks__in=networks)
-    ).distinct()
-
-
-def groups_for_user(user, queryset: QuerySet) -> QuerySet:
-    if user.is_superuser:
-        return queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(
-        Q(network__in=coordinated_network_ids(user))
-        | Q(member_users=user)
-        | Q(member_organisations__in={org for _r, _n, org in _memberships(user) if org})
-    ).distinct()
-
-
-def agreements_for_user(user, queryset: QuerySet) -> QuerySet:
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(network_id__in=network_ids(user, Role.COORDINATOR, Role.VIEWER))
+    """Staff with a back-office role (coordinator, viewer, partner editor) or a superuser."""
+    return can(user, "admin.use")
 
 
 def steering_network_ids(user) -> set[int]:
@@ -158,10 +198,11 @@ def steering_network_ids(user) -> set[int]:
         from partners.choices import GroupKind
         from partners.models import Group
 
-        organisations = {org for _role, _network, org in _memberships(user) if org}
         cached = set(
             Group.objects.filter(kind=GroupKind.STEERING)
-            .filter(Q(member_users=user) | Q(member_organisations__in=organisations))
+            .filter(
+                Q(member_users=user) | Q(member_organisations__in=member_organisation_ids(user))
+            )
             .values_list("network_id", flat=True)
         )
         user._hvhk_steering_networks = cached
@@ -171,95 +212,6 @@ def steering_network_ids(user) -> set[int]:
 def plan_network_ids(user) -> set[int]:
     """Networks whose action plans and evidence packs the user may read ("plan.view")."""
     return coordinated_network_ids(user) | steering_network_ids(user)
-
-
-def plans_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Action plans, or anything else with a `network` (evidence packs), the user may read."""
-    if user.is_superuser:
-        return queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(network_id__in=plan_network_ids(user))
-
-
-def _plan_network_id(obj) -> int:
-    """A network, plan or pack answers for itself; a goal through its plan, an action its goal."""
-    from partners.models import Network
-
-    if isinstance(obj, Network):
-        return obj.id
-    if hasattr(obj, "network_id"):
-        return obj.network_id
-    if hasattr(obj, "plan"):
-        return obj.plan.network_id
-    return obj.goal.plan.network_id
-
-
-# --- Object rules ------------------------------------------------------------------
-
-
-def can(user, action: str, obj=None) -> bool:
-    """May `user` do `action` on `obj`? obj None asks "on any object of this kind"."""
-    if action not in ACTIONS:
-        raise KeyError(f"Unknown action {action!r}: add it to ACTIONS.")
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if action in REFERRAL_ACTIONS:
-        return _can_referral(user, action, obj)
-    if user.is_superuser:
-        return True
-    coordinated = coordinated_network_ids(user)
-    viewing = network_ids(user, Role.COORDINATOR, Role.VIEWER)
-    edited = organisation_ids(user, Role.PARTNER_EDITOR)
-    if action == "reference.edit":
-        return False
-    if action == "network.manage":
-        return bool(coordinated) if obj is None else obj.id in coordinated
-    if action == "network.view_internal":
-        return bool(viewing) if obj is None else obj.id in viewing
-    if action == "organisation.edit":
-        if obj is None:
-            return bool(coordinated or edited)
-        if obj.id in edited:
-            return True
-        return bool(coordinated & {n.id for n in obj.networks.all()})
-    if action == "location.edit":
-        if obj is None:
-            return bool(coordinated or edited)
-        return obj.network_id in coordinated or obj.organisation_id in edited
-    if action == "agreement.view":
-        return bool(viewing) if obj is None else obj.network_id in viewing
-    if action == "agreement.manage":
-        return bool(coordinated) if obj is None else obj.network_id in coordinated
-    if action == "membership.grant":
-        if obj is None:
-            return bool(coordinated)
-        return bool(coordinated & {n.id for n in obj.networks.all()})
-    if action == "group.manage":
-        return bool(coordinated) if obj is None else obj.network_id in coordinated
-    if action == "referral.figures":
-        return bool(coordinated) if obj is None else obj.id in coordinated
-    if action == "plan.manage":
-        return bool(coordinated) if obj is None else _plan_network_id(obj) in coordinated
-    if action == "plan.view":
-        if obj is None:  # the menu asks on every page: coordinators need no extra query
-            return bool(coordinated) or bool(steering_network_ids(user))
-        return _plan_network_id(obj) in plan_network_ids(user)
-    if action == "group.view":
-        if obj is None:
-            return True
-        return obj.network_id in coordinated or _is_group_member(user, obj)
-    if action == "signal.report":
-        return True if obj is None else obj.id in working_network_ids(user)
-    if action == "signal.view_all":
-        return bool(coordinated) if obj is None else _network_id_of(obj) in coordinated
-    if action == "signal.overview":
-        if obj is None:
-            return bool(overview_network_ids(user))
-        return _network_id_of(obj) in overview_network_ids(user)
-    if action == "theme.manage":
-        return bool(coordinated) if obj is None else obj.network_id in coordinated
-    return False
 
 
 def working_network_ids(user) -> set[int]:
@@ -281,89 +233,24 @@ def working_network_ids(user) -> set[int]:
     return cached
 
 
-def _network_id_of(obj) -> int:
-    """A network, or an object of one (a signal, a theme): the network's id."""
-    return obj.network_id if hasattr(obj, "network_id") else obj.id
-
-
 def overview_network_ids(user) -> set[int]:
     """Networks whose signal figures the user may read (see "signal.overview")."""
-    return network_ids(user, Role.COORDINATOR, Role.VIEWER) | steering_network_ids(user)
+    return viewed_network_ids(user) | steering_network_ids(user)
 
 
-def signals_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Every signal of the networks the user coordinates, and the user's own signals."""
-    if user.is_superuser:
-        return queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(Q(network_id__in=coordinated_network_ids(user)) | Q(reporter=user))
+# --- Rules that belong to no app: the admin itself ---------------------------------------
 
 
-def themes_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Themes (and, by the same rule, surveys) of the networks the user coordinates."""
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(network_id__in=coordinated_network_ids(user))
+@rule("admin.use", "coordinator, viewer or partner editor with a staff account")
+def _admin_use(user, obj) -> bool:
+    return user.is_staff and bool(viewed_network_ids(user) or edited_organisation_ids(user))
 
 
-def social_worker_organisation_ids(user) -> set[int]:
-    return organisation_ids(user, Role.SOCIAL_WORKER)
-
-
-def referrals_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Referrals the user may read: sent or received by an organisation they handle them for."""
-    organisations = social_worker_organisation_ids(user) if user.is_authenticated else set()
-    return queryset.filter(
-        Q(referring_organisation__in=organisations) | Q(receiving_organisation__in=organisations)
-    )
-
-
-def intake_requests_for_user(user, queryset: QuerySet) -> QuerySet:
-    """Families' own questions land at the network's contact point (its organiser)."""
-    organisations = social_worker_organisation_ids(user) if user.is_authenticated else set()
-    return queryset.filter(network__organiser__in=organisations)
-
-
-def _can_referral(user, action: str, obj) -> bool:
-    organisations = social_worker_organisation_ids(user)
-    if action == "referral.send":
-        return bool(organisations) if obj is None else obj.id in organisations
-    if action == "intake.handle":
-        return bool(organisations) if obj is None else obj.network.organiser_id in organisations
-    if obj is None:
-        return bool(organisations)
-    receiving = obj.receiving_organisation_id in organisations
-    referring = obj.referring_organisation_id in organisations
-    if action == "referral.read":
-        return receiving or referring
-    if action == "referral.handle":
-        return receiving
-    if action == "referral.follow_up":
-        return referring
+@rule("admin.delete", "administrator (superuser) only: the others end or archive through services")
+def _admin_delete(user, obj) -> bool:
     return False
 
 
-def _is_group_member(user, group) -> bool:
-    organisations = {org for _role, _network, org in _memberships(user) if org}
-    return (
-        group.member_users.filter(pk=user.pk).exists()
-        or group.member_organisations.filter(pk__in=organisations).exists()
-    )
-
-
-# Offer rules live beside the catalogue (aanbod/permissions.py, which builds on this
-# module); re-exported lazily so that either module can be imported first.
-_OFFER_EXPORTS = {
-    "OFFER_ACTIONS": "ACTIONS",
-    "can_offer": "can",
-    "offers_for_user": "offers_for_user",
-}
-
-
-def __getattr__(name: str):
-    if name in _OFFER_EXPORTS:
-        from aanbod import permissions as offer_permissions
-
-        return getattr(offer_permissions, _OFFER_EXPORTS[name])
-    raise AttributeError(name)
+@rule("reference.edit", "administrator (superuser) only (municipalities, types, school holidays)")
+def _reference_edit(user, obj) -> bool:
+    return False

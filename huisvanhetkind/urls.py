@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from . import views
 from .admin_login import admin_login, admin_logout
+from .admin_scoping import view_on_site
 
 admin.site.site_header = "Huis van het Kind — beheer"
 admin.site.site_title = "Huis van het Kind"
@@ -17,6 +18,12 @@ urlpatterns = [
     # Before the admin's own: its login and logout go through allauth (second factor, rate limits).
     path("admin/login/", admin_login),
     path("admin/logout/", admin_logout),
+    # Before admin.site.urls: the admin's own /admin/r/ checks no permission.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
 ]
 

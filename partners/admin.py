@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 
 from huisvanhetkind import permissions
-from huisvanhetkind.admin_scoping import ReferenceDataAdmin, ScopedModelAdmin
+from huisvanhetkind.admin_scoping import (
+    ReferenceDataAdmin,
+    ScopedModelAdmin,
+    ScopedStackedInline,
+    ScopedTabularInline,
+)
 
 from . import models
 from .choices import Role
@@ -24,7 +29,7 @@ class ScopedImportExportMixin(ImportExportMixin, ExportActionMixin):
         return {**super().get_resource_kwargs(request, *args, **kwargs), "actor": request.user}
 
 
-class DeelgemeenteInline(admin.TabularInline):
+class DeelgemeenteInline(ScopedTabularInline):
     model = models.Deelgemeente
     extra = 0
 
@@ -52,7 +57,7 @@ class SchoolHolidayAdmin(ReferenceDataAdmin):
 
 @admin.register(models.Network)
 class NetworkAdmin(ScopedModelAdmin):
-    scope = staticmethod(permissions.networks_for_user)
+    list_action = "network.view_internal"
     form = NetworkAdminForm
     view_action = "network.view_internal"
     change_action = "network.manage"
@@ -63,20 +68,21 @@ class NetworkAdmin(ScopedModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def has_add_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return permissions.can(request.user, "network.create")
 
 
-class LocationInline(admin.StackedInline):
+class LocationInline(ScopedStackedInline):
     model = models.Location
     extra = 0
     fields = ["name", "slug", "network", "street", "postcode", "city", "wheelchair_accessible"]
     show_change_link = True
 
 
-class AgreementPartnerInline(admin.TabularInline):
+class AgreementPartnerInline(ScopedTabularInline):
     model = models.Agreement.partners.through
     extra = 0
     verbose_name = _("agreement")
+    field_actions = {"agreement": "agreement.manage"}
     verbose_name_plural = _("agreements")
 
 
@@ -84,7 +90,6 @@ class AgreementPartnerInline(admin.TabularInline):
 class OrganisationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
     resource_classes = [OrganisationResource]
     actions = ["invite_contact_persons"]
-    scope = staticmethod(permissions.organisations_for_user)
     view_action = "organisation.edit"
     change_action = "organisation.edit"
     list_display = ["name", "type", "contact_name", "email", "phone"]
@@ -117,27 +122,18 @@ class OrganisationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
                 request, _("Not invited: %(reason)s") % {"reason": reason}, messages.WARNING
             )
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "networks":
-            kwargs["queryset"] = permissions.networks_for_user(
-                request.user, models.Network.objects.all()
-            ) | models.Network.objects.filter(
-                organisations__in=permissions.organisation_ids(request.user, "partner_editor")
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-
-class OpeningPeriodInline(admin.TabularInline):
+class OpeningPeriodInline(ScopedTabularInline):
     model = models.OpeningPeriod
     extra = 0
 
 
-class ClosedDayInline(admin.TabularInline):
+class ClosedDayInline(ScopedTabularInline):
     model = models.ClosedDay
     extra = 0
 
 
-class ZitdagInline(admin.TabularInline):
+class ZitdagInline(ScopedTabularInline):
     model = models.Zitdag
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -146,7 +142,6 @@ class ZitdagInline(admin.TabularInline):
 @admin.register(models.Location)
 class LocationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
     resource_classes = [LocationResource]
-    scope = staticmethod(permissions.locations_for_user)
     view_action = "location.edit"
     change_action = "location.edit"
     list_display = ["name", "organisation", "city", "wheelchair_accessible"]
@@ -156,37 +151,18 @@ class LocationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningPeriodInline, ClosedDayInline, ZitdagInline]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisation":
-            kwargs["queryset"] = permissions.organisations_for_user(
-                request.user, models.Organisation.objects.all()
-            )
-        if db_field.name == "network":
-            kwargs["queryset"] = models.Network.objects.filter(
-                organisations__in=permissions.organisations_for_user(
-                    request.user, models.Organisation.objects.all()
-                )
-            ).distinct()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
 
 @admin.register(models.Agreement)
 class AgreementAdmin(ScopedModelAdmin):
-    scope = staticmethod(permissions.agreements_for_user)
     view_action = "agreement.view"
     change_action = "agreement.manage"
+    field_actions = {"network": "network.manage"}
+    filter_actions = {"network": "network.view_internal"}
     list_display = ["subject", "network", "kind", "start", "end", "status"]
     list_filter = ["status", "kind", "network", "end"]
     search_fields = ["subject", "partners__name"]
     date_hierarchy = "end"
     filter_horizontal = ["partners"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "network":
-            kwargs["queryset"] = permissions.networks_for_user(
-                request.user, models.Network.objects.all()
-            ).filter(id__in=permissions.coordinated_network_ids(request.user))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(models.Membership)
@@ -198,6 +174,7 @@ class MembershipAdmin(ScopedModelAdmin):
     list_filter = ["role", "network"]
     search_fields = ["user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+    field_actions = {"network": "network.manage", "organisation": "membership.grant"}
 
     def get_urls(self):
         return [
@@ -246,28 +223,21 @@ class MembershipAdmin(ScopedModelAdmin):
         return permissions.can(request.user, "network.manage")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("user", "network", "organisation")
-        return permissions.memberships_for_user(request.user, queryset)
+        return super().get_queryset(request).select_related("user", "network", "organisation")
 
 
-class MeetingInline(admin.StackedInline):
+class MeetingInline(ScopedStackedInline):
     model = models.Meeting
     extra = 0
 
 
 @admin.register(models.Group)
 class GroupAdmin(ScopedModelAdmin):
-    scope = staticmethod(permissions.groups_for_user)
     view_action = "group.manage"
     change_action = "group.manage"
+    field_actions = {"network": "network.manage"}
     list_display = ["name", "kind", "network"]
     list_filter = ["kind", "network"]
     search_fields = ["name", "meetings__decisions", "meetings__minutes"]
     filter_horizontal = ["member_users", "member_organisations"]
     inlines = [MeetingInline]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(network__in=permissions.coordinated_network_ids(request.user))

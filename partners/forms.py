@@ -28,14 +28,10 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        coordinated = permissions.coordinated_network_ids(actor)
-        networks = Network.objects.all()
-        organisations = Organisation.objects.all()
-        if not actor.is_superuser:
-            networks = networks.filter(id__in=coordinated)
-            organisations = organisations.filter(networks__in=coordinated).distinct()
-        self.fields["network"].queryset = networks
-        self.fields["organisation"].queryset = organisations
+        self.fields["network"].queryset = permissions.scope(actor, Network, "network.manage")
+        self.fields["organisation"].queryset = permissions.scope(
+            actor, Organisation, "membership.grant"
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -200,6 +200,6 @@ def invitation_send(*, membership_id: int, language: str = "nl") -> bool:
 def invitations_open(*, actor):
     """Roles granted by invitation whose person never logged in yet, in the actor's scope."""
     queryset = Membership.objects.filter(invited_by__isnull=False, user__last_login__isnull=True)
-    return permissions.memberships_for_user(actor, queryset).select_related(
+    return permissions.scope(actor, queryset, "membership.manage").select_related(
         "user", "network", "organisation"
     )

@@ -156,10 +156,8 @@ class LocationResource(ActorResource):
         organisations = Organisation.objects.all()
         networks = Network.objects.all()
         if actor is not None:
-            organisations = permissions.organisations_for_user(actor, organisations)
-            networks = permissions.networks_for_user(actor, networks) | Network.objects.filter(
-                organisations__in=permissions.organisation_ids(actor, "partner_editor")
-            )
+            organisations = permissions.scope(actor, organisations, "organisation.edit")
+            networks = permissions.scope(actor, networks, "network.choose")
         self.fields["organisation"].widget = LookupWidget(Organisation, "slug", organisations)
         self.fields["network"].widget = LookupWidget(Network, "slug", networks.distinct())
 

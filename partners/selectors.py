@@ -205,7 +205,7 @@ def coordinator_start_page(*, user, today) -> dict:
     """What needs the coordinator now: ending agreements, open invitations, missing contacts,
     and offers to review, stale or losing their funding."""
     agreements = (
-        permissions.agreements_for_user(user, Agreement.objects.all())
+        permissions.scope(user, Agreement, "agreement.view")
         .filter(
             status=AgreementStatus.ACTIVE,
             end__gte=today,
@@ -214,14 +214,14 @@ def coordinator_start_page(*, user, today) -> dict:
         .select_related("network")
         .order_by("end")
     )
-    without_contact = permissions.organisations_for_user(
-        user, Organisation.objects.filter(contact_name="")
+    without_contact = permissions.scope(
+        user, Organisation.objects.filter(contact_name=""), "organisation.view"
     ).order_by("name")
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention
 
     without_reader = networks_without_contact_point_reader(
-        permissions.networks_for_user(user, Network.objects.all())
+        permissions.scope(user, Network.objects.all(), "network.view_internal")
     ).order_by("name")
     return {
         "networks_without_reader": list(without_reader[:20]),
@@ -234,7 +234,7 @@ def coordinator_start_page(*, user, today) -> dict:
 
 def group_list_for_user(*, user) -> list:
     return list(
-        permissions.groups_for_user(user, Group.objects.select_related("network")).order_by(
+        permissions.scope(user, Group.objects.select_related("network"), "group.view").order_by(
             "network__name", "kind", "name"
         )
     )
@@ -246,7 +246,7 @@ def group_get_for_user(*, user, pk: int, decision_query: str = ""):
     if decision_query:
         meetings = meetings.filter(decisions__icontains=decision_query)
     group = (
-        permissions.groups_for_user(user, Group.objects.select_related("network"))
+        permissions.scope(user, Group.objects.select_related("network"), "group.view")
         .prefetch_related(Prefetch("meetings", queryset=meetings), "member_organisations")
         .filter(pk=pk)
         .first()

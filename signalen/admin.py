@@ -4,29 +4,16 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from huisvanhetkind import permissions
-from huisvanhetkind.admin_scoping import ScopedModelAdmin
+from huisvanhetkind.admin_scoping import FieldScopingMixin, ScopedModelAdmin
 
 from .models import SearchGap, Signal, Survey, SurveyQuestion, Theme
 
 
-class CoordinatedNetworkMixin:
-    """Only the user's own networks in the network field."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "network" and not request.user.is_superuser:
-            from partners.models import Network
-
-            kwargs["queryset"] = Network.objects.filter(
-                id__in=permissions.coordinated_network_ids(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
 @admin.register(Theme)
-class ThemeAdmin(CoordinatedNetworkMixin, ScopedModelAdmin):
-    scope = staticmethod(permissions.themes_for_user)
+class ThemeAdmin(ScopedModelAdmin):
     view_action = "theme.manage"
     change_action = "theme.manage"
+    field_actions = {"network": "network.manage"}
     list_display = ["title", "network", "status", "created_at", "feedback_sent_at"]
     list_filter = ["status"]
     search_fields = ["title"]
@@ -43,7 +30,7 @@ class ThemeAdmin(CoordinatedNetworkMixin, ScopedModelAdmin):
 
 @admin.register(Signal)
 class SignalAdmin(ScopedModelAdmin):
-    scope = staticmethod(permissions.signals_for_user)
+    list_action = "signal.view_all"
     view_action = "signal.view_all"
     change_action = "theme.manage"
     list_display = ["created_at", "network", "source", "kind", "barrier", "theme"]
@@ -53,12 +40,6 @@ class SignalAdmin(ScopedModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = ["network", "source", "reporter", "contact_email", "created_at"]
     exclude = ["feedback_mailed_at", "decline_reason"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(network_id__in=permissions.coordinated_network_ids(request.user))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -85,19 +66,19 @@ class SearchGapAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return permissions.can(request.user, "admin.delete", obj)
 
 
-class SurveyQuestionInline(TranslationTabularInline):
+class SurveyQuestionInline(FieldScopingMixin, TranslationTabularInline):
     model = SurveyQuestion
     extra = 1
 
 
 @admin.register(Survey)
-class SurveyAdmin(CoordinatedNetworkMixin, TranslationAdmin, ScopedModelAdmin):
-    scope = staticmethod(permissions.themes_for_user)
+class SurveyAdmin(TranslationAdmin, ScopedModelAdmin):
     view_action = "theme.manage"
     change_action = "theme.manage"
+    field_actions = {"network": "network.manage"}
     list_display = ["title", "network", "is_open", "created_at"]
     prepopulated_fields = {"slug": ("title",)}
     inlines = [SurveyQuestionInline]

@@ -43,9 +43,7 @@ def my_signals(*, user) -> QuerySet:
 
 def networks_for_reporting(*, user) -> QuerySet:
     """Networks the user may give a signal for."""
-    if user.is_superuser:
-        return Network.objects.order_by("name")
-    return Network.objects.filter(id__in=permissions.working_network_ids(user)).order_by("name")
+    return permissions.scope(user, Network.objects.order_by("name"), "signal.report")
 
 
 def places_of(networks) -> tuple[QuerySet, QuerySet]:
@@ -66,15 +64,11 @@ def place_names(*, network: Network) -> list[str]:
 
 
 def coordinated_networks(*, user) -> QuerySet:
-    if user.is_superuser:
-        return Network.objects.order_by("name")
-    return Network.objects.filter(id__in=permissions.coordinated_network_ids(user)).order_by("name")
+    return permissions.scope(user, Network.objects.order_by("name"), "signal.view_all")
 
 
 def overview_networks(*, user) -> QuerySet:
-    if user.is_superuser:
-        return Network.objects.order_by("name")
-    return Network.objects.filter(id__in=permissions.overview_network_ids(user)).order_by("name")
+    return permissions.scope(user, Network.objects.order_by("name"), "signal.overview")
 
 
 def network_for_user(*, networks: QuerySet, slug: str | None) -> Network:
@@ -88,22 +82,16 @@ def network_for_user(*, networks: QuerySet, slug: str | None) -> Network:
 def unbundled_signals(*, user, network: Network) -> QuerySet:
     """Signals of a network the user coordinates that are not in a theme yet."""
     return (
-        permissions.signals_for_user(user, Signal.objects.all())
-        .filter(network=network, theme__isnull=True, network_id__in=_coordinated(user))
+        permissions.scope(user, Signal, "signal.view_all")
+        .filter(network=network, theme__isnull=True)
         .select_related("municipality", "deelgemeente")
         .order_by("-created_at", "-id")
     )
 
 
-def _coordinated(user) -> set[int] | QuerySet:
-    if user.is_superuser:
-        return Network.objects.values("id")
-    return permissions.coordinated_network_ids(user)
-
-
 def theme_list_for_user(*, user, network: Network) -> QuerySet:
     return (
-        permissions.themes_for_user(user, Theme.objects.all())
+        permissions.scope(user, Theme, "theme.manage")
         .filter(network=network)
         .annotate(signal_count=Count("signals"))
         .order_by("-created_at", "-id")
@@ -112,7 +100,7 @@ def theme_list_for_user(*, user, network: Network) -> QuerySet:
 
 def open_themes_for_user(*, user, network: Network) -> QuerySet:
     return (
-        permissions.themes_for_user(user, Theme.objects.all())
+        permissions.scope(user, Theme, "theme.manage")
         .filter(network=network, status__in=OPEN_THEME_STATUSES)
         .order_by("title")
     )
@@ -121,7 +109,7 @@ def open_themes_for_user(*, user, network: Network) -> QuerySet:
 def theme_get_for_user(*, user, pk: int) -> Theme:
     """The theme, or 404 when it does not exist or the user does not coordinate its network."""
     theme = (
-        permissions.themes_for_user(user, Theme.objects.all())
+        permissions.scope(user, Theme, "theme.manage")
         .select_related("network")
         .filter(pk=pk)
         .first()
@@ -139,7 +127,7 @@ def theme_signals(*, theme: Theme) -> QuerySet:
 
 def signal_get_for_user(*, user, pk: int) -> Signal:
     signal = (
-        permissions.signals_for_user(user, Signal.objects.all())
+        permissions.scope(user, Signal, "signal.view")
         .select_related("theme", "network")
         .filter(pk=pk)
         .first()
@@ -158,7 +146,7 @@ def survey_get_public(*, slug: str) -> Survey:
 
 def survey_list_for_user(*, user, network: Network) -> QuerySet:
     return (
-        permissions.themes_for_user(user, Survey.objects.all())
+        permissions.scope(user, Survey, "theme.manage")
         .filter(network=network)
         .annotate(answer_count=Count("questions__answers"))
         .order_by("-created_at")
@@ -166,7 +154,7 @@ def survey_list_for_user(*, user, network: Network) -> QuerySet:
 
 
 def survey_get_for_user(*, user, pk: int) -> Survey:
-    survey = permissions.themes_for_user(user, Survey.objects.all()).filter(pk=pk).first()
+    survey = permissions.scope(user, Survey, "theme.manage").filter(pk=pk).first()
     if survey is None:
         raise Http404
     return survey
@@ -181,7 +169,7 @@ def survey_answers(*, survey: Survey) -> QuerySet:
 
 
 def survey_answer_get_for_user(*, user, pk: int) -> SurveyAnswer:
-    surveys = permissions.themes_for_user(user, Survey.objects.all())
+    surveys = permissions.scope(user, Survey, "theme.manage")
     answer = (
         SurveyAnswer.objects.filter(pk=pk, question__survey__in=surveys)
         .select_related("question__survey")

@@ -1,8 +1,9 @@
 """The permission matrix: role × action × (own / other organisation / other network).
 
-Every action in huisvanhetkind.permissions.ACTIONS, every admin of our apps and
-every public URL of the network must have an entry here; a new one without an
-entry fails this file.
+Every action in the one registry (huisvanhetkind.permissions.ACTIONS, offer actions
+included), every admin of our apps and every public URL of the network must have an
+entry here; a new one without an entry fails this file. `scope()` must agree with
+`can()` on every object of the matrix.
 """
 
 import pytest
@@ -10,10 +11,12 @@ from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from aanbod.models import Participation
+from aanbod.tests.factories import OfferFactory, SynonymFactory
 from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
-from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can
+from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can, scope, scope_rules
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -25,7 +28,7 @@ from partners.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
-from signalen.tests.factories import ThemeFactory
+from signalen.tests.factories import SignalFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "actieplan", "huisvanhetkind"}
@@ -77,6 +80,28 @@ def world():
     GroupFactory(network=own_network, kind="steering", member_organisations=[own_org])
     objects[("plan", "own")] = ActionPlanFactory(network=own_network)
     objects[("plan", "other_network")] = ActionPlanFactory(network=other_network)
+    # Offers: own organisation's, a network partner's, another network's.
+    own_offer = OfferFactory(organisation=own_org, networks=[own_network], indexed=False)
+    other_offer = OfferFactory(organisation=other_org, networks=[own_network], indexed=False)
+    far_offer = OfferFactory(organisation=far_org, networks=[other_network], indexed=False)
+    objects[("offer", "own")] = own_offer
+    objects[("offer", "other_org")] = other_offer
+    objects[("offer", "other_network")] = far_offer
+    for scope_name, offer in (("own", own_offer), ("other_network", far_offer)):
+        objects[("participation", scope_name)] = Participation.objects.create(
+            offer=offer, date="2026-01-10", families=3, children=4
+        )
+    objects[("synonym", "any")] = SynonymFactory()
+    objects[("none", "any")] = None
+    # Roles and people: someone of the own network's partner, someone of another network.
+    objects[("membership", "own")] = MembershipFactory(role=Role.VIEWER, organisation=other_org)
+    objects[("membership", "other_network")] = MembershipFactory(
+        role=Role.VIEWER, organisation=far_org
+    )
+    objects[("user", "own")] = objects[("membership", "own")].user
+    objects[("user", "other_network")] = objects[("membership", "other_network")].user
+    objects[("signal", "own")] = SignalFactory(network=own_network)
+    objects[("signal", "other_network")] = SignalFactory(network=other_network)
     users = {"anonymous": AnonymousUser()}
     for role in Role:
         user = UserFactory(is_staff=True)
@@ -97,10 +122,20 @@ MATRIX = {
         "organisation",
         {"own": {C, E}, "other_org": {C}, "other_network": set()},
     ),
+    "organisation.view": (
+        "organisation",
+        {"own": {C, E, V}, "other_org": {C, V}, "other_network": set()},
+    ),
     "location.edit": ("location", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
     "agreement.view": ("agreement", {"own": {C, V}, "other_network": set()}),
     "agreement.manage": ("agreement", {"own": {C}, "other_network": set()}),
     "reference.edit": (None, {}),
+    "admin.delete": (None, {}),
+    "admin.use": ("none", {"any": {C, E, V}}),
+    "network.create": (None, {}),
+    "network.choose": ("network", {"own": {C, E}, "other_network": set()}),
+    "membership.manage": ("membership", {"own": {C}, "other_network": set()}),
+    "user.choose": ("user", {"own": {C}, "other_network": set()}),
     "membership.grant": ("organisation", {"own": {C}, "other_org": {C}, "other_network": set()}),
     "group.view": ("group", {"own": {C, E, W}, "other_org": {C}, "other_network": set()}),
     "group.manage": ("group", {"own": {C}, "other_org": {C}, "other_network": set()}),
@@ -116,9 +151,15 @@ MATRIX = {
     # Signals: any role gives one for its own network; the stuurgroep (own_org) reads the
     # overview; bundling, status and feedback belong to the network's coordinator.
     "signal.report": ("network", {"own": {C, E, W, V}, "other_network": set()}),
+    "signal.view": ("signal", {"own": {C}, "other_network": set()}),
     "signal.view_all": ("network", {"own": {C}, "other_network": set()}),
     "signal.overview": ("network", {"own": {C, E, W, V}, "other_network": set()}),
     "theme.manage": ("theme", {"own": {C}, "other_network": set()}),
+    # The catalogue: a partner edits its own offers, the coordinator its network's.
+    "offer.edit": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "offer.review": ("offer", {"own": {C}, "other_org": {C}, "other_network": set()}),
+    "synonym.edit": ("synonym", {"any": {C}}),
+    "participation.view": ("participation", {"own": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -132,13 +173,50 @@ def test_permission_matrix(world, action):
     objects, users = world
     kind, scopes = MATRIX[action]
     for role in ROLES:
-        for scope, allowed in scopes.items():
+        for scope_name, allowed in scopes.items():
             expected = role in allowed
-            assert can(users[role], action, objects[(kind, scope)]) is expected, (
-                f"{role} {action} {scope}: expected {expected}"
+            assert can(users[role], action, objects[(kind, scope_name)]) is expected, (
+                f"{role} {action} {scope_name}: expected {expected}"
             )
     if not scopes:
         assert not any(can(users[role], action) for role in ROLES)
+
+
+@pytest.mark.parametrize("action", sorted(MATRIX))
+def test_scope_agrees_with_can(world, action):
+    """A row that `can` allows is in `scope`, and no other: selectors, admin changelists and
+    admin form fields (which use scope) answer as the object rules do."""
+    objects, users = world
+    kind, scopes = MATRIX[action]
+    for scope_name in scopes:
+        obj = objects[(kind, scope_name)]
+        if obj is None or (type(obj)._meta.label, action) not in scope_rules():
+            continue
+        for role in ROLES:
+            listed = scope(users[role], type(obj), action).filter(pk=obj.pk).exists()
+            assert listed is can(users[role], action, obj), (role, action, scope_name)
+
+
+def test_every_scope_is_checked_against_can_by_a_row_of_the_matrix(world):
+    objects, _users = world
+    checked = {
+        (type(objects[(kind, name)])._meta.label, action)
+        for action, (kind, scopes) in MATRIX.items()
+        for name in scopes
+        if objects[(kind, name)] is not None
+    }
+    # Scopes of another model than the action's object (a pick list for a form field).
+    pick_lists = {
+        ("partners.Organisation", "offer.edit"),
+        ("partners.Network", "plan.manage"),
+        ("aanbod.Occurrence", "offer.edit"),
+        ("aanbod.RecurringSchedule", "offer.edit"),
+        ("actieplan.EvidencePack", "plan.view"),
+        ("actieplan.EvidencePack", "plan.manage"),
+        ("signalen.Survey", "theme.manage"),
+        ("signalen.Signal", "signal.view_all"),
+    }
+    assert set(scope_rules()) - checked <= pick_lists
 
 
 def test_superuser_may_do_everything_but_open_referrals(world):
@@ -148,6 +226,7 @@ def test_superuser_may_do_everything_but_open_referrals(world):
     for kind in ("referral", "intake"):
         action = "referral.read" if kind == "referral" else "intake.handle"
         assert not can(root, action, objects[(kind, "own")])
+        assert not scope(root, type(objects[(kind, "own")])).exists()
 
 
 # Admin: model -> roles that see the changelist (200). Others get 403 (staff) or login.

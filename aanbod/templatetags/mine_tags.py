@@ -4,7 +4,7 @@ import datetime as dt
 
 from django import template
 
-from .. import permissions
+from huisvanhetkind import permissions
 
 register = template.Library()
 

@@ -291,7 +291,7 @@ def test_participation_totals_sum_per_network_year_and_age_group(cast):
 
 
 def test_only_coordinators_of_the_offers_network_read_participation(cast):
-    from aanbod.permissions import can
+    from huisvanhetkind.permissions import can
 
     entry = Participation.objects.create(
         offer=OfferFactory(organisation=cast["organisation"], networks=[cast["network"]]),

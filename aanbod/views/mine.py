@@ -19,7 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import permissions, selectors, services
+from huisvanhetkind import permissions
+
+from .. import selectors, services
 from ..choices import Availability, OfferStatus
 from ..exceptions import OfferStateError
 from ..forms import (

@@ -13,6 +13,6 @@ def start_page_for(user) -> dict:
     start = coordinator_start_page(user=user, today=timezone.localdate())
     # Mails the worker gave up on, by kind and count only (the rows hold ids, and no
     # network: it is the installation's health, for coordinators and administrators).
-    if user.is_superuser or permissions.is_coordinator(user):
+    if user.is_superuser or permissions.coordinated_network_ids(user):
         start["mails_failed"] = outbox.failed_kinds()
     return start

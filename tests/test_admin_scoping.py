@@ -1,0 +1,398 @@
+"""The admin as an attack surface: a coordinator of one network reaches nothing of another.
+
+An admin form field is a URL too. This file walks every registered admin (and its
+inlines) for a coordinator of network A and checks that no choice field lists an object
+of network B; a new field pointing at a model without a scope, or a new model without a
+foreign object in the world below, fails here. It also posts foreign ids to the key
+forms, asks the autocomplete endpoint, and reads every admin page for B's names.
+"""
+
+import pytest
+from django.contrib import admin
+from django.db.models.fields.files import FieldFile
+from django.forms import ModelChoiceField
+from django.test import RequestFactory
+
+from aanbod.models import Participation
+from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
+from actieplan.models import EvidencePack
+from actieplan.tests.factories import ActionPlanFactory
+from huisvanhetkind.permissions import OPEN_MODELS
+from partners.choices import Role
+from partners.models import Agreement, Group, Membership, Network
+from partners.tests.factories import (
+    AgreementFactory,
+    GroupFactory,
+    LocationFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+from signalen.models import Signal, Survey
+from signalen.tests.factories import SignalFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every object of network B carries this word: no admin page of A's coordinator may show it.
+FOREIGN = "Zzvreemd"
+
+
+def _network_world(name: str, slug: str) -> dict:
+    network = NetworkFactory(name=f"{name} netwerk", slug=slug)
+    organisation = OrganisationFactory(name=f"{name} partner", networks=[network])
+    network.organiser = organisation
+    network.save(update_fields=["organiser"])
+    person = UserFactory(
+        username=f"{slug}-persoon",
+        email=f"{slug}@example.be",
+        first_name=name,
+        last_name=name,
+    )
+    offer = OfferFactory(
+        organisation=organisation, networks=[network], title=f"{name} aanbod", indexed=False
+    )
+    return {
+        "partners.Network": network,
+        "partners.Organisation": organisation,
+        "auth.User": person,
+        "partners.Membership": MembershipFactory(
+            user=person, role=Role.SOCIAL_WORKER, organisation=organisation
+        ),
+        "partners.Location": LocationFactory(
+            organisation=organisation, network=network, name=f"{name} locatie"
+        ),
+        "partners.Agreement": AgreementFactory(network=network, subject=f"{name} akkoord"),
+        "partners.Group": GroupFactory(network=network, name=f"{name} werkgroep"),
+        "signalen.Theme": ThemeFactory(network=network, title=f"{name} thema"),
+        "signalen.Signal": SignalFactory(network=network, text=f"{name} signaal"),
+        "signalen.Survey": Survey.objects.create(
+            network=network, slug=f"{slug}-bevraging", title=f"{name} bevraging"
+        ),
+        "aanbod.Offer": offer,
+        "aanbod.Occurrence": OccurrenceFactory(offer=offer),
+        "aanbod.RecurringSchedule": RecurringScheduleFactory(offer=offer),
+        "aanbod.Participation": Participation.objects.create(
+            offer=offer, date="2026-01-10", families=2, children=3
+        ),
+        "actieplan.ActionPlan": ActionPlanFactory(network=network, title=f"{name} plan"),
+        "actieplan.EvidencePack": EvidencePack.objects.create(
+            network=network, year=2026, kind="plan"
+        ),
+    }
+
+
+@pytest.fixture
+def world():
+    own = _network_world("Eigen", "eigen")
+    foreign = _network_world(FOREIGN, FOREIGN.lower())
+    coordinator = UserFactory(is_staff=True, username="coordinator-eigen")
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=own["partners.Network"])
+    return own, foreign, coordinator
+
+
+def _request(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def _form_classes(model_admin, request, obj):
+    """The admin's form and the form of each of its inlines, as the change page builds them."""
+    yield type(model_admin).__name__, model_admin.get_form(request, obj, change=obj is not None)
+    for inline_class in model_admin.inlines:
+        inline = inline_class(model_admin.model, model_admin.admin_site)
+        yield inline_class.__name__, inline.get_formset(request, obj).form
+
+
+def _editable_admins(request, own):
+    """(admin, object or None) pairs the coordinator may add or change."""
+    for model, model_admin in admin.site._registry.items():
+        label = model._meta.label
+        if model_admin.has_add_permission(request):
+            yield model_admin, None
+        obj = own.get(label)
+        if obj is not None and model_admin.has_change_permission(request, obj):
+            yield model_admin, obj
+
+
+def test_no_admin_form_field_lists_another_networks_objects(world):
+    own, foreign, coordinator = world
+    request = _request(coordinator)
+    checked = set()
+    for model_admin, obj in _editable_admins(request, own):
+        for form_name, form_class in _form_classes(model_admin, request, obj):
+            for name, field in form_class.base_fields.items():
+                if not isinstance(field, ModelChoiceField):
+                    continue
+                label = field.queryset.model._meta.label
+                if label in OPEN_MODELS:
+                    continue
+                assert label in foreign, (
+                    f"{form_name}.{name} points at {label}: give it a scope in its app's "
+                    "permissions.py and an object of the other network in this test's world"
+                )
+                listed = field.queryset.filter(pk=foreign[label].pk).exists()
+                assert not listed, f"{form_name}.{name} lists another network's {label}"
+                checked.add(f"{form_name}.{name}")
+    # The forms of the report that let a coordinator take over another network.
+    assert {
+        "MembershipAdmin.user",
+        "MembershipAdmin.network",
+        "MembershipAdmin.organisation",
+        "GroupAdmin.member_users",
+        "GroupAdmin.member_organisations",
+        "AgreementAdmin.partners",
+        "AgreementAdmin.network",
+        "NetworkAdmin.organiser",
+        "SignalAdmin.theme",
+        "OfferAdmin.locations",
+        "RecurringScheduleInline.location",
+        "LocationInline.network",
+        "ZitdagInline.organisation",
+    } <= checked
+
+
+def test_superusers_keep_every_network_in_the_admin_forms(world):
+    """Superusers keep their broad access: the same fields list every network's objects."""
+    _own, foreign, _coordinator = world
+    root = UserFactory(is_staff=True, is_superuser=True)
+    form_class = admin.site._registry[Membership].get_form(_request(root), None, change=False)
+    assert (
+        form_class.base_fields["network"]
+        .queryset.filter(pk=foreign["partners.Network"].pk)
+        .exists()
+    )
+
+
+def _form_data(response, **overrides) -> dict:
+    """What the browser would send back for the form on the page, with some values changed."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or isinstance(value, FieldFile):
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+    data.update(overrides)
+    return data
+
+
+def _refused(response, *fields: str) -> None:
+    assert response.status_code == 200, response.status_code  # the form again, not a redirect
+    errors = response.context["adminform"].form.errors
+    for field in fields:
+        assert field in errors, (field, errors)
+
+
+def test_coordinator_cannot_give_a_role_in_another_network(client, world):
+    _own, foreign, coordinator = world
+    client.force_login(coordinator)
+    before = Membership.objects.count()
+    url = "/admin/partners/membership/add/"
+    response = client.post(
+        url,
+        {"user": foreign["auth.User"].pk, "role": Role.COORDINATOR,
+         "network": foreign["partners.Network"].pk},
+    )  # fmt: skip
+    _refused(response, "user", "network")
+    response = client.post(
+        url,
+        {"user": coordinator.pk, "role": Role.SOCIAL_WORKER,
+         "organisation": foreign["partners.Organisation"].pk},
+    )  # fmt: skip
+    _refused(response, "organisation")
+    assert Membership.objects.count() == before
+
+
+@pytest.mark.parametrize("place", ["network", "organisation"])
+def test_coordinator_cannot_invite_someone_into_another_network(client, world, place):
+    _own, foreign, coordinator = world
+    client.force_login(coordinator)
+    before = Membership.objects.count()
+    target = foreign["partners.Network" if place == "network" else "partners.Organisation"]
+    response = client.post(
+        "/admin/partners/membership/invite/",
+        {"email": "nieuw@example.be", "role": Role.VIEWER, place: target.pk},
+    )
+    assert response.status_code == 200
+    assert place in response.context["form"].errors
+    assert Membership.objects.count() == before
+
+
+def test_coordinator_cannot_put_another_networks_people_in_a_group(client, world):
+    _own, foreign, coordinator = world
+    client.force_login(coordinator)
+    before = Group.objects.count()
+    response = client.post(
+        "/admin/partners/group/add/",
+        {
+            "name": "Werkgroep",
+            "kind": "working",
+            "network": foreign["partners.Network"].pk,
+            "member_users": [foreign["auth.User"].pk],
+            "member_organisations": [foreign["partners.Organisation"].pk],
+        },
+    )
+    _refused(response, "network", "member_users", "member_organisations")
+    assert Group.objects.count() == before
+
+
+def test_coordinator_cannot_sign_an_agreement_with_another_networks_partner(client, world):
+    own, foreign, coordinator = world
+    client.force_login(coordinator)
+    before = Agreement.objects.count()
+    response = client.post(
+        "/admin/partners/agreement/add/",
+        {
+            "network": own["partners.Network"].pk,
+            "partners": [foreign["partners.Organisation"].pk],
+            "kind": "cooperation",
+            "subject": "Samenwerking",
+            "start": "2026-01-01",
+            "end": "2026-12-31",
+            "status": "active",
+        },
+    )
+    _refused(response, "partners")
+    assert Agreement.objects.count() == before
+
+
+def test_coordinator_cannot_make_another_networks_partner_the_contact_point(client, world):
+    own, foreign, coordinator = world
+    client.force_login(coordinator)
+    network = own["partners.Network"]
+    network.municipalities.add(MunicipalityFactory())
+    url = f"/admin/partners/network/{network.pk}/change/"
+    page = client.get(url)
+    response = client.post(url, _form_data(page, organiser=foreign["partners.Organisation"].pk))
+    _refused(response, "organiser")
+    network.refresh_from_db()
+    assert network.organiser_id == own["partners.Organisation"].pk
+    # The page's own values are accepted: the refusal is the foreign id, not the form.
+    accepted = client.post(url, _form_data(page))
+    assert accepted.status_code == 302, accepted.context["adminform"].form.errors
+
+
+def test_coordinator_cannot_file_a_signal_under_another_networks_theme(client, world):
+    own, foreign, coordinator = world
+    client.force_login(coordinator)
+    signal = own["signalen.Signal"]
+    url = f"/admin/signalen/signal/{signal.pk}/change/"
+    page = client.get(url)
+    response = client.post(url, _form_data(page, theme=foreign["signalen.Theme"].pk))
+    _refused(response, "theme")
+    assert Signal.objects.get(pk=signal.pk).theme_id is None
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name"), [("membership", "organisation"), ("zitdag", "organisation")]
+)
+def test_autocomplete_lists_only_the_coordinators_organisations(
+    client, world, model_name, field_name
+):
+    own, foreign, coordinator = world
+    client.force_login(coordinator)
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "partners", "model_name": model_name, "field_name": field_name, "term": ""},
+    )
+    assert response.status_code == 200
+    listed = {int(result["id"]) for result in response.json()["results"]}
+    assert own["partners.Organisation"].pk in listed
+    assert foreign["partners.Organisation"].pk not in listed
+
+
+# Lists without a network: shared by the whole installation, no personal data.
+INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym"}
+
+
+def test_no_admin_changelist_lists_another_networks_objects(world):
+    own, foreign, coordinator = world
+    request = _request(coordinator)
+    for model, model_admin in admin.site._registry.items():
+        label = model._meta.label
+        if not model_admin.has_view_permission(request) or label in INSTALLATION_WIDE:
+            continue
+        if label in OPEN_MODELS:
+            continue
+        assert label in foreign, f"add an object of the other network of {label} to the world"
+        listed = model_admin.get_queryset(request)
+        assert not listed.filter(pk=foreign[label].pk).exists(), label
+        assert listed.filter(pk=own[label].pk).exists(), label
+
+
+def _admin_pages(own, request):
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_permission(request):
+            continue
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        yield base
+        if model_admin.has_add_permission(request):
+            yield f"{base}add/"
+        obj = own.get(model._meta.label)
+        if obj is not None and model_admin.has_view_permission(request, obj):
+            yield f"{base}{obj.pk}/change/"
+    yield "/admin/"
+
+
+def test_no_admin_page_shows_another_networks_names(client, world):
+    """Changelists with their filters, add and change pages with their dropdowns."""
+    own, _foreign, coordinator = world
+    client.force_login(coordinator)
+    pages = list(_admin_pages(own, _request(coordinator)))
+    assert len(pages) > 20
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert FOREIGN.lower() not in response.content.decode().lower(), url
+
+
+def test_changelist_filter_lists_only_own_networks(client, world):
+    own, _foreign, coordinator = world
+    second = NetworkFactory(name="Tweede eigen netwerk")
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=second)
+    client.force_login(coordinator)
+    response = client.get("/admin/partners/location/")
+    network_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "network"
+    )
+    listed = {pk for pk, _name in network_filter.lookup_choices}
+    assert listed == {own["partners.Network"].pk, second.pk}
+
+
+def test_network_choices_are_the_coordinated_networks_only(world):
+    """A coordinator who is also partner editor elsewhere may not place an agreement there."""
+    own, foreign, coordinator = world
+    MembershipFactory(
+        user=coordinator, role=Role.PARTNER_EDITOR, organisation=foreign["partners.Organisation"]
+    )
+    request = _request(coordinator)
+    form_class = admin.site._registry[Agreement].get_form(request, None, change=False)
+    assert list(form_class.base_fields["network"].queryset) == [own["partners.Network"]]
+    assert Network.objects.count() == 2
+
+
+def test_view_on_site_answers_only_for_objects_the_user_may_see(client, world):
+    """/admin/r/ redirects to an object's public page: not a way to learn another network's
+    drafts, nor any referral's reference (referrals have no admin, even for a superuser)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    own, foreign, coordinator = world
+    offer_type = ContentType.objects.get_for_model(own["aanbod.Offer"]).pk
+    referral = ReferralFactory(
+        referring_organisation=own["partners.Organisation"],
+        receiving_organisation=foreign["partners.Organisation"],
+    )
+    referral_type = ContentType.objects.get_for_model(referral).pk
+    client.force_login(coordinator)
+    assert client.get(f"/admin/r/{offer_type}/{own['aanbod.Offer'].pk}/").status_code == 302
+    assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 404
+    assert client.get(f"/admin/r/{offer_type}/not-a-number/").status_code == 404
+    assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 302
+    assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
