@@ -124,6 +124,11 @@ def _act(request, public_id: str, step, form_class=None):
             messages.error(request, _("Choose one of the options."))
             return redirect(referral)
         arguments = form.cleaned_data
+    return _run_step(request, referral, step, **arguments)
+
+
+def _run_step(request, referral, step, **arguments):
+    """Call one service step and turn its domain errors into a 403 or a message."""
     try:
         step(referral=referral, actor=request.user, **arguments)
     except ReferralPermissionError as error:
@@ -177,15 +182,7 @@ def consent_withdraw(request, public_id: str):
     referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
     form = ConsentWithdrawForm(request.POST or None, referral=referral)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_withdraw(referral=referral, actor=request.user)
-        except ReferralPermissionError as error:
-            raise PermissionDenied from error
-        except ReferralStateError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Saved. The other organisation is told."))
-        return redirect(referral)
+        return _run_step(request, referral, services.consent_withdraw)
     return render(
         request, "doorverwijzing/consent_withdraw.html", {"referral": referral, "form": form}
     )
