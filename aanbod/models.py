@@ -32,6 +32,7 @@ from .choices import (
     TargetGroup,
     WeekOfMonth,
 )
+from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
 
 
 def every_age() -> NumericRange:
@@ -209,6 +210,10 @@ class Offer(models.Model):
             raise ValidationError(
                 {"referral_note": _("Say which services can refer a family to this offer.")}
             )
+        if self.status in (OfferStatus.IN_REVIEW, OfferStatus.PUBLISHED) and (
+            registration_without_way(self)
+        ):
+            raise ValidationError({"how_to_join": REGISTRATION_WITHOUT_WAY})
         if self.image and not self.image_alt:
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}

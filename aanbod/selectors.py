@@ -32,10 +32,12 @@ from .models import (
     Occurrence,
     Offer,
     Participation,
+    offer_link_fields,
     offer_long_fields,
 )
 from .schedules import prefetch_for_dates
 from .search import full_condition, prepare_query, text_rank
+from .ways_to_act import without_way_to_act
 
 PAGE_SIZE = 20
 
@@ -132,6 +134,18 @@ def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
     if offer is None:
         raise Http404
     return offer
+
+
+def offer_link_public(*, pk) -> Offer | None:
+    """A published offer's title and address, for a page that names it ("Stel je vraag"
+    about this offer); None for anything else, including a malformed id."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < pk < 2**63:
+        return None
+    return Offer.objects.published().only(*offer_link_fields()).filter(pk=pk).first()
 
 
 def offer_image_public(*, slug: str):
@@ -275,12 +289,18 @@ def offer_get_for_review(*, user, pk: int) -> Offer:
 
 def coordinator_offer_attention(*, user, today: dt.date, limit: int = 20) -> dict[str, list]:
     """Offers that need the coordinator: to review, not confirmed for six months, funding
-    ending within three months. Three queries; empty lists for anyone who reviews nothing."""
+    ending within three months, published without a way for families to act (see
+    aanbod.ways_to_act). Four queries; empty lists for anyone who reviews nothing."""
     if not permissions.can(user, "offer.review"):
-        return {"offers_to_review": [], "offers_stale": [], "offers_funding_ending": []}
+        return {
+            "offers_to_review": [],
+            "offers_stale": [],
+            "offers_funding_ending": [],
+            "offers_without_way_to_act": [],
+        }
     mine = permissions.scope(user, Offer, "offer.review").only(
         "id", "title", "title_nl", "organisation__name", "last_verified", "published_at",
-        "funding_ends", "funding_source", "updated_at",
+        "funding_ends", "funding_source", "updated_at", "access_type",
     ).select_related("organisation")  # fmt: skip
     stale = mine.not_confirmed_since(today - dt.timedelta(days=CONFIRM_EVERY_DAYS))
     funding = mine.exclude(status=OfferStatus.ARCHIVED).filter(
@@ -292,6 +312,11 @@ def coordinator_offer_attention(*, user, today: dt.date, limit: int = 20) -> dic
         ),
         "offers_stale": list(stale.order_by(F("last_verified").asc(nulls_first=True))[:limit]),
         "offers_funding_ending": list(funding.order_by("funding_ends")[:limit]),
+        "offers_without_way_to_act": list(
+            mine.published()
+            .filter(without_way_to_act())
+            .order_by(F("title_nl").asc(), "id")[:limit]
+        ),
     }
 
 

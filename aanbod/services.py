@@ -33,6 +33,7 @@ from .models import (
 )
 from .search_index import offer_reindex
 from .selectors import locations_for_organisation
+from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
 
 # Fields a partner edits; status, review and derived search fields change only through the
 # transitions below.
@@ -142,6 +143,8 @@ def offer_submit_for_review(*, offer: Offer, actor) -> Offer:
     offer = _locked(offer)
     if offer.status != OfferStatus.DRAFT:
         raise OfferStateError(_("Only a draft can be sent for review."))
+    if registration_without_way(offer):
+        raise OfferStateError(str(REGISTRATION_WITHOUT_WAY))
     offer.status = OfferStatus.IN_REVIEW
     offer.save(update_fields=["status", "updated_at"])
     audit_log(actor=actor, obj=offer, message="sent for review")
@@ -154,6 +157,8 @@ def offer_approve(*, offer: Offer, actor) -> Offer:
     offer = _locked(offer)
     if offer.status != OfferStatus.IN_REVIEW:
         raise OfferStateError(_("Only an offer in review can be published."))
+    if registration_without_way(offer):
+        raise OfferStateError(str(REGISTRATION_WITHOUT_WAY))
     offer.status = OfferStatus.PUBLISHED
     offer.published_at = offer.published_at or timezone.now()
     offer.last_verified = timezone.localdate()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.public_forms import PublicFormMixin
 from partners.models import Organisation
 
 from .choices import ContactPreference
@@ -23,12 +24,18 @@ def _language_choices() -> list[tuple[str, str]]:
     ] + [(OTHER_LANGUAGE, _("Another language (tell us which in your question)"))]
 
 
-class IntakeForm(forms.Form):
+NO_WAY_TO_REACH = _("Fill in your phone number or e-mail address so we can reach you")
+
+
+class IntakeForm(PublicFormMixin, forms.Form):
     """What a family fills in: short, in plain words, nothing we do not need."""
+
+    not_marked_optional = ("phone", "email")
 
     name = forms.CharField(
         label=_("Your first name"),
         max_length=100,
+        error_messages={"required": _("Fill in your first name")},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     phone = forms.CharField(
@@ -40,13 +47,18 @@ class IntakeForm(forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         required=False,
+        error_messages={"invalid": _("Fill in an e-mail address like name@example.be")},
         help_text=_("Give a phone number, an e-mail address, or both."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    language = forms.ChoiceField(label=_("In which language do you want to talk?"))
+    language = forms.ChoiceField(
+        label=_("In which language do you want to talk?"),
+        error_messages={"required": _("Choose the language you want to talk in")},
+    )
     question = forms.CharField(
         label=_("Your question"),
         max_length=1000,
+        error_messages={"required": _("Write your question in a few words")},
         help_text=_("A few sentences are enough. You can tell more when we talk."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -76,9 +88,7 @@ class IntakeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("phone") and not cleaned.get("email"):
-            self.add_error(
-                "phone", _("Give a phone number or an e-mail address, so we can reach you.")
-            )
+            self.add_error("phone", NO_WAY_TO_REACH)
         return cleaned
 
     def details(self) -> dict:

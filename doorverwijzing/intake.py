@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from aanbod.models import Offer
 from huisvanhetkind import permissions
 from huisvanhetkind.audit import audit_log
 from partners.models import Network
@@ -62,7 +63,7 @@ def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
     """The question, or 404 when it does not exist or is not the user's to handle."""
     intake = (
         permissions.scope(user, IntakeRequest, "intake.handle")
-        .select_related("network", "handled_by", "referral")
+        .select_related("network", "handled_by", "referral", "offer")
         .filter(pk=pk)
         .first()
     )
@@ -89,8 +90,11 @@ def intake_create(
     phone: str = "",
     email: str = "",
     best_time: str = "",
+    offer: Offer | None = None,
 ) -> IntakeRequest:
     """Store a family's question and tell the contact point (after commit, no personal data).
+
+    `offer`: the published offer the family asks about, when they came from its page.
 
     Refused with DailyCapReachedError once the network took its daily number of questions
     (a flood from many addresses); the family is then asked to phone.
@@ -123,6 +127,7 @@ def intake_create(
             language=language,
             question=question,
             best_time=best_time,
+            offer=offer,
         )
         from huisvanhetkind import outbox
 

@@ -258,6 +258,15 @@ class IntakeRequest(models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The offer page the family came from ("Stel je vraag" under "How to take part").
+    offer = models.ForeignKey(
+        "aanbod.Offer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about the offer"),
+    )
     # PERSONAL
     name = models.CharField(_("your (first) name"), max_length=100)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbod.choices import AgeGroup, LifeDomain, TargetGroup
 from huisvanhetkind.antispam import HoneypotFormMixin
+from huisvanhetkind.public_forms import PublicFormMixin
 
 from .choices import Barrier, Frequency, SignalKind, ThemeStatus
 from .privacy import personal_data_findings
@@ -183,12 +184,13 @@ FAMILY_BARRIERS = [
 ]
 
 
-class FamilySignalForm(HoneypotFormMixin, PersonalDataCheckMixin, forms.Form):
+class FamilySignalForm(HoneypotFormMixin, PersonalDataCheckMixin, PublicFormMixin, forms.Form):
     """What a family tells us: what they miss, what is hard. No account, no name."""
 
     text = forms.CharField(
         label=_("What do you miss? What is difficult?"),
         max_length=SIGNAL_TEXT_MAX,
+        error_messages={"required": _("Write in a few words what you miss or what is difficult")},
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Please do not write names or phone numbers."),
     )
@@ -213,6 +215,7 @@ class FamilySignalForm(HoneypotFormMixin, PersonalDataCheckMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address (if you want to hear what we do with it)"),
         required=False,
+        error_messages={"invalid": _("Fill in an e-mail address like name@example.be")},
         help_text=_("We only use it to tell you what we did with your signal."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from partners.models import Location, Network, Organisation
 from partners.opening_hours import BRUSSELS
 
-from ..choices import Audience, Availability, Cost, OfferStatus, TargetGroup
+from ..choices import AccessType, Audience, Availability, Cost, OfferStatus, TargetGroup
 from ..models import Occurrence, Offer, RecurringSchedule, Synonym
 from ..search_index import reindex_offers, vocabulary_rebuild
 from . import extra, health_learning, meeting, money_care, parenting
@@ -56,6 +56,51 @@ SYNONYMS = [
     ("psychologist", "psycholoog"),
     ("toys", "speelgoed"),
 ]
+
+
+# How to take part, in a partner's words, for offers whose spec does not say it itself.
+# Every one names a way to reach a person: a registration says where to register.
+HOW_TO_JOIN = {
+    AccessType.WALK_IN: (
+        "Je bent welkom zonder afspraak: kom binnen tijdens de uren hieronder. "
+        "Vragen vooraf? Bel of mail ons gerust."
+    ),
+    AccessType.APPOINTMENT: (
+        "Maak een afspraak: bel {phone} of mail naar {email}. We zoeken samen een moment dat past."
+    ),
+    AccessType.REGISTRATION: (
+        "Schrijf je vooraf in: mail naar {email} of bel {phone}. "
+        "Zeg je naam en de leeftijd van je kind. Je krijgt een bevestiging."
+    ),
+}
+KANSENTARIEF_NOTE = " Heb je een UiTPAS met kansentarief? Zeg het bij je inschrijving."
+MAILBOX = {
+    AccessType.WALK_IN: "info",
+    AccessType.APPOINTMENT: "afspraak",
+    AccessType.REGISTRATION: "inschrijven",
+}
+# The fictional places of the demo: an organisation named after one gets its own domain.
+DEMO_PLACES = ("wilgendaal", "berkhove", "lindenaken", "scheldevallei", "oostmolen", "hagebeek")
+
+
+def _demo_email(access_type: str, organisation: Organisation) -> str:
+    """A fictional address of the organisation, never a real-looking domain of a real one."""
+    mailbox = MAILBOX.get(access_type)
+    if mailbox is None:
+        return organisation.email
+    domain = organisation.slug
+    if not any(place in domain for place in DEMO_PLACES):
+        domain += "-scheldevallei"
+    return f"{mailbox}@{domain}.be"
+
+
+def _how_to_join(spec: dict, phone: str, email: str) -> str:
+    if "how_to_join" in spec:
+        return spec["how_to_join"]
+    text = HOW_TO_JOIN.get(spec["access"], "").format(phone=phone, email=email)
+    if text and spec.get("kansentarief") and spec["access"] == AccessType.REGISTRATION:
+        text += KANSENTARIEF_NOTE
+    return text
 
 
 def load() -> list:
@@ -135,12 +180,14 @@ def _save_offer(spec: dict, organisation: Organisation, today: dt.date) -> Offer
         "kansentarief": spec.get("kansentarief", False),
         "languages": list(spec.get("languages", ["nl"])),
         "phone": spec.get("phone", organisation.phone),
-        "email": spec.get("email", organisation.email),
+        "email": spec.get("email") or _demo_email(spec["access"], organisation),
+        "url": spec.get("url", ""),
         "availability": spec.get("availability", Availability.PLACES),
         "status": OfferStatus.PUBLISHED,
         "last_verified": today - dt.timedelta(days=len(spec["slug"]) * 5),
         "published_at": timezone.now(),
     }
+    fields["how_to_join_nl"] = _how_to_join(spec, fields["phone"], fields["email"])
     for language, (title, summary) in TRANSLATIONS.get(
         spec.get("translation", spec["slug"]), {}
     ).items():

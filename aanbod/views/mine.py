@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
+from partners.selectors import network_for_request
 
 from .. import selectors, services
 from ..choices import Availability, OfferStatus
@@ -37,6 +38,7 @@ from ..forms import (
 )
 from ..schedules import next_occurrences
 from ..services import DATED_FIELDS, WEEKLY_FIELDS
+from ..ways_to_act import offer_ways_to_act
 
 
 def _require_editor(user) -> None:
@@ -202,6 +204,7 @@ def mine_preview(request, pk: int):
         {
             "offer": offer,
             "dates": next_occurrences(offer, after=now, limit=6, include_cancelled=True),
+            "ways_to_act": offer_ways_to_act(offer, network_for_request(request)),
             "preview": True,
         },
     )

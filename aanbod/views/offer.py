@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from huisvanhetkind import permissions
 from huisvanhetkind.page_cache import public_page
+from partners.selectors import network_for_request
 
 from ..calendar_files import offer_calendar
 from ..schedules import next_occurrences
 from ..selectors import offer_get_public, offer_image_public
 from ..shortlist import shortlist_ids
 from ..structured_data import offer_json_ld
+from ..ways_to_act import offer_ways_to_act
 
 
 @public_page
@@ -31,6 +33,7 @@ def offer_detail(request, slug: str):
         "whatsapp_url": "https://wa.me/?text=" + quote(f"{offer.title} {url}"),
         "mail_url": f"mailto:?subject={quote(offer.title)}&body={quote(url)}",
         "json_ld": offer_json_ld(offer, url=url, now=now),
+        "ways_to_act": offer_ways_to_act(offer, network_for_request(request)),
         "can_refer": permissions.can(request.user, "referral.send"),
         "print_view": request.GET.get("weergave") == "afdruk",
         "in_shortlist": offer.id in shortlist_ids(request.session),

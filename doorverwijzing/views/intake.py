@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aanbod.selectors import offer_link_public
 from huisvanhetkind import permissions
 from huisvanhetkind.antispam import rate_limit_exceeded
 from partners import selectors as network_selectors
@@ -47,6 +48,8 @@ def intake_new(request):
     request.network = network
     accepts_questions = network is not None and network.organiser_id is not None
     form = IntakeForm(request.POST or None, initial={"language": get_language()})
+    # "Stel je vraag" under an offer names it; the page says so and the question keeps it.
+    offer = offer_link_public(pk=request.POST.get("offer") or request.GET.get("offer"))
     status = 200
     if request.method == "POST" and accepts_questions:
         if form.is_spam():
@@ -70,7 +73,7 @@ def intake_new(request):
                 status = 429
             else:
                 try:
-                    intakes.intake_create(network=network, **form.details())
+                    intakes.intake_create(network=network, offer=offer, **form.details())
                 except DailyCapReachedError as error:
                     form.add_error(None, str(error))
                     status = 429
@@ -84,6 +87,7 @@ def intake_new(request):
         "doorverwijzing/intake_form.html",
         {
             "form": form,
+            "offer": offer,
             "accepts_questions": accepts_questions,
             "retention_days": settings.INTAKE_RETENTION_DAYS,
         },
