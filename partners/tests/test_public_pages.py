@@ -91,9 +91,11 @@ def test_a_networks_own_page_leads_with_its_questions_and_this_week(client):
     response = client.get("/nl/netwerk/rivierenland/")
 
     assert response.status_code == 200
-    labels = [label for label, _query in response.context["entry_points"]]
+    labels = [label for label, _query, _icon in response.context["entry_points"]]
     assert len(labels) == 6
-    assert all(f"network={network.pk}" in query for _l, query in response.context["entry_points"])
+    assert all(
+        f"network={network.pk}" in query for _l, query, _i in response.context["entry_points"]
+    )
     if timezone.localdate(starts) == timezone.localdate():
         assert "Babbelhoek aan de rivier" in response.content.decode()
 
