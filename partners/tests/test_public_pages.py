@@ -123,3 +123,9 @@ def test_location_map_markers_point_at_collected_images(
         url = re.search(rf'{attribute}="([^"]+)"', content).group(1)
         assert re.search(r"\.[0-9a-f]{12}\.png$", url), url  # the hashed name
         assert (tmp_path / url.removeprefix(settings.STATIC_URL)).is_file(), url
+
+
+def test_network_page_links_the_qr_flyer_with_its_filter(client):
+    network = NetworkFactory(slug="rivierenland")
+    content = client.get("/nl/netwerk/rivierenland/").content.decode()
+    assert f'href="/nl/aanbod/flyer/?network={network.pk}"' in content
