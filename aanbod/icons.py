@@ -26,6 +26,7 @@ LIFE_DOMAIN_ICONS: dict[str, str] = {
 }
 
 AGE_GROUP_ICONS: dict[str, str] = {
+    AgeGroup.WISH_FOR_CHILD: "heart",
     AgeGroup.EXPECTING: "baby-carriage",
     AgeGroup.BABY_TODDLER: "baby-bottle",
     AgeGroup.PRESCHOOL: "mood-kid",

@@ -11,7 +11,7 @@ TABLER=@tabler/icons@3.52.0
 # files exist): the whole set is 6,000 files.
 TABLER_ICONS="baby-bottle baby-carriage briefcase calendar-event calendar-time
   clipboard-check coin coin-off coins door-enter arrow-forward-up friends heart-handshake
-  home language map-pin mood-kid mood-smile school shield-check stethoscope
+  heart home language map-pin mood-kid mood-smile school shield-check stethoscope
   ball-football users-group wheelchair"
 
 work=$(mktemp -d)
