@@ -101,6 +101,28 @@ def location_get_public(*, slug: str):
     return location
 
 
+def zitdagen_on_weekdays(
+    *,
+    weekdays: set[int],
+    networks: tuple[int, ...] = (),
+    municipalities: tuple[int, ...] = (),
+    deelgemeenten: tuple[int, ...] = (),
+) -> QuerySet[Zitdag]:
+    """Office days held on these weekdays at locations in these places (all when empty),
+    with the partner and the location a line names and links to."""
+    zitdagen = Zitdag.objects.filter(weekday__in=weekdays)
+    if networks:
+        zitdagen = zitdagen.filter(location__network_id__in=networks)
+    if municipalities:
+        zitdagen = zitdagen.filter(location__deelgemeente__municipality_id__in=municipalities)
+    if deelgemeenten:
+        zitdagen = zitdagen.filter(location__deelgemeente_id__in=deelgemeenten)
+    return zitdagen.select_related("organisation", "location").only(
+        "weekday", "starts", "ends", "note", "organisation", "organisation__name", "location",
+        *(f"location__{name}" for name in ("name", "slug", "closed_in_school_holidays")),
+    ).order_by("starts", "id")  # fmt: skip
+
+
 SCHOOL_HOLIDAYS_CACHE_KEY = "partners:school-holidays"
 
 
