@@ -81,3 +81,18 @@ def test_the_agenda_page_names_the_partner_and_links_the_location(client, zitdag
     assert 'href="/nl/locatie/sociaal-huis/"' in content
     assert "Zitdag van Groeipakket in Sociaal Huis" in content
     assert "(elke week)" in content
+
+
+def test_the_offer_page_shows_the_office_days_of_its_organisation(
+    client, zitdag, django_assert_max_num_queries
+):
+    from aanbod.tests.factories import OfferFactory
+
+    offer = OfferFactory(organisation=zitdag.organisation)
+    client.get(offer.get_absolute_url())  # the school calendar is cached from here on
+    with django_assert_max_num_queries(6):
+        content = client.get(offer.get_absolute_url()).content.decode()
+    assert "Zitdagen van Groeipakket" in content
+    assert 'href="/nl/locatie/sociaal-huis/">Sociaal Huis</a>: woensdag 13:00–16:00' in content
+    other = OfferFactory()
+    assert "Zitdagen van" not in client.get(other.get_absolute_url()).content.decode()
