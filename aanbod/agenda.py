@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
+from partners.models import Zitdag
 from partners.opening_hours import BRUSSELS
-from partners.selectors import school_holidays_between
+from partners.selectors import school_holidays_between, zitdagen_on_weekdays
 
 from .filters import OfferFilters
 from .models import Occurrence, Offer, RecurringSchedule, offer_link_fields
@@ -36,9 +37,62 @@ _SCHEDULE_FIELDS = [
 
 
 @dataclass(frozen=True)
+class ZitdagDate:
+    """A partner's office day at a location on one date (not an offer: it links to the
+    location)."""
+
+    zitdag: Zitdag
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class AgendaDay:
     day: dt.date
     items: list[tuple[Offer, NextDate]]
+    zitdagen: list[ZitdagDate] = field(default_factory=list)
+
+
+def _only_place_filters(filters: OfferFilters) -> bool:
+    """An office day has no age, life domain or cost: it belongs in an agenda narrowed by
+    place only, not in one a parent narrowed to toddlers or free activities."""
+    place_only = OfferFilters(
+        networks=filters.networks,
+        municipalities=filters.municipalities,
+        deelgemeenten=filters.deelgemeenten,
+    )
+    return filters == place_only
+
+
+def _zitdag_dates(
+    *, first_day: dt.date, days: int, filters: OfferFilters, holidays, now: dt.datetime | None
+) -> dict[dt.date, list[ZitdagDate]]:
+    weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
+    zitdagen = list(
+        zitdagen_on_weekdays(
+            weekdays=weekdays,
+            networks=filters.networks,
+            municipalities=filters.municipalities,
+            deelgemeenten=filters.deelgemeenten,
+        )[:AGENDA_MAX_ITEMS]
+    )
+    by_day: dict[dt.date, list[ZitdagDate]] = defaultdict(list)
+    for day in (first_day + dt.timedelta(days=i) for i in range(days)):
+        in_holiday = any(holiday.start <= day <= holiday.end for holiday in holidays)
+        for zitdag in zitdagen:
+            if zitdag.weekday != day.weekday():
+                continue
+            if in_holiday and zitdag.location.closed_in_school_holidays:
+                continue
+            date = ZitdagDate(
+                zitdag=zitdag,
+                starts_at=dt.datetime.combine(day, zitdag.starts, tzinfo=BRUSSELS),
+                ends_at=dt.datetime.combine(day, zitdag.ends, tzinfo=BRUSSELS),
+            )
+            if now and date.ends_at <= now:
+                continue
+            by_day[day].append(date)
+    return by_day
 
 
 def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
@@ -58,14 +112,20 @@ def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
 
 
 def agenda_between(
-    *, first_day: dt.date, days: int, filters: OfferFilters, now: dt.datetime | None = None
+    *,
+    first_day: dt.date,
+    days: int,
+    filters: OfferFilters,
+    now: dt.datetime | None = None,
+    with_zitdagen: bool = False,
 ) -> list[AgendaDay]:
     """Each day from first_day with the activities of matching published offers.
 
     With `now`, activities that are already over are left out: a parent reading "this
     week" at 19:30 must not be sent to this morning's session. One still running stays.
     Two statements whatever the catalogue: dated occurrences and weekly slots (with their
-    exceptions); the school holidays come from the cache.
+    exceptions); the school holidays come from the cache. `with_zitdagen` adds the partners'
+    office days at locations (one statement more) when the filters are about place only.
     """
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
@@ -106,7 +166,16 @@ def agenda_between(
             if now and date.ends_at <= now:
                 continue
             by_day[date.starts_at.date()].append((schedule.offer, date))
+    zitdagen = (
+        _zitdag_dates(first_day=first_day, days=days, filters=filters, holidays=holidays, now=now)
+        if with_zitdagen and _only_place_filters(filters)
+        else {}
+    )
     return [
-        AgendaDay(day=day, items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at))
+        AgendaDay(
+            day=day,
+            items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at),
+            zitdagen=zitdagen.get(day, []),
+        )
         for day in (first_day + dt.timedelta(days=i) for i in range(days))
     ]

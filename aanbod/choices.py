@@ -72,8 +72,10 @@ class WeekOfMonth(models.IntegerChoices):
 
 
 class AgeGroup(models.TextChoices):
-    """Search filter buckets; each is a range in months that an offer's age range overlaps."""
+    """Search filter buckets; each is a range in months that an offer's age range overlaps,
+    except the wish for a child, which comes before any age (see AGE_GROUP_TARGET_GROUPS)."""
 
+    WISH_FOR_CHILD = "wish", _("We want a child")
     EXPECTING = "expecting", _("We are expecting")
     BABY_TODDLER = "0-3", _("0 to 3 years")
     PRESCHOOL = "3-6", _("3 to 6 years")
@@ -91,6 +93,8 @@ AGE_GROUP_MONTHS: dict[str, tuple[int, int]] = {
     AgeGroup.TEEN: (144, 216),
     AgeGroup.YOUNG_ADULT: (216, 361),
 }
+# AgeGroup value -> the target group that stands for it: "we want a child" has no months.
+AGE_GROUP_TARGET_GROUPS: dict[str, str] = {AgeGroup.WISH_FOR_CHILD: TargetGroup.WISH_FOR_CHILD}
 
 
 class Moment(models.TextChoices):

@@ -19,7 +19,6 @@ from django.db import connection
 
 from .catalogue_version import catalogue_version
 from .choices import (
-    AGE_GROUP_MONTHS,
     AccessType,
     AgeGroup,
     CostFilter,
@@ -28,7 +27,14 @@ from .choices import (
     Moment,
 )
 from .filters import OfferFilters
-from .search import OFFER, PreparedQuery, Sql, base_condition, filter_conditions
+from .search import (
+    OFFER,
+    PreparedQuery,
+    Sql,
+    age_group_condition,
+    base_condition,
+    filter_conditions,
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,8 @@ LABELS = {
 }
 
 _AGE_VALUES = " , ".join(
-    f"CASE WHEN age_months && int4range({low}, {high}) THEN '{value}' END"
-    for value, (low, high) in AGE_GROUP_MONTHS.items()
+    f"CASE WHEN {age_group_condition(value, table='')} THEN '{value}' END"
+    for value in AgeGroup.values
 )
 # group -> (FROM-clause addition producing column v (and optionally label), GROUP BY columns)
 _VALUE_SOURCES = {
@@ -83,7 +89,8 @@ def facet_counts(prepared: PreparedQuery, filters: OfferFilters) -> dict[str, li
     flags = [Sql(", ") + conditions[g] + Sql(f" AS f_{g}") for g in GROUPS if g in conditions]
     cte = (
         Sql(
-            "WITH matched AS MATERIALIZED (SELECT age_months, life_domains, access_type, cost,"
+            "WITH matched AS MATERIALIZED (SELECT age_months, target_groups, for_wish_for_child,"
+            " life_domains, access_type, cost,"
             " kansentarief, languages, indexed_weekdays, indexed_evening,"
             " indexed_municipality_ids, indexed_deelgemeente_ids"
         )

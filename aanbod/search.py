@@ -22,7 +22,7 @@ from django.utils import timezone
 from huisvanhetkind.belgian_days import is_public_holiday
 from partners.opening_hours import BRUSSELS
 
-from .choices import AGE_GROUP_MONTHS, Cost, OfferStatus
+from .choices import AGE_GROUP_MONTHS, AGE_GROUP_TARGET_GROUPS, Cost, OfferStatus
 from .filters import OfferFilters
 from .text import query_terms, split_compound, words
 
@@ -211,13 +211,28 @@ def text_rank(prepared: PreparedQuery) -> Sql:
 # --- Filters -----------------------------------------------------------------------------
 
 
+def age_group_condition(value: str, *, table: str = OFFER) -> str:
+    """The SQL condition of one age-filter value, built from our constants only.
+
+    An age group is a range of months the offer's ages overlap; the wish for a child is a
+    target group instead (or the offer's "also for a wish for a child" box). The facet
+    counts use the same text on their own columns (table="").
+    """
+    column = f"{table}." if table else ""
+    if value in AGE_GROUP_TARGET_GROUPS:
+        target_group = AGE_GROUP_TARGET_GROUPS[value]
+        return (
+            f"({column}target_groups && ARRAY['{target_group}']::varchar[]"
+            f" OR {column}for_wish_for_child)"
+        )
+    low, high = AGE_GROUP_MONTHS[value]
+    return f"{column}age_months && int4range({int(low)}, {int(high)})"
+
+
 def filter_conditions(filters: OfferFilters) -> dict[str, Sql]:
     """One SQL condition per active filter group (values OR-ed inside the group)."""
     conditions: dict[str, Sql] = {}
-    age_parts = [
-        Sql(f"{OFFER}.age_months && int4range(%s, %s)", AGE_GROUP_MONTHS[value])
-        for value in filters.ages
-    ]
+    age_parts = [Sql(age_group_condition(value)) for value in filters.ages]
     age = Sql.join(" OR ", age_parts) if age_parts else None
     if filters.age_months is not None:
         months = Sql(f"{OFFER}.age_months @> %s::int", (filters.age_months,))

@@ -21,7 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from huisvanhetkind import permissions
-from partners.models import Location, Network, Organisation
+from partners.models import Location, Network, Organisation, Zitdag
 
 from .choices import OfferStatus
 from .facets import FacetValue, facet_counts
@@ -68,6 +68,16 @@ class SearchResult:
     @property
     def has_next(self) -> bool:
         return self.page < self.page_count
+
+
+def _zitdagen_prefetch() -> Prefetch:
+    """The organisation's office days at locations: a parent may meet them there too."""
+    return Prefetch(
+        "organisation__zitdagen",
+        queryset=Zitdag.objects.select_related("location").only(
+            "organisation", "weekday", "starts", "ends", "note", "location__name", "location__slug"
+        ),
+    )
 
 
 def _locations_prefetch() -> Prefetch:
@@ -126,7 +136,9 @@ def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
     offer = (
         Offer.objects.published()
         .select_related("organisation")
-        .prefetch_related("networks", _locations_prefetch(), *prefetch_for_dates(now))
+        .prefetch_related(
+            "networks", _locations_prefetch(), _zitdagen_prefetch(), *prefetch_for_dates(now)
+        )
         .defer("search_document", "search_text")
         .filter(slug=slug)
         .first()
@@ -216,7 +228,9 @@ def offer_get_for_preview(*, user, pk: int, now: dt.datetime | None = None) -> O
     offer = (
         permissions.scope(user, Offer, "offer.edit")
         .select_related("organisation")
-        .prefetch_related("networks", _locations_prefetch(), *prefetch_for_dates(now))
+        .prefetch_related(
+            "networks", _locations_prefetch(), _zitdagen_prefetch(), *prefetch_for_dates(now)
+        )
         .filter(pk=pk)
         .first()
     )

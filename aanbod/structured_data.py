@@ -3,7 +3,9 @@
 import datetime as dt
 import json
 
-from .choices import Cost
+from django.utils.translation import gettext as _
+
+from .choices import Availability, Cost
 from .models import Offer
 from .schedules import next_occurrences
 
@@ -11,6 +13,18 @@ from .schedules import next_occurrences
 # "<script" change how the browser reads the rest of the page, so no <, > or & is left
 # raw; JSON readers decode \u003C back to "<".
 JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+EVENT_SCHEDULED = "https://schema.org/EventScheduled"
+EVENT_CANCELLED = "https://schema.org/EventCancelled"
+
+
+def _availability(offer: Offer) -> dict:
+    """What a search engine may say about places: a full offer has none left; schema.org
+    has no word for a waiting list, so it travels as a note."""
+    if offer.availability == Availability.FULL:
+        return {"remainingAttendeeCapacity": 0}
+    if offer.availability == Availability.WAITING_LIST:
+        return {"description": _("Waiting list")}
+    return {}
 
 
 def offer_json_ld(offer: Offer, *, url: str, now: dt.datetime) -> str:
@@ -44,6 +58,8 @@ def offer_json_ld(offer: Offer, *, url: str, now: dt.datetime) -> str:
             "name": offer.title,
             "startDate": date.starts_at.isoformat(),
             "endDate": date.ends_at.isoformat(),
+            "eventStatus": EVENT_CANCELLED if date.cancelled else EVENT_SCHEDULED,
+            **({} if date.cancelled else _availability(offer)),
             **(
                 {
                     "location": {
@@ -56,7 +72,9 @@ def offer_json_ld(offer: Offer, *, url: str, now: dt.datetime) -> str:
                 else {}
             ),
         }
-        for date in next_occurrences(offer, after=now, limit=3)
+        # A cancelled date stays listed as cancelled: a parent who saw it elsewhere must
+        # learn it does not take place.
+        for date in next_occurrences(offer, after=now, limit=3, include_cancelled=True)
     ]
     if events:
         data["subjectOf"] = events

@@ -206,7 +206,8 @@ def offer_coverage(*, network: Network, day: dt.date) -> dict[str, Any]:
     )
     municipalities = list(network.municipalities.order_by("name").values_list("id", "name"))
     domains = [value for value, _label in LifeDomain.choices]
-    ages = [value for value, _label in AgeGroup.choices]
+    # Ages only: the wish for a child is a filter value, not an age group of children.
+    ages = [value for value, _label in AgeGroup.choices if value in AGE_GROUP_MONTHS]
     grid = []
     gaps = 0
     for municipality_id, name in municipalities:

@@ -23,7 +23,8 @@ from aanbod.search import OFFER, Sql, base_condition, filter_conditions, prepare
 from aanbod.selectors import PAGE_SIZE
 
 _MATCHED_COLUMNS = (
-    "id, title_nl, organisation_id, age_months, life_domains, access_type, cost, kansentarief,"
+    "id, title_nl, organisation_id, age_months, target_groups, for_wish_for_child, life_domains,"
+    " access_type, cost, kansentarief,"
     " languages, indexed_weekdays, indexed_evening, indexed_municipality_ids,"
     " indexed_deelgemeente_ids"
 )

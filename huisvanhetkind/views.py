@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from aanbod.agenda import agenda_between
 from aanbod.filters import OfferFilters
+from aanbod.icons import icon_for_search
 from partners.selectors import network_for_request
 
 from .health import health_report, may_see_health_details
@@ -25,7 +26,8 @@ def healthz(request):
     return JsonResponse(report, status=status)
 
 
-# The parents' questions on the home page, each a pre-filtered search.
+# The parents' questions on the home page, each a pre-filtered search (its pictogram comes
+# from the filter, see aanbod.icons).
 ENTRY_POINTS = [
     (_("We are expecting a baby"), "age=expecting"),
     (_("My child is 0 to 3 years old"), "age=0-3"),
@@ -54,7 +56,9 @@ class HomeView(TemplateView):
         this_week = [(day.day, offer, date) for day in days for offer, date in day.items]
         return {
             **super().get_context_data(**kwargs),
-            "entry_points": [(label, f"?{query}{scope}") for label, query in ENTRY_POINTS],
+            "entry_points": [
+                (label, f"?{query}{scope}", icon_for_search(query)) for label, query in ENTRY_POINTS
+            ],
             "this_week": this_week[:HOME_AGENDA_ITEMS],
             "scope_query": scope.lstrip("&"),
         }

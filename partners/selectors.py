@@ -101,6 +101,28 @@ def location_get_public(*, slug: str):
     return location
 
 
+def zitdagen_on_weekdays(
+    *,
+    weekdays: set[int],
+    networks: tuple[int, ...] = (),
+    municipalities: tuple[int, ...] = (),
+    deelgemeenten: tuple[int, ...] = (),
+) -> QuerySet[Zitdag]:
+    """Office days held on these weekdays at locations in these places (all when empty),
+    with the partner and the location a line names and links to."""
+    zitdagen = Zitdag.objects.filter(weekday__in=weekdays)
+    if networks:
+        zitdagen = zitdagen.filter(location__network_id__in=networks)
+    if municipalities:
+        zitdagen = zitdagen.filter(location__deelgemeente__municipality_id__in=municipalities)
+    if deelgemeenten:
+        zitdagen = zitdagen.filter(location__deelgemeente_id__in=deelgemeenten)
+    return zitdagen.select_related("organisation", "location").only(
+        "weekday", "starts", "ends", "note", "organisation", "organisation__name", "location",
+        *(f"location__{name}" for name in ("name", "slug", "closed_in_school_holidays")),
+    ).order_by("starts", "id")  # fmt: skip
+
+
 SCHOOL_HOLIDAYS_CACHE_KEY = "partners:school-holidays"
 
 
@@ -176,9 +198,11 @@ def networks_without_contact_point_reader(queryset: QuerySet | None = None) -> Q
     """Networks whose families' questions nobody can read (no organiser, or none of its
     people is an active social worker)."""
     queryset = Network.objects.all() if queryset is None else queryset
-    return queryset.exclude(
-        Exists(_reader_memberships().filter(organisation_id=OuterRef("organiser_id")))
-    )
+    return queryset.exclude(_has_contact_point_reader())
+
+
+def _has_contact_point_reader() -> Exists:
+    return Exists(_reader_memberships().filter(organisation_id=OuterRef("organiser_id")))
 
 
 def network_coordinator_emails(*, network_id: int) -> list[str]:
@@ -220,15 +244,20 @@ def coordinator_start_page(*, user, today) -> dict:
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention
 
-    without_reader = networks_without_contact_point_reader(
+    # The user's networks once: those nobody reads, and a QR flyer for each network's
+    # waiting rooms.
+    networks = list(
         permissions.scope(user, Network.objects.all(), "network.view_internal")
-    ).order_by("name")
+        .annotate(has_reader=_has_contact_point_reader())
+        .order_by("name")
+    )
     return {
-        "networks_without_reader": list(without_reader[:20]),
+        "networks_without_reader": [n for n in networks if not n.has_reader][:20],
         "agreements_ending": list(agreements[:20]),
         "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
         "partners_without_contact": list(without_contact[:20]),
         **coordinator_offer_attention(user=user, today=today),
+        "flyer_networks": networks[:20],
     }
 
 

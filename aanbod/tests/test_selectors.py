@@ -24,7 +24,8 @@ def test_the_offer_page_loads_with_its_next_dates_in_a_fixed_number_of_queries(
     django_assert_max_num_queries,
 ):
     schedule = RecurringScheduleFactory(offer=OfferFactory(slug="psp"))
-    with django_assert_max_num_queries(5):
+    # Offer, networks, places, the organisation's office days, weekly times, dated ones.
+    with django_assert_max_num_queries(6):
         offer = offer_get_public(slug="psp", now=NOW)
     with django_assert_max_num_queries(1):  # the school holidays, then cached
         dates = next_occurrences(offer, after=NOW, limit=3)

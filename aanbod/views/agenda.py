@@ -41,7 +41,9 @@ def agenda(request):
     params.pop("week", None)
     previous = first_day - dt.timedelta(days=7)
     context = {
-        "days": agenda_between(first_day=first_day, days=AGENDA_DAYS, filters=filters, now=now),
+        "days": agenda_between(
+            first_day=first_day, days=AGENDA_DAYS, filters=filters, now=now, with_zitdagen=True
+        ),
         "first_day": first_day,
         "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),

@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext
 
-from aanbod.choices import AGE_GROUP_MONTHS, AgeGroup, LifeDomain
+from aanbod.choices import AGE_GROUP_MONTHS, LifeDomain
 from actieplan.choices import BuildStatus, PackKind
 from actieplan.evidence import evidence_figures
 from actieplan.models import EvidencePack
@@ -161,7 +161,7 @@ def test_offer_coverage_cells_match_sql(figures, evidence_world):
                 assert count == expected, (municipality["name"], row["domain"], age)
                 gaps += expected == 0
     assert coverage["gaps"]["value"] == gaps
-    assert coverage["cells"]["value"] == 2 * len(LifeDomain) * len(AgeGroup)
+    assert coverage["cells"]["value"] == 2 * len(LifeDomain) * len(AGE_GROUP_MONTHS)
     wilgendaal = next(m for m in coverage["municipalities"] if m["name"] == "Wilgendaal")
     meeting = next(r for r in wilgendaal["rows"] if r["domain"] == "meeting")
     assert meeting["counts"] == [0, 1, 0, 0, 0, 0]  # expecting, 0-3, 3-6, …

@@ -91,9 +91,11 @@ def test_a_networks_own_page_leads_with_its_questions_and_this_week(client):
     response = client.get("/nl/netwerk/rivierenland/")
 
     assert response.status_code == 200
-    labels = [label for label, _query in response.context["entry_points"]]
+    labels = [label for label, _query, _icon in response.context["entry_points"]]
     assert len(labels) == 6
-    assert all(f"network={network.pk}" in query for _l, query in response.context["entry_points"])
+    assert all(
+        f"network={network.pk}" in query for _l, query, _i in response.context["entry_points"]
+    )
     if timezone.localdate(starts) == timezone.localdate():
         assert "Babbelhoek aan de rivier" in response.content.decode()
 
@@ -121,3 +123,9 @@ def test_location_map_markers_point_at_collected_images(
         url = re.search(rf'{attribute}="([^"]+)"', content).group(1)
         assert re.search(r"\.[0-9a-f]{12}\.png$", url), url  # the hashed name
         assert (tmp_path / url.removeprefix(settings.STATIC_URL)).is_file(), url
+
+
+def test_network_page_links_the_qr_flyer_with_its_filter(client):
+    network = NetworkFactory(slug="rivierenland")
+    content = client.get("/nl/netwerk/rivierenland/").content.decode()
+    assert f'href="/nl/aanbod/flyer/?network={network.pk}"' in content

@@ -49,3 +49,17 @@ def test_admin_start_page_runs_a_constant_number_of_queries(client, django_asser
     # 16: one query per list, the last one the offers without a way to act (aanbod).
     with django_assert_max_num_queries(16):
         assert client.get("/admin/").status_code == 200
+
+
+def test_admin_start_page_links_the_qr_flyer_of_the_coordinators_network(client):
+    network = NetworkFactory(name="Huis van het Kind Rivierenland")
+    NetworkFactory(name="Ander netwerk")
+    coordinator = UserFactory(is_staff=True)
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    client.force_login(coordinator)
+    content = client.get("/admin/").content.decode()
+    flyers = content[content.index('id="flyers"') :]
+    flyers = flyers[: flyers.index("</ul>")]
+    assert f"/aanbod/flyer/?network={network.pk}" in flyers
+    assert "Ander netwerk" not in flyers
+    assert client.get(f"/nl/aanbod/flyer/?network={network.pk}").status_code == 200
