@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 
 from huisvanhetkind.belgian_days import is_public_holiday
-from partners.opening_hours import BRUSSELS
+from partners.opening_hours import BRUSSELS, in_school_holiday
+from partners.selectors import school_holidays_between
 
 from .choices import AGE_GROUP_MONTHS
 from .filters import SORT_NEAREST, SORT_SOONEST, SORT_TITLE, OfferFilters
@@ -43,11 +44,11 @@ def next_start(after: dt.datetime) -> Sql:
     """The start of an offer's first date that ends after `after`, or NULL."""
     local = after.astimezone(BRUSSELS)
     day, time = local.date(), local.time()
-    holidays = [
-        day + dt.timedelta(days=n)
-        for n in range(7 * (WEEKS_AHEAD + 1))
-        if is_public_holiday(day + dt.timedelta(days=n))
-    ]
+    window = [day + dt.timedelta(days=n) for n in range(7 * (WEEKS_AHEAD + 1))]
+    holidays = [d for d in window if is_public_holiday(d)]
+    # School holidays as dates too (the calendar is cached): no subquery per candidate.
+    school = school_holidays_between(window[0], window[-1])
+    school_days = [d for d in window if in_school_holiday(d, school)]
     # Only our constants are interpolated; every value is a parameter.
     weekly = Sql(
         "(SELECT min((c.day + s.starts) AT TIME ZONE 'Europe/Brussels')"  # noqa: S608
@@ -62,16 +63,16 @@ def next_start(after: dt.datetime) -> Sql:
         " OR s.week_of_month = (extract(day FROM c.day)::int - 1) / 7 + 1"
         " OR (s.week_of_month = -1 AND extract(month FROM c.day + 7) <> extract(month FROM c.day)))"
         " AND NOT c.day = ANY(%s::date[])"
-        " AND NOT (s.school_weeks_only AND EXISTS (SELECT 1 FROM partners_schoolholiday h"
-        " WHERE h.start <= c.day AND h.end >= c.day))"
+        " AND NOT (s.school_weeks_only AND c.day = ANY(%s::date[]))"
         " AND NOT EXISTS (SELECT 1 FROM aanbod_scheduleexception e"
         " WHERE e.schedule_id = s.id AND e.date = c.day AND e.cancelled))",
-        (day, day.weekday(), WEEKS_AHEAD - 1, day, time, holidays),
+        (day, day.weekday(), WEEKS_AHEAD - 1, day, time, holidays, school_days),
     )
+    # ORDER BY … LIMIT 1 walks the (offer, starts_at) index and stops at the first row.
     dated = Sql(
-        "(SELECT min(o.starts_at) FROM aanbod_occurrence o"  # noqa: S608
+        "(SELECT o.starts_at FROM aanbod_occurrence o"  # noqa: S608
         f" WHERE o.offer_id = {OFFER}.id AND NOT o.cancelled"
-        " AND o.starts_at > %s AND o.ends_at > %s)",
+        " AND o.starts_at > %s AND o.ends_at > %s ORDER BY o.starts_at LIMIT 1)",
         (after - LONGEST_ACTIVITY, after),
     )
     return Sql("LEAST(") + weekly + Sql(", ") + dated + Sql(")")
