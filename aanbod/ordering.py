@@ -49,14 +49,16 @@ def next_start(after: dt.datetime) -> Sql:
     # School holidays as dates too (the calendar is cached): no subquery per candidate.
     school = school_holidays_between(window[0], window[-1])
     school_days = [d for d in window if in_school_holiday(d, school)]
-    # Only our constants are interpolated; every value is a parameter.
+    # Only our constants are interpolated; every value is a parameter. Per slot, its
+    # candidate days in date order; LIMIT 1 stops at the first that holds (generate_series
+    # yields in order, so no sort is needed and later weeks are never looked at), then the
+    # soonest of the offer's slots. The conditions mirror aanbod.schedules.
     weekly = Sql(
-        "(SELECT min((c.day + s.starts) AT TIME ZONE 'Europe/Brussels')"  # noqa: S608
-        " FROM aanbod_recurringschedule s CROSS JOIN LATERAL ("
+        "(SELECT min(w.at) FROM aanbod_recurringschedule s CROSS JOIN LATERAL ("  # noqa: S608
+        " SELECT (c.day + s.starts) AT TIME ZONE 'Europe/Brussels' AS at FROM ("
         " SELECT %s::date + ((s.weekday - %s + 7) %% 7) + 7 * k AS day"
         " FROM generate_series(0, %s) AS k) AS c"
-        f" WHERE s.offer_id = {OFFER}.id"
-        " AND (c.day > %s::date OR s.ends > %s::time)"
+        " WHERE (c.day > %s::date OR s.ends > %s::time)"
         " AND (s.valid_from IS NULL OR s.valid_from <= c.day)"
         " AND (s.valid_until IS NULL OR s.valid_until >= c.day)"
         " AND (s.week_of_month IS NULL"
@@ -65,7 +67,9 @@ def next_start(after: dt.datetime) -> Sql:
         " AND NOT c.day = ANY(%s::date[])"
         " AND NOT (s.school_weeks_only AND c.day = ANY(%s::date[]))"
         " AND NOT EXISTS (SELECT 1 FROM aanbod_scheduleexception e"
-        " WHERE e.schedule_id = s.id AND e.date = c.day AND e.cancelled))",
+        " WHERE e.schedule_id = s.id AND e.date = c.day AND e.cancelled)"
+        " LIMIT 1) AS w"
+        f" WHERE s.offer_id = {OFFER}.id)",
         (day, day.weekday(), WEEKS_AHEAD - 1, day, time, holidays, school_days),
     )
     # ORDER BY … LIMIT 1 walks the (offer, starts_at) index and stops at the first row.
@@ -81,7 +85,14 @@ def next_start(after: dt.datetime) -> Sql:
 def when_condition(when: str, now: dt.datetime) -> Sql:
     """Offers with a date in the window a time word means ("vandaag": from now to midnight)."""
     start, end = window_for(when, now, BRUSSELS)
-    return Sql("(") + next_start(start) + Sql(" < %s)", (end,))
+    # The weekday index (GIN) first, as the "When" filter uses it: only offers with a slot
+    # or an activity on that weekday (aanbod.search_index) are dated exactly.
+    weekday = start.astimezone(BRUSSELS).weekday()
+    return (
+        Sql(f"({OFFER}.indexed_weekdays && %s::smallint[] AND ", ([weekday],))
+        + next_start(start)
+        + Sql(" < %s)", (end,))
+    )
 
 
 def chosen_age_range(filters: OfferFilters) -> tuple[int, int] | None:
@@ -156,10 +167,34 @@ def distance_km(filters: OfferFilters) -> Sql:
     )
 
 
+def narrowed(filters: OfferFilters) -> bool:
+    """Whether any filter narrows the catalogue (a tile, a ticked box, a network)."""
+    return bool(
+        filters.ages
+        or filters.age_months is not None
+        or filters.municipalities
+        or filters.deelgemeenten
+        or filters.life_domains
+        or filters.access_types
+        or filters.costs
+        or filters.languages
+        or filters.moments
+        or filters.networks
+        or filters.open_now
+        or filters.when
+    )
+
+
 def effective_sort(filters: OfferFilters, *, has_words: bool) -> str:
-    """The order used: the parent's choice when it can apply, else what fits the question."""
+    """The order used: the parent's choice when it can apply, else what fits the question.
+
+    The bare list of all support (no words, no filter) stays A to Z unless asked: dating
+    every offer costs about 6 µs each, 0.3 s for the 46,000 of the Flanders benchmark.
+    """
     if filters.sort == SORT_NEAREST and has_origin(filters):
         return SORT_NEAREST
     if filters.sort in (SORT_SOONEST, SORT_TITLE):
         return filters.sort
-    return "" if has_words else SORT_SOONEST
+    if has_words:
+        return ""
+    return SORT_SOONEST if narrowed(filters) else SORT_TITLE
