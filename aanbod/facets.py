@@ -116,7 +116,9 @@ def facet_counts(prepared: PreparedQuery, filters: OfferFilters) -> dict[str, li
             )
         branches.append(branch)
     statement = cte + Sql("\nUNION ALL\n".join(branches))
-    return _facets_from_rows(_counted(statement, cacheable=not filters.open_now), filters)
+    # "Today" moves with the clock like "happening now" (its statement holds the time).
+    cacheable = not filters.open_now and not filters.when
+    return _facets_from_rows(_counted(statement, cacheable=cacheable), filters)
 
 
 FACETS_CACHE_SECONDS = 600

@@ -13,11 +13,29 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AccessType, AgeGroup, CostFilter, Language, LifeDomain, Moment
+from .query_words import WHEN_TODAY, WHEN_TOMORROW
 from .text import MAX_QUERY_CHARS
 
 MAX_PAGE = 1000
 MAX_IDS = 30
 MIN_AGE_MONTHS, MAX_AGE_MONTHS = -9, 360
+
+SORT_SOONEST, SORT_NEAREST, SORT_TITLE = "soonest", "nearest", "az"
+SORT_CHOICES = [
+    ("", _("Best match")),
+    (SORT_SOONEST, _("Soonest")),
+    (SORT_NEAREST, _("Nearest")),
+    (SORT_TITLE, _("A to Z")),
+]
+WHEN_CHOICES = [(WHEN_TODAY, _("Today")), (WHEN_TOMORROW, _("Tomorrow"))]
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """One value of a fixed list, or '' for anything else (a bad URL is not an error)."""
+
+    def clean(self, value):
+        value = str(value or "")
+        return value if value in {str(key) for key, _label in self.choices} else ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,12 @@ class OfferFilters:
     moments: tuple[str, ...] = ()
     networks: tuple[int, ...] = field(default=())
     open_now: bool = False
+    # A date window from a time word ("vandaag", "morgen"): see aanbod.query_words.
+    when: str = ""
+    # How to order the results (SORT_CHOICES); '' is the default for the question
+    # (relevance with words, soonest without). Carried here so every caller of
+    # parse_search gets it.
+    sort: str = ""
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -97,6 +121,8 @@ class OfferSearchForm(forms.Form):
     )
     moment = LenientMultipleChoiceField(label=_("When"), choices=Moment.choices, required=False)
     page = LenientIntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    when = LenientChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    sort = LenientChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
 
     def clean_q(self) -> str:
         text = (self.cleaned_data.get("q") or "")[:MAX_QUERY_CHARS]
@@ -118,6 +144,8 @@ class OfferSearchForm(forms.Form):
             moments=tuple(data.get("moment") or ()),
             networks=tuple(data.get("network") or ()),
             open_now=bool(data.get("open")),
+            when=data.get("when") or "",
+            sort=data.get("sort") or "",
         )
         return data.get("q") or "", filters, data.get("page") or 1
 

@@ -24,6 +24,7 @@ from partners.opening_hours import BRUSSELS
 
 from .choices import AGE_GROUP_MONTHS, AGE_GROUP_TARGET_GROUPS, Cost, OfferStatus
 from .filters import OfferFilters
+from .query_words import need_domains, places_from_rows, places_sql
 from .text import query_terms, split_compound, words
 
 # A correction is offered only when the word is unknown and this close to a known word.
@@ -41,6 +42,8 @@ class Term:
     correction: str | None = None
     # Known to the vocabulary (as a word or the start of one): no typo matching needed.
     known: bool = True
+    # Life domains a need word stands for (aanbod.query_words): their offers match too.
+    domains: tuple[str, ...] = ()
 
 
 @dataclass
@@ -48,6 +51,8 @@ class PreparedQuery:
     text: str
     terms: list[Term] = field(default_factory=list)
     suggestion: str | None = None
+    # Places named in the query (aanbod.query_words): (kind, id, the words that named it).
+    places: list[tuple[str, int, str]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -88,19 +93,27 @@ SELECT 'spelling', t.term, c.word, c.sim FROM unnest(%s::text[]) AS t(term)
 """
 
 
-def prepare_query(text: str) -> PreparedQuery:
-    """Terms with their synonyms, compound parts and corrections; one query when not empty."""
+def prepare_query(
+    text: str, *, place_candidates: tuple[str, ...] = (), postcodes: tuple[str, ...] = ()
+) -> PreparedQuery:
+    """Terms with their synonyms, compound parts and corrections; one query when not empty.
+
+    Place candidates and postcodes (aanbod.query_words) are looked up in the same statement;
+    words that name a place become `places` and are no search terms.
+    """
     prepared = PreparedQuery(text=text)
     raw_terms = query_terms(text)
-    if not raw_terms:
+    if not raw_terms and not postcodes:
         return prepared
     variants = sorted({v for term in raw_terms for v in _word_forms(term)})
+    statement = Sql(
+        _PREPARE_SQL, (variants, variants, raw_terms, raw_terms, SUGGESTION_MIN_SIMILARITY)
+    ) + Sql(*places_sql(place_candidates, postcodes))
     with connection.cursor() as cursor:
-        cursor.execute(
-            _PREPARE_SQL,
-            [variants, variants, raw_terms, raw_terms, SUGGESTION_MIN_SIMILARITY],
-        )
+        cursor.execute(statement.text, statement.params)
         rows = cursor.fetchall()
+    prepared.places, place_words = places_from_rows(rows)
+    raw_terms = [term for term in raw_terms if term not in place_words]
     synonyms = [(term, expands) for kind, term, expands, _sim in rows if kind == "synonym"]
     known = {term for kind, term, _x, _sim in rows if kind == "known"}
     corrections = {term: (word, sim) for kind, term, word, sim in rows if kind == "spelling"}
@@ -131,6 +144,7 @@ def prepare_query(text: str) -> PreparedQuery:
                 alternatives=list(dict.fromkeys(alternatives)),
                 correction=correction,
                 known=word in known,
+                domains=need_domains(word),
             )
         )
     fixes = {term.word: term.correction for term in prepared.terms if term.correction}
@@ -182,6 +196,13 @@ def term_match(term: Term) -> Sql:
     match = Sql(f"({OFFER}.search_document @@ ") + _term_tsquery(term) + Sql(")")
     if _typo_tolerant(term):
         match = Sql("(") + match + Sql(f" OR %s <%% {OFFER}.search_text)", (term.word,))
+    if term.domains:
+        # "geldzorgen" finds what the Money tile finds; text matches still rank first.
+        match = (
+            Sql("(")
+            + match
+            + Sql(f" OR {OFFER}.life_domains && %s::varchar[])", (list(term.domains),))
+        )
     return match
 
 
@@ -290,6 +311,11 @@ def base_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:
         )
     if filters.open_now:
         condition += Sql(" AND ") + happening_now_condition(timezone.now())
+    if filters.when:
+        # Imported here: aanbod.ordering builds on this module's Sql.
+        from .ordering import when_condition
+
+        condition += Sql(" AND ") + when_condition(filters.when, timezone.now())
     return condition
 
 

@@ -78,6 +78,14 @@ CASES = {
     "voedselbank": ["sociale-kruidenier"],
     "Oekraïne": ["onthaal-nieuwkomers"],
     "groeipakket lindenaken": ["groeipakket-zitdag-lindenaken"],
+    # Questions as parents type them (issue 13): filler, need words, places, times
+    "we hebben geldzorgen": ["schuldhulp"],
+    "mijn kind wordt gepest": ["pesten-spreekuur"],
+    "waar kan ik terecht met mijn baby": ["babybabbel-wilgendaal"],
+    "we zitten met schulden": ["schuldhulp"],
+    "babymassage in oostmolen": ["babymassage"],
+    "spelotheek 9250": ["spelotheek-berkhove"],
+    "huiswerkbegeleiding op woensdag": ["huiswerkbegeleiding-berkhove"],
     # Other languages
     "nappies": ["pamperbank"],
     "childcare": ["lokaal-loket-kinderopvang"],

@@ -39,7 +39,8 @@ def search(request):
         offer.in_shortlist = offer.id in on_list
     active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
     context = {
-        "form": OfferSearchForm(initial={"q": query}),
+        # The words left once place and time words became filters (see offer_search).
+        "form": OfferSearchForm(initial={"q": result.query}),
         "result": result,
         "cards": [(offer, dates.get(offer.id, [])) for offer in result.offers],
         "active_groups": active,
