@@ -70,3 +70,12 @@ def test_an_htmx_update_fills_the_live_region_and_the_counts_outside_the_results
 def test_the_live_region_is_on_the_full_page_and_empty_until_an_update(client, catalogue):
     content = client.get("/nl/aanbod/?domain=money").content.decode()
     assert '<p id="result-status" class="hvhk-visually-hidden" role="status"></p>' in content
+
+
+def test_the_agenda_filters_belong_to_its_form_and_leave_the_days_first(client, catalogue):
+    content = client.get("/nl/agenda/?domain=parenting").content.decode()
+    # _facets.html ties each box to form="search-form": without that id they sent nothing.
+    assert '<form method="get" class="hvhk-search" id="search-form">' in content
+    assert 'form="search-form" name="domain" value="parenting" checked' in content
+    panel = re.search(r"<details[^>]*hvhk-filter-panel[^>]*>", content).group(0)
+    assert " open" not in panel

@@ -118,10 +118,11 @@ def test_ticking_a_filter_announces_the_count_and_keeps_it_in_view(
     assert page.locator(".hvhk-chip").count() == 2
 
 
+@pytest.mark.parametrize("javascript", [True, False])
 def test_the_filters_stay_open_beside_the_results_on_a_wide_screen(
-    live_server, demo_network, phone
+    live_server, demo_network, phone, javascript
 ):
-    page = phone(width=1280)
+    page = phone(width=1280, javascript=javascript)
     page.goto(f"{live_server.url}/nl/aanbod/?domain=money")
     assert page.locator(".hvhk-facet input[name=cost][value=free]").is_visible()
     assert not page.locator("details.hvhk-filter-panel > summary").is_visible()
@@ -137,3 +138,14 @@ def test_without_javascript_the_filters_open_and_apply(live_server, demo_network
     assert "domain=money" in page.url
     assert page.locator(".hvhk-chip").count() == 1
     assert _first_result_top(page) < PHONE["height"]
+
+
+def test_the_agenda_filters_apply_on_a_phone(live_server, demo_network, phone):
+    page = phone(javascript=False)
+    page.goto(f"{live_server.url}/nl/agenda/")
+    page.locator("details.hvhk-filter-panel > summary").click()
+    page.locator(".hvhk-facet input[name=domain][value=parenting]").check()
+    page.locator("details.hvhk-filter-panel button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "domain=parenting" in page.url
+    assert page.locator("details.hvhk-filter-panel").evaluate("el => el.open") is False
