@@ -53,26 +53,28 @@ def _first_result_top(page) -> float:
     return page.locator("#results ol > li").first.bounding_box()["y"]
 
 
-@pytest.mark.parametrize("javascript", [True, False])
-def test_every_home_tile_lands_on_results_on_a_phone(live_server, demo_network, phone, javascript):
+@pytest.mark.parametrize(("lang", "javascript"), [("nl", True), ("nl", False), ("ar", True)])
+def test_every_home_tile_lands_on_results_on_a_phone(
+    live_server, demo_network, phone, lang, javascript
+):
     page = phone(javascript=javascript)
-    page.goto(f"{live_server.url}/nl/")
+    page.goto(f"{live_server.url}/{lang}/")
     tiles = page.locator(".hvhk-entry-points a")
     assert tiles.count() == len(TILES)
     for index in range(len(TILES)):
-        page.goto(f"{live_server.url}/nl/")
+        page.goto(f"{live_server.url}/{lang}/")
         tile = page.locator(".hvhk-entry-points a").nth(index)
         label = tile.inner_text()
         tile.click()
         page.wait_for_load_state()
-        assert "/nl/aanbod/" in page.url
+        assert f"/{lang}/aanbod/" in page.url
         assert page.evaluate("window.scrollY") == 0
         top = _first_result_top(page)
         assert top < PHONE["height"], f"{label}: first result at {top} px"
         # The filters are one closed button away, and say how many are on.
         panel = page.locator("details.hvhk-filter-panel")
         assert panel.evaluate("el => el.open") is False, label
-        assert page.locator("details.hvhk-filter-panel > summary").inner_text() == "Filters (1)"
+        assert page.locator("details.hvhk-filter-panel > summary").inner_text().endswith("(1)")
         assert page.locator(".hvhk-chip").count() == 1, label
 
 
