@@ -6,6 +6,7 @@ from django.contrib.staticfiles import finders
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .. import icons
 from ..choices import Language
@@ -125,3 +126,65 @@ def wheelchair_accessible(offer) -> bool:
     """Every place of the offer is wheelchair accessible (uses the prefetched locations)."""
     locations = list(offer.locations.all())
     return bool(locations) and all(location.wheelchair_accessible for location in locations)
+
+
+# Filter groups as chips, in the order of the filter panel: (URL parameter, filters attribute).
+CHIP_GROUPS = [
+    ("age", "ages"),
+    ("municipality", "municipalities"),
+    ("deelgemeente", "deelgemeenten"),
+    ("domain", "life_domains"),
+    ("access", "access_types"),
+    ("cost", "costs"),
+    ("language", "languages"),
+    ("moment", "moments"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def active_filter_chips(context) -> list[dict[str, str]]:
+    """The search's chosen filters as chips: [{"label", "url"}], each URL without that one.
+
+    Built from the cleaned filters, so a value the search ignored (a bad link) is no chip.
+    Labels come from the facets; a place with no results left falls back to its group's name.
+    """
+    result = context["result"]
+    filters = result.filters
+    chips = []
+    if filters.open_now:
+        chips.append({"label": _("Happening now"), "url": query_without(context, "open")})
+    if filters.age_months is not None:
+        months = filters.age_months
+        label = _("during pregnancy") if months < 0 else _years(months, start=False)
+        chips.append({"label": label, "url": query_without(context, "age_months")})
+    for group, attribute in CHIP_GROUPS:
+        labels = {facet.value: facet.label for facet in result.facets.get(group, [])}
+        for value in map(str, getattr(filters, attribute)):
+            chips.append(
+                {
+                    "label": labels.get(value) or GROUP_NAMES[group],
+                    "url": query_without(context, group, value),
+                }
+            )
+    return chips
+
+
+GROUP_NAMES = {
+    "age": _lazy("Age"),
+    "municipality": _lazy("Municipality"),
+    "deelgemeente": _lazy("Sub-municipality"),
+    "domain": _lazy("Topic"),
+    "access": _lazy("How to take part"),
+    "cost": _lazy("Cost"),
+    "language": _lazy("Language"),
+    "moment": _lazy("When"),
+}
+
+
+@register.simple_tag(takes_context=True)
+def query_without_filters(context) -> str:
+    """The current search with its words (and network) but none of its filters."""
+    params = context["request"].GET.copy()
+    for name in ("page", "open", "when", "age_months", *(group for group, _a in CHIP_GROUPS)):
+        params.pop(name, None)
+    return "?" + params.urlencode()
