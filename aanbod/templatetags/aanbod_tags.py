@@ -1,6 +1,6 @@
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, npgettext
 from django.utils.translation import gettext as _
 
 from ..choices import Language
@@ -17,19 +17,32 @@ def age_label(offer) -> str:
     low, high = ages.lower, ages.upper
     if low is not None and low < 0 and (high is None or high <= 0):
         return _("during pregnancy")
-    start = _("from pregnancy") if low is not None and low < 0 else _years(low or 0, start=True)
     if high is None or high >= 12 * 30:
+        start = _("from pregnancy") if low is not None and low < 0 else _start(low or 0)
         return _("%(start)s, no upper age") % {"start": start}
-    return _("%(start)s to %(end)s") % {"start": start, "end": _years(high, start=False)}
+    # Whole phrases per start: "from" is part of each translation, never glued twice
+    # ("від від народження"), and the end takes the case "up to" needs ("до 2 років").
+    end = _years(high, context="age range")
+    if low is not None and low < 0:
+        return _("from pregnancy to %(end)s") % {"end": end}
+    if not low:
+        return _("from birth to %(end)s") % {"end": end}
+    return _("%(start)s to %(end)s") % {"start": _years(low, context="age range"), "end": end}
 
 
-def _years(months: int, *, start: bool) -> str:
+def _start(months: int) -> str:
+    return _("from birth") if months == 0 else _years(months)
+
+
+def _years(months: int, *, context: str = "") -> str:
+    def plural(singular: str, plural_: str, n: int) -> str:
+        if context:
+            return npgettext(context, singular, plural_, n) % {"n": n}
+        return ngettext(singular, plural_, n) % {"n": n}
+
     if months < 24 and months % 12:
-        return ngettext("%(n)d month", "%(n)d months", months) % {"n": months}
-    years = months // 12
-    if start and years == 0:
-        return _("from birth")
-    return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+        return plural("%(n)d month", "%(n)d months", months)
+    return plural("%(n)d year", "%(n)d years", months // 12)
 
 
 @register.filter
