@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, npgettext
 from django.utils.translation import gettext as _
@@ -45,17 +46,38 @@ def _years(months: int, *, context: str = "") -> str:
     return plural("%(n)d year", "%(n)d years", months // 12)
 
 
+def _falls_back(obj, field: str) -> bool:
+    language = (get_language() or "nl").split("-")[0]
+    return language != "nl" and not getattr(obj, f"{field}_{language}", None)
+
+
 @register.filter
 def fallback_lang(obj, field: str) -> str:
-    """' lang="nl"' when `field` shows the Dutch text because this language has none.
+    """' lang="nl" dir="ltr"' when `field` shows the Dutch text because this language has none.
 
     django-modeltranslation falls back to Dutch silently; screen readers must know
-    to read that text in Dutch.
+    to read that text in Dutch, and on a right-to-left page the Dutch sentence keeps its
+    full stop on the right (bidi isolation).
     """
-    language = (get_language() or "nl").split("-")[0]
-    if language == "nl" or getattr(obj, f"{field}_{language}", None):
+    return mark_safe(' lang="nl" dir="ltr"') if _falls_back(obj, field) else ""
+
+
+@register.filter
+def fallback_text(obj, field: str) -> str:
+    """The field's text for use inside a line: Dutch fallback isolated in <bdi lang="nl">."""
+    text = getattr(obj, field, "") or ""
+    if not _falls_back(obj, field):
+        return conditional_escape(text)
+    return format_html('<bdi lang="nl" dir="ltr">{}</bdi>', text)
+
+
+@register.simple_tag
+def in_dutch_note(obj, *fields: str) -> str:
+    """A small "(in Dutch)" in the page's language, once per block, when any of `fields`
+    shows its Dutch text: the reader sees why this part is not in their language."""
+    if not any(_falls_back(obj, field) and getattr(obj, field, "") for field in fields):
         return ""
-    return mark_safe(' lang="nl"')
+    return format_html('<p class="hvhk-in-dutch">({})</p>', _("in Dutch"))
 
 
 @register.filter
