@@ -94,3 +94,10 @@ def test_no_translation_repeats_a_word():
                     if match.group(0).lower() not in ALLOWED_REPEATS
                 ]
     assert found == []
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ar", "مواعيد الأنشطة"), ("uk", "Календар подій")])
+def test_the_agenda_is_a_calendar_of_activities_not_a_meeting_agenda(client, lang, word):
+    content = client.get(f"/{lang}/").content.decode()
+    assert word in content
+    assert "جدول الأعمال" not in content and "Порядок денний" not in content
