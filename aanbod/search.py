@@ -90,9 +90,13 @@ SELECT 'spelling', t.term, c.word, c.sim FROM unnest(%s::text[]) AS t(term)
  WHERE c.sim >= %s
 UNION ALL
 SELECT 'need', g.gram, n.catalogue_terms || '|' || n.life_domain, 1.0
+  FROM unnest(%s::text[]) AS g(gram) JOIN aanbod_needword n ON n.word = g.gram
+UNION ALL
+SELECT 'need', g.gram, n.catalogue_terms || '|' || n.life_domain, 1.0
   FROM unnest(%s::text[]) AS g(gram) JOIN aanbod_needword n
-    ON n.word = g.gram
-    OR (strpos(n.word, '*') > 0 AND g.gram ~ ('^' || replace(n.word, '*', '[^ ]*') || '$'))
+    ON strpos(n.word, '*') > 0 AND g.gram LIKE replace(n.word, '*', '%%')
+   AND length(g.gram) - length(replace(g.gram, ' ', ''))
+     = length(n.word) - length(replace(n.word, ' ', ''))
 """
 
 
@@ -103,6 +107,7 @@ def prepare_query(text: str) -> PreparedQuery:
     if not raw_terms:
         return prepared
     variants = sorted({v for term in raw_terms for v in _word_forms(term)})
+    candidates = need_candidates(text)
     with connection.cursor() as cursor:
         cursor.execute(
             _PREPARE_SQL,
@@ -112,7 +117,8 @@ def prepare_query(text: str) -> PreparedQuery:
                 raw_terms,
                 raw_terms,
                 SUGGESTION_MIN_SIMILARITY,
-                need_candidates(text),
+                candidates,
+                candidates,
             ],
         )
         rows = cursor.fetchall()
