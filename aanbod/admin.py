@@ -1,4 +1,5 @@
-"""Offers and synonyms in the admin, scoped by the permission registry (aanbod/permissions.py).
+"""Offers, synonyms and need words in the admin, scoped by the permission registry
+(aanbod/permissions.py).
 
 Form saves change content only; status changes go through the actions, which call the same
 services as the partner pages. After every save the search document is refreshed.
@@ -152,6 +153,20 @@ class SynonymAdmin(ScopedModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return permissions.can(request.user, "synonym.edit")
+
+
+@admin.register(models.NeedWord)
+class NeedWordAdmin(ScopedModelAdmin):
+    """Parents' words in every language → catalogue words or a life domain (aanbod.search)."""
+
+    view_action = "needword.edit"
+    change_action = "needword.edit"
+    list_display = ["word", "language", "catalogue_terms", "life_domain"]
+    list_filter = ["language", "life_domain"]
+    search_fields = ["word", "catalogue_terms"]
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can(request.user, "needword.edit")
 
 
 @admin.register(models.Participation)

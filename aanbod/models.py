@@ -365,6 +365,59 @@ class Synonym(models.Model):
             raise ValidationError(_("The two words are the same."))
 
 
+class NeedWord(models.Model):
+    """A parent's word for a need, in any language, and what it means in the catalogue.
+
+    "تدليك الرضع" (baby massage) meets a Dutch catalogue this way: the word or short phrase
+    adds the catalogue's Dutch words, or a whole life domain, to the search, as a Dutch
+    synonym does. Reference data for every network, kept by the coordinators.
+    """
+
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
+    word = models.CharField(
+        _("word or phrase"),
+        max_length=60,
+        help_text=_("What a parent types. End a word with * to accept any ending: money*."),
+    )
+    catalogue_terms = models.CharField(
+        _("catalogue words"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dutch words of the catalogue, separated by commas: schulden, budget."),
+    )
+    life_domain = models.CharField(
+        _("life domain"), max_length=30, choices=LifeDomain.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["language", "word"]
+        verbose_name = _("word of a need")
+        verbose_name_plural = _("words of needs (every language)")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_need_word")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.language})"
+
+    def clean(self) -> None:
+        # Stored the way queries are compared (aanbod.text.search_key), so lookups are exact.
+        from .text import search_key
+
+        self.word = " ".join(
+            search_key(part) + ("*" if part.endswith("*") else "")
+            for part in self.word.split()
+            if search_key(part)
+        )
+        self.catalogue_terms = ", ".join(
+            key for key in (search_key(t) for t in self.catalogue_terms.split(",")) if key
+        )
+        if not self.word:
+            raise ValidationError(_("Fill in the word."))
+        if not self.catalogue_terms and not self.life_domain:
+            raise ValidationError(_("Fill in catalogue words or a life domain."))
+
+
 class SearchWord(models.Model):
     """The vocabulary of the catalogue, for "did you mean …?" suggestions."""
 

@@ -1,8 +1,8 @@
 """Who may do what with offers, registered into huisvanhetkind.permissions.
 
 A partner editor edits its own organisation's offers; a coordinator edits and reviews the
-offers of their network(s). Synonyms serve every network's search, so any coordinator
-keeps them. Ask `huisvanhetkind.permissions.can` / `scope`, as for every other rule.
+offers of their network(s). Synonyms and need words serve every network's search, so any
+coordinator keeps them. Ask `huisvanhetkind.permissions.can` / `scope`, as for every other rule.
 """
 
 from django.db.models import Q, QuerySet
@@ -83,6 +83,16 @@ def _synonym_edit(user, synonym) -> bool:
 
 @scope_rule("aanbod.Synonym", "synonym.edit", default=True)
 def _synonyms(user, queryset: QuerySet) -> QuerySet:
+    return queryset if coordinated_network_ids(user) else queryset.none()
+
+
+@rule("needword.edit", "any coordinator (the words of needs serve every network)")
+def _needword_edit(user, need_word) -> bool:
+    return bool(coordinated_network_ids(user))
+
+
+@scope_rule("aanbod.NeedWord", "needword.edit", default=True)
+def _need_words(user, queryset: QuerySet) -> QuerySet:
     return queryset if coordinated_network_ids(user) else queryset.none()
 
 

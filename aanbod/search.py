@@ -6,9 +6,11 @@ Matching, per query word (any word may match; offers matching more words rank hi
 - the same word as a prefix in the 'simple' configuration, for the translations;
 - the parts of a compound query word together ("kinderopvang" → kinder & opvang);
 - the coordinator's synonyms, both ways ("pampers" ↔ "luiers");
+- words of a need in the visitor's language ("تدليك الرضع" → babymassage, "борги" → the
+  money domain): aanbod.NeedWord, see `need_alternatives`;
 - a spelling correction from the vocabulary when the word is unknown ("peuterspelpunt");
 - trigram word similarity against the title and search words, for the typos left.
-`prepare_query` needs one statement (synonyms, known words and corrections together).
+`prepare_query` needs one statement (synonyms, need words, known words and corrections).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from partners.opening_hours import BRUSSELS
 from .choices import AGE_GROUP_MONTHS, AGE_GROUP_TARGET_GROUPS, Cost, OfferStatus
 from .filters import OfferFilters
 from .query_words import need_domains, places_from_rows, places_sql
-from .text import query_terms, split_compound, words
+from .search_index import domain_token
+from .text import MAX_QUERY_CHARS, query_terms, split_compound, words
 
 # A correction is offered only when the word is unknown and this close to a known word.
 SUGGESTION_MIN_SIMILARITY = 0.4
@@ -90,6 +93,15 @@ SELECT 'spelling', t.term, c.word, c.sim FROM unnest(%s::text[]) AS t(term)
     ORDER BY sim DESC, w.frequency DESC, w.word LIMIT 1
  ) AS c
  WHERE c.sim >= %s
+UNION ALL
+SELECT 'need', g.gram, n.catalogue_terms || '|' || n.life_domain, 1.0
+  FROM unnest(%s::text[]) AS g(gram) JOIN aanbod_needword n ON n.word = g.gram
+UNION ALL
+SELECT 'need', g.gram, n.catalogue_terms || '|' || n.life_domain, 1.0
+  FROM unnest(%s::text[]) AS g(gram) JOIN aanbod_needword n
+    ON strpos(n.word, '*') > 0 AND g.gram LIKE replace(n.word, '*', '%%')
+   AND length(g.gram) - length(replace(g.gram, ' ', ''))
+     = length(n.word) - length(replace(n.word, ' ', ''))
 """
 
 
@@ -106,14 +118,25 @@ def prepare_query(
     if not raw_terms and not postcodes:
         return prepared
     variants = sorted({v for term in raw_terms for v in _word_forms(term)})
+    candidates = need_candidates(text)
     statement = Sql(
-        _PREPARE_SQL, (variants, variants, raw_terms, raw_terms, SUGGESTION_MIN_SIMILARITY)
+        _PREPARE_SQL,
+        (
+            variants,
+            variants,
+            raw_terms,
+            raw_terms,
+            SUGGESTION_MIN_SIMILARITY,
+            candidates,
+            candidates,
+        ),
     ) + Sql(*places_sql(place_candidates, postcodes))
     with connection.cursor() as cursor:
         cursor.execute(statement.text, statement.params)
         rows = cursor.fetchall()
     prepared.places, place_words = places_from_rows(rows)
     raw_terms = [term for term in raw_terms if term not in place_words]
+    needs = need_alternatives([(gram, found) for kind, gram, found, _s in rows if kind == "need"])
     synonyms = [(term, expands) for kind, term, expands, _sim in rows if kind == "synonym"]
     known = {term for kind, term, _x, _sim in rows if kind == "known"}
     corrections = {term: (word, sim) for kind, term, word, sim in rows if kind == "spelling"}
@@ -128,11 +151,12 @@ def prepare_query(
                 alternatives.append(tuple(words(expands)))
             elif expands in forms:
                 alternatives.append(tuple(words(term)))
+        alternatives += needs.get(word, [])
         correction = None
         # A compound of known parts is understood, unless a catalogue word is very close
         # ("kinderpsycholoog" is fine; "peuterspelpunt" means "peuterspeelpunt").
         candidate, similarity = corrections.get(word, (None, 0.0))
-        understood = word in known or synonyms_cover(word, synonyms)
+        understood = word in known or word in needs or synonyms_cover(word, synonyms)
         if parts and similarity < CLOSE_SIMILARITY:
             understood = True
         if candidate and not understood:
@@ -143,7 +167,7 @@ def prepare_query(
                 word=word,
                 alternatives=list(dict.fromkeys(alternatives)),
                 correction=correction,
-                known=word in known,
+                known=word in known or word in needs,
                 domains=need_domains(word),
             )
         )
@@ -151,6 +175,38 @@ def prepare_query(
     if fixes:
         prepared.suggestion = " ".join(fixes.get(word, word) for word in words(text))
     return prepared
+
+
+# --- Words of a need, in any language (aanbod.NeedWord) -------------------------------------
+
+NEED_PHRASE_WORDS = 3
+
+
+def need_candidates(text: str) -> list[str]:
+    """Every run of one to three words of the query, as need words are stored: a phrase
+    ("aide aux devoirs") may hold words the query itself drops."""
+    found = words((text or "")[:MAX_QUERY_CHARS])
+    grams = {
+        " ".join(found[start : start + size])
+        for size in range(1, NEED_PHRASE_WORDS + 1)
+        for start in range(len(found) - size + 1)
+    }
+    return sorted(grams)
+
+
+def need_alternatives(matches: list[tuple[str, str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Query word → the alternatives its need words add: the catalogue words (each a tuple
+    that must match together) and the life domain's document word. A phrase's meaning is
+    given to each of its words, so the offer it names matches all of them."""
+    added: dict[str, list[tuple[str, ...]]] = {}
+    for gram, found in matches:
+        terms, _bar, domain = found.rpartition("|")
+        alternatives = [tuple(words(term)) for term in terms.split(",") if words(term)]
+        if domain:
+            alternatives.append((domain_token(domain),))
+        for word in gram.split():
+            added.setdefault(word, []).extend(alternatives)
+    return added
 
 
 def synonyms_cover(word: str, synonyms: list[tuple[str, str]]) -> bool:

@@ -4,7 +4,8 @@ The document is written from Python (never by a trigger or save()): the offer se
 the admin call `offer_reindex` after every change, and `reindex_offers` refreshes all in bulk
 (demo data, and nightly, because upcoming dates and a location's sub-municipality change
 outside this app). Weights: A title, B summary, search words and compound parts of the
-title, C description, partner and places, D translations.
+title, C description, partner and places, D translations and the life domains (as
+`domain_token`s, which words of a need in any language can ask for: aanbod.NeedWord).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ UPDATE aanbod_offer SET
     indexed_deelgemeente_ids = %(deelgemeenten)s
 WHERE id = %(id)s
 """
+
+
+def domain_token(life_domain: str) -> str:
+    """The life domain as one word of the document. It starts with a digit, because a
+    parent's word never does (digits alone are dropped): no query prefix-matches it."""
+    return "0domain" + life_domain.replace("_", "")
 
 
 def offer_reindex(*, offer: Offer) -> None:
@@ -143,7 +150,7 @@ def _document_row(offer: Offer) -> dict:
                 ]
             )
         ),
-        "d": normalise(" ".join(other_texts)),
+        "d": normalise(" ".join([*other_texts, *map(domain_token, offer.life_domains or [])])),
         "text": normalise(" ".join([title, keywords, *head_parts])),
         "weekdays": sorted(weekdays),
         "evening": evening,

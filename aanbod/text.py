@@ -34,6 +34,19 @@ STOPWORDS = _word_list(
     """
 )
 
+# Filler of the other site languages, and their word for "child": every offer is for
+# children, so "my child does not sleep" is about sleep (words as `normalise` leaves them).
+STOPWORDS |= _word_list(
+    """
+    i me we you it do does doesn don not no can has have need needs looking at about from
+    child children kid kids son daughter
+    je il elle nous vous mes au aux dans ne pas sur chez enfant enfants fils fille
+    ben benim bir bu ve ile icin cocuk cocugum cocuklar cocuklarim oglum kizim
+    في من على عن مع لا ما هل انا طفل طفلي اطفال ابني ابنتي اولادي
+    у в на не для про як де що мій моя моє мою мені дитина дитини дитину діти дітей син донька
+    """
+)
+
 # Parts of Dutch compounds common in family support. Longer parts are tried first.
 WORD_PARTS = _word_list(
     """
@@ -60,9 +73,25 @@ WORD_PARTS = _word_list(
 _MIN_PART = 3
 
 
+# Arabic is typed with or without short vowels, with several forms of alef and with the
+# article glued on ("الحفاضات" / "حفاضات"): fold what parents write differently.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_ARTICLE = re.compile("(?<![\u0621-\u064a])(?:[وف]?[بكل]?ال|[وف]?لل)(?=[\u0621-\u064a]{3})")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _fold_arabic(text: str) -> str:
+    if not _ARABIC.search(text):
+        return text
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    return _ARABIC_ARTICLE.sub("", text)
+
+
 def normalise(text: str) -> str:
-    """Lower case without Latin accents; other scripts (Arabic, Cyrillic) stay as they are."""
-    text = (text or "").lower()
+    """Lower case without Latin accents; Arabic folded (`_fold_arabic`); Cyrillic as it is."""
+    # Turkish dotless ı: parents on a foreign keyboard type "yardimi" for "yardımı".
+    text = _fold_arabic((text or "").lower()).replace("ı", "i")
     out = []
     for char in text:
         decomposed = unicodedata.normalize("NFKD", char)
@@ -77,6 +106,11 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
+
+
+def search_key(text: str) -> str:
+    """A word or phrase as stored for exact lookups (synonyms, need words): its words."""
+    return " ".join(words(text))
 
 
 def query_terms(query: str) -> list[str]:

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
 
 from huisvanhetkind import permissions
 from huisvanhetkind.admin_scoping import (
@@ -56,7 +57,7 @@ class SchoolHolidayAdmin(ReferenceDataAdmin):
 
 
 @admin.register(models.Network)
-class NetworkAdmin(ScopedModelAdmin):
+class NetworkAdmin(TranslationAdmin, ScopedModelAdmin):
     list_action = "network.view_internal"
     form = NetworkAdminForm
     view_action = "network.view_internal"
@@ -87,7 +88,7 @@ class AgreementPartnerInline(ScopedTabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
+class OrganisationAdmin(ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin):
     resource_classes = [OrganisationResource]
     actions = ["invite_contact_persons"]
     view_action = "organisation.edit"
@@ -140,7 +141,7 @@ class ZitdagInline(ScopedTabularInline):
 
 
 @admin.register(models.Location)
-class LocationAdmin(ScopedImportExportMixin, ScopedModelAdmin):
+class LocationAdmin(ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin):
     resource_classes = [LocationResource]
     view_action = "location.edit"
     change_action = "location.edit"

@@ -307,7 +307,7 @@ def test_autocomplete_lists_only_the_coordinators_organisations(
 
 
 # Lists without a network: shared by the whole installation, no personal data.
-INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym"}
+INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym", "aanbod.NeedWord"}
 
 
 def test_no_admin_changelist_lists_another_networks_objects(world):

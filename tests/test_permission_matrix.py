@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from aanbod.models import Participation
-from aanbod.tests.factories import OfferFactory, SynonymFactory
+from aanbod.tests.factories import NeedWordFactory, OfferFactory, SynonymFactory
 from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
@@ -92,6 +92,7 @@ def world():
             offer=offer, date="2026-01-10", families=3, children=4
         )
     objects[("synonym", "any")] = SynonymFactory()
+    objects[("needword", "any")] = NeedWordFactory()
     objects[("none", "any")] = None
     # Roles and people: someone of the own network's partner, someone of another network.
     objects[("membership", "own")] = MembershipFactory(role=Role.VIEWER, organisation=other_org)
@@ -159,6 +160,7 @@ MATRIX = {
     "offer.edit": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
     "offer.review": ("offer", {"own": {C}, "other_org": {C}, "other_network": set()}),
     "synonym.edit": ("synonym", {"any": {C}}),
+    "needword.edit": ("needword", {"any": {C}}),
     "participation.view": ("participation", {"own": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
@@ -243,6 +245,7 @@ ADMIN_MATRIX = {
     "huisvanhetkind.heartbeat": set(),
     "aanbod.offer": {C, E},
     "aanbod.synonym": {C},
+    "aanbod.needword": {C},
     "aanbod.participation": {C},
     "actieplan.actionplan": {C},
     "actieplan.evidencepack": {C},

@@ -67,6 +67,16 @@ class OccurrenceFactory(DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
 
 
+class NeedWordFactory(DjangoModelFactory):
+    class Meta:
+        model = models.NeedWord
+        django_get_or_create = ("language", "word")
+
+    language = "en"
+    word = "nappies"
+    catalogue_terms = "luiers"
+
+
 class SynonymFactory(DjangoModelFactory):
     class Meta:
         model = models.Synonym

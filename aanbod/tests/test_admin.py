@@ -1,7 +1,7 @@
 import pytest
 
 from aanbod.choices import OfferStatus
-from aanbod.models import Synonym
+from aanbod.models import NeedWord, Synonym
 from partners.choices import Role
 from partners.tests.factories import (
     MembershipFactory,
@@ -77,3 +77,22 @@ def test_coordinator_adds_a_synonym_stored_without_accents(client, world):
     )
     assert response.status_code == 302
     assert Synonym.objects.filter(term="creche", expands_to="kinderopvang").exists()
+
+
+def test_coordinator_adds_a_need_word_stored_as_search_compares_it(client, world):
+    users, _own, _far = world
+    client.force_login(users["coordinator"])
+    response = client.post(
+        "/admin/aanbod/needword/add/",
+        {"language": "ar", "word": "الكِرِش", "catalogue_terms": "Kinderopvang", "life_domain": ""},
+    )
+    assert response.status_code == 302
+    assert NeedWord.objects.filter(
+        language="ar", word="كرش", catalogue_terms="kinderopvang"
+    ).exists()
+
+
+def test_partner_editor_gets_403_on_need_words(client, world):
+    users, _own, _far = world
+    client.force_login(users["editor"])
+    assert client.get("/admin/aanbod/needword/").status_code == 403

@@ -178,7 +178,7 @@ def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):
 def test_a_missing_translation_falls_back_to_dutch_marked_lang_nl(client):
     offer = OfferFactory(title="Babbelhoek", summary="Kom praten met andere ouders.")
     content = client.get(f"/ar/aanbod/{offer.slug}/").content.decode()
-    assert 'lang="nl">Babbelhoek</h1>' in content
+    assert 'lang="nl" dir="ltr">Babbelhoek</h1>' in content
     offer.title_ar = "ركن الدردشة"
     offer.save()
     content = client.get(f"/ar/aanbod/{offer.slug}/").content.decode()
@@ -249,3 +249,30 @@ def test_happening_now_finds_offers_with_a_slot_or_activity_under_way(client):
     assert dated.pk in found and later.pk not in found
     if public_holiday_name(now.date()) is None:
         assert weekly.pk in found
+
+
+def test_dutch_fallback_is_isolated_and_labelled_once_on_an_arabic_page(client):
+    OfferFactory(slug="alleen-nl", title="Babymassage", summary="Zacht masseren.")
+    content = client.get("/ar/aanbod/alleen-nl/").content.decode()
+    assert 'id="offer-title" lang="nl" dir="ltr">Babymassage</h1>' in content
+    assert content.count('class="hvhk-in-dutch"') == 1
+    assert "(بالهولندية)" in content
+
+
+def test_an_inline_dutch_title_is_isolated_in_bdi():
+    from django.utils import translation
+
+    from aanbod.templatetags.aanbod_tags import fallback_text
+
+    offer = OfferFactory(title="Speelcafé <b>", title_en="Play café")
+    with translation.override("ar"):
+        assert fallback_text(offer, "title") == '<bdi lang="nl" dir="ltr">Speelcafé &lt;b&gt;</bdi>'
+    with translation.override("en"):
+        assert fallback_text(offer, "title") == "Play café"
+
+
+def test_a_translated_offer_has_no_dutch_label(client):
+    OfferFactory(slug="vertaald", title="Babymassage", title_ar="تدليك الرضع", summary_ar="نص")
+    content = client.get("/ar/aanbod/vertaald/").content.decode()
+    assert 'class="hvhk-in-dutch"' not in content
+    assert 'id="offer-title">تدليك الرضع</h1>' in content
