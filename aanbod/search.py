@@ -354,8 +354,14 @@ def filter_conditions(filters: OfferFilters) -> dict[str, Sql]:
     return conditions
 
 
-def base_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:
-    """Published, matching the text and within the chosen networks: before the facet filters."""
+def base_condition(
+    prepared: PreparedQuery, filters: OfferFilters, *, now: dt.datetime | None = None
+) -> Sql:
+    """Published, matching the text and within the chosen networks: before the facet filters.
+
+    `now` (default: the clock) places "happening now" and "today / tomorrow".
+    """
+    now = now or timezone.now()
     condition = Sql(f"{OFFER}.status = %s AND ", (OfferStatus.PUBLISHED.value,)) + text_match(
         prepared
     )
@@ -366,12 +372,12 @@ def base_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:
             (list(filters.networks),),
         )
     if filters.open_now:
-        condition += Sql(" AND ") + happening_now_condition(timezone.now())
+        condition += Sql(" AND ") + happening_now_condition(now)
     if filters.when:
         # Imported here: aanbod.ordering builds on this module's Sql.
         from .ordering import when_condition
 
-        condition += Sql(" AND ") + when_condition(filters.when, timezone.now())
+        condition += Sql(" AND ") + when_condition(filters.when, now)
     return condition
 
 
@@ -410,6 +416,8 @@ def happening_now_condition(now: dt.datetime) -> Sql:
     return Sql("(") + weekly + Sql(" OR") + dated + Sql(")")
 
 
-def full_condition(prepared: PreparedQuery, filters: OfferFilters) -> Sql:
-    parts = [base_condition(prepared, filters), *filter_conditions(filters).values()]
+def full_condition(
+    prepared: PreparedQuery, filters: OfferFilters, *, now: dt.datetime | None = None
+) -> Sql:
+    parts = [base_condition(prepared, filters, now=now), *filter_conditions(filters).values()]
     return Sql.join(" AND ", parts)

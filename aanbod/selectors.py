@@ -122,7 +122,7 @@ def offer_search(
         words.text, place_candidates=words.place_candidates, postcodes=words.postcodes
     )
     filters = understood_filters(filters, words, prepared.places)
-    condition = full_condition(prepared, filters)
+    condition = full_condition(prepared, filters, now=now)
     offset = (page - 1) * PAGE_SIZE
     # aanbod.search builds the SQL from constants; every user value is a parameter.
     matches = RawSQL(condition.text, condition.params, output_field=BooleanField())  # noqa: S611

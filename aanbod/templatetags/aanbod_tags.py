@@ -190,7 +190,7 @@ def active_filter_chips(context) -> list[dict[str, str]]:
         chips.append({"label": _("Happening now"), "url": query_without(context, "open")})
     if filters.age_months is not None:
         months = filters.age_months
-        label = _("during pregnancy") if months < 0 else _years(months, start=False)
+        label = _("during pregnancy") if months < 0 else _years(months)
         chips.append({"label": label, "url": query_without(context, "age_months")})
     for group, attribute in CHIP_GROUPS:
         labels = {facet.value: facet.label for facet in result.facets.get(group, [])}
