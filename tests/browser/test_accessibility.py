@@ -33,15 +33,6 @@ PAGES = [
 ERROR_PAGES = {"/{lang}/aanbod/bestaat-niet-meer/": 404}
 
 
-@pytest.fixture
-def demo_network(transactional_db):
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_public_pages_have_no_axe_violations(

@@ -25,8 +25,9 @@ def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_search_to_offer_by_keyboard_alone(live_server, catalogue, browser, javascript):
-    context = browser.new_context(viewport={"width": 360, "height": 800},
-                                  java_script_enabled=javascript)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, java_script_enabled=javascript
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/nl/")
     _tab_to(page, "el.id === 'home-q'")
@@ -56,6 +57,7 @@ def test_ticking_a_filter_updates_results_and_keeps_focus(live_server, catalogue
     page.keyboard.press("Space")
     page.wait_for_url("**age=0-3*")
     page.wait_for_function(
-        "before => document.querySelector('#results-title').innerText !== before", arg=before)
+        "before => document.querySelector('#results-title').innerText !== before", arg=before
+    )
     assert page.evaluate("document.activeElement.name") == "age"
     assert checkbox.is_checked()

@@ -23,15 +23,6 @@ TILES = [
 
 
 @pytest.fixture
-def demo_network(transactional_db):
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
-
-
-@pytest.fixture
 def phone(browser):
     contexts = []
 

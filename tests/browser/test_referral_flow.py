@@ -33,8 +33,9 @@ def _logged_in_page(new_page, live_server, user, width):
     client = Client()
     client.force_login(user)
     page = new_page(width)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     return page
 
 
@@ -90,8 +91,9 @@ def test_referral_from_consent_to_closed_between_two_organisations(
             assert personal not in message.body and personal not in message.subject
     recipients = {address for message in mail.outbox for address in message.to}
     ckg_workers = {"b@ckg.test", "hulpverlener@demo.huisvanhetkind.be"}  # demo data has one
-    assert {"a@sociaalhuis.test", "b@ckg.test"} <= recipients <= ckg_workers | {
-        "a@sociaalhuis.test"}
+    assert (
+        {"a@sociaalhuis.test", "b@ckg.test"} <= recipients <= ckg_workers | {"a@sociaalhuis.test"}
+    )
 
     outsider = _logged_in_page(new_page, live_server, workers["outsider"], width)
     for suffix in ("", "logboek/", "inzage/", "inzage/?format=json"):
@@ -110,16 +112,22 @@ def test_every_referral_page_has_no_axe_violations(
     network = Network.objects.get(slug="scheldevallei")
     network.organiser = worker.organisation  # the contact point sees families' questions
     network.save(update_fields=["organiser"])
-    referral = ReferralFactory(referring_organisation=worker.organisation,
-                               referring_worker=worker,
-                               receiving_organisation=workers["receiver"].organisation)
+    referral = ReferralFactory(
+        referring_organisation=worker.organisation,
+        referring_worker=worker,
+        receiving_organisation=workers["receiver"].organisation,
+    )
     page = _logged_in_page(new_page, live_server, worker, width)
     for path in (
-        "/nl/doorverwijzingen/", "/nl/doorverwijzingen/?box=sent",
-        "/nl/doorverwijzingen/nieuw/", referral.get_absolute_url(),
-        f"{referral.get_absolute_url()}logboek/", f"{referral.get_absolute_url()}inzage/",
+        "/nl/doorverwijzingen/",
+        "/nl/doorverwijzingen/?box=sent",
+        "/nl/doorverwijzingen/nieuw/",
+        referral.get_absolute_url(),
+        f"{referral.get_absolute_url()}logboek/",
+        f"{referral.get_absolute_url()}inzage/",
         f"{referral.get_absolute_url()}toestemming-intrekken/",
-        "/nl/doorverwijzingen/vragen/", "/nl/doorverwijzingen/cijfers/",
+        "/nl/doorverwijzingen/vragen/",
+        "/nl/doorverwijzingen/cijfers/",
         "/nl/stel-je-vraag/bedankt/?netwerk=scheldevallei",
     ):
         response = page.goto(live_server.url + path)

@@ -27,14 +27,16 @@ def _logged_in(new_page, live_server, email, width=1280):
     client = Client()
     client.force_login(UserFactory._meta.model.objects.get(email=email))
     page = new_page(width)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     return page
 
 
 def _family_signal(browser, live_server, *, javascript: bool, text: str, email: str):
-    context = browser.new_context(viewport={"width": 360, "height": 800},
-                                  java_script_enabled=javascript)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, java_script_enabled=javascript
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/nl/signaal/")
     page.fill("textarea[name=text]", text)
@@ -54,10 +56,20 @@ def _wait(predicate, what: str, seconds: float = 30):
 def test_signals_are_bundled_fed_back_and_the_plan_is_built(
     live_server, network, browser, new_page, celery_worker
 ):
-    _family_signal(browser, live_server, javascript=False, email="ouder1@example.be",
-                   text="Er is geen avondaanbod voor werkende ouders.")
-    _family_signal(browser, live_server, javascript=True, email="ouder2@example.be",
-                   text="Na het werk is alles al dicht voor ons kind.")
+    _family_signal(
+        browser,
+        live_server,
+        javascript=False,
+        email="ouder1@example.be",
+        text="Er is geen avondaanbod voor werkende ouders.",
+    )
+    _family_signal(
+        browser,
+        live_server,
+        javascript=True,
+        email="ouder2@example.be",
+        text="Na het werk is alles al dicht voor ons kind.",
+    )
 
     coordinator = _logged_in(new_page, live_server, "coordinator@demo.huisvanhetkind.be")
     coordinator.goto(f"{live_server.url}/nl/signalen/nieuw/")
@@ -80,18 +92,25 @@ def test_signals_are_bundled_fed_back_and_the_plan_is_built(
     coordinator.fill("textarea[name=feedback]", "Vanaf januari: elke dinsdagavond speelcafé.")
     coordinator.locator("form:has(textarea[name=feedback]) button[type=submit]").click()
     coordinator.wait_for_load_state()
-    _wait(lambda: {"ouder1@example.be", "ouder2@example.be"}
-          <= {address for message in mail.outbox for address in message.to},
-          "the feedback did not reach both families")
+    _wait(
+        lambda: (
+            {"ouder1@example.be", "ouder2@example.be"}
+            <= {address for message in mail.outbox for address in message.to}
+        ),
+        "the feedback did not reach both families",
+    )
 
     plan = ActionPlan.objects.create(network=network, year=2027, title="Actieplan 2027")
     coordinator.goto(f"{live_server.url}{plan.get_absolute_url()}")
     coordinator.locator("#evidence-section form button[type=submit]").first.click()
     coordinator.wait_for_selector("a[href$='download.pdf']", timeout=60_000)  # htmx polling
-    pdf = coordinator.request.get(live_server.url + coordinator.locator(
-        "a[href$='download.pdf']").first.get_attribute("href"))
-    docx = coordinator.request.get(live_server.url + coordinator.locator(
-        "a[href$='download.docx']").first.get_attribute("href"))
+    pdf = coordinator.request.get(
+        live_server.url + coordinator.locator("a[href$='download.pdf']").first.get_attribute("href")
+    )
+    docx = coordinator.request.get(
+        live_server.url
+        + coordinator.locator("a[href$='download.docx']").first.get_attribute("href")
+    )
     assert pdf.ok and pdf.body().startswith(b"%PDF")
     assert docx.ok
 
@@ -101,7 +120,9 @@ def test_signals_are_bundled_fed_back_and_the_plan_is_built(
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.body())).pages)
     assert "Geen avondaanbod" in text
     document = Document(io.BytesIO(docx.body()))
-    cells = " ".join(cell.text for table in document.tables for row in table.rows
-                     for cell in row.cells)
+    cells = " ".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
     assert "Geen avondaanbod" in cells or any(
-        "Geen avondaanbod" in paragraph.text for paragraph in document.paragraphs)
+        "Geen avondaanbod" in paragraph.text for paragraph in document.paragraphs
+    )
