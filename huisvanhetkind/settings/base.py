@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "doorverwijzing",
     "signalen",
     "actieplan",
+    "inschrijving",
+    "rechten",
+    "opendata",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

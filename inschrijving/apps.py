@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InschrijvingConfig(AppConfig):
+    name = "inschrijving"
+    verbose_name = "Inschrijvingen"
