@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .kept_users import kept_user_ids
 from .second_factor import second_factor_required
 from .services import AccountError, user_deactivate, user_password_reset_send
 
@@ -79,10 +80,8 @@ class PortalUserAdmin(UserAdmin):
 
     def get_deleted_objects(self, objs, request):
         """Users the referral access log names cannot be deleted: show why, offer deactivate."""
-        from doorverwijzing.selectors import access_log_actor_ids
-
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        logged = access_log_actor_ids(user_ids=[user.pk for user in objs])
+        logged = kept_user_ids(user_ids=[user.pk for user in objs])
         for user in objs:
             if user.pk in logged:
                 protected = [

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from partners.selectors import network_for_request
+from .request_network import network_for_request
 
 
 def portal(request) -> dict:

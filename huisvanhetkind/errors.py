@@ -49,7 +49,7 @@ PAGES = {
 def _contact_network(request):
     """The network whose contact point the page shows, or None when it cannot be had."""
     try:
-        from partners.selectors import network_for_request
+        from .request_network import network_for_request
 
         return network_for_request(request)
     except Exception:  # the error page must not fail on what caused the error

@@ -9,7 +9,8 @@ context processor) that is swapped for the visitor's own token on the way out.
 Not stored: anyone with a session cookie (signed in, a shortlist, a message), anything but
 GET/HEAD, anything but a 200, and a response that says `Cache-Control: private` or
 `no-store` (e.g. a search without results, which is counted as a signal every time).
-Keys carry the catalogue version (aanbod.catalogue_version), so a changed offer shows at
+Keys carry the catalogue version (aanbod.catalogue_version, registered by the aanbod app
+with `content_version_register`: the core imports no domain app), so a changed offer shows at
 once; opening hours and "this week" may lag by PAGE_CACHE_SECONDS.
 """
 
@@ -26,12 +27,21 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from aanbod.catalogue_version import catalogue_version
-
 PAGE_CACHE_SECONDS = 60
 CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 _NOT_STORED = ("private", "no-store", "no-cache")
+# () -> int, bumped whenever what public pages show changes (see the module).
+_content_version = None
+
+
+def content_version_register(version) -> None:
+    global _content_version
+    _content_version = version
+
+
+def content_version() -> int:
+    return _content_version() if _content_version is not None else 0
 
 
 def public_page(view):
@@ -92,7 +102,7 @@ def _key(request: HttpRequest) -> str:
         )
     )
     digest = hashlib.sha256(asked.encode()).hexdigest()
-    return f"page:{catalogue_version()}:{digest}"
+    return f"page:{content_version()}:{digest}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:

@@ -18,9 +18,9 @@ The permission-matrix test walks ACTIONS and checks that `can` and `scope` agree
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from partners.choices import Role
+from . import roles
 
 # Apps whose permissions.py registers rules (loaded by huisvanhetkind.apps.PortalConfig).
 RULE_MODULES = (
@@ -54,6 +54,9 @@ _SCOPES: dict[tuple[str, str], Callable] = {}
 _DEFAULT_ACTIONS: dict[str, str] = {}
 # Shared reference data (municipalities, types, holidays): open to everyone in the admin.
 OPEN_MODELS: set[str] = set()
+# Facts about a user that only the partners app can query (its models), registered by
+# partners.permissions with `user_fact`: name -> function(user) -> set of network ids.
+_USER_FACTS: dict[str, Callable] = {}
 
 
 def rule(action: str, who: str, *, personal_data: bool = False):
@@ -84,6 +87,16 @@ def scope_rule(model: str, action: str, *, default: bool = False):
                 raise ValueError(f"{model} has two default scopes.")
             _DEFAULT_ACTIONS[model] = action
         return narrow
+
+    return register
+
+
+def user_fact(name: str):
+    """Register how the fact `name` ("steering_network_ids", "working_network_ids") is found."""
+
+    def register(find: Callable) -> Callable:
+        _USER_FACTS[name] = find
+        return find
 
     return register
 
@@ -154,6 +167,11 @@ def _memberships(user) -> list[tuple[str, int | None, int | None]]:
     return cached
 
 
+def roles_of(user) -> list[tuple[str, int | None, int | None]]:
+    """(role, network id, organisation id) of each of the user's memberships (cached)."""
+    return _memberships(user)
+
+
 def network_ids(user, *roles: str) -> set[int]:
     return {network for role, network, _org in _memberships(user) if network and role in roles}
 
@@ -168,20 +186,20 @@ def member_organisation_ids(user) -> set[int]:
 
 
 def coordinated_network_ids(user) -> set[int]:
-    return network_ids(user, Role.COORDINATOR)
+    return network_ids(user, roles.COORDINATOR)
 
 
 def viewed_network_ids(user) -> set[int]:
     """Networks whose internal pages the user reads: coordinator or viewer."""
-    return network_ids(user, Role.COORDINATOR, Role.VIEWER)
+    return network_ids(user, roles.COORDINATOR, roles.VIEWER)
 
 
 def edited_organisation_ids(user) -> set[int]:
-    return organisation_ids(user, Role.PARTNER_EDITOR)
+    return organisation_ids(user, roles.PARTNER_EDITOR)
 
 
 def social_worker_organisation_ids(user) -> set[int]:
-    return organisation_ids(user, Role.SOCIAL_WORKER)
+    return organisation_ids(user, roles.SOCIAL_WORKER)
 
 
 def can_use_admin(user) -> bool:
@@ -195,16 +213,7 @@ def steering_network_ids(user) -> set[int]:
         return set()
     cached = getattr(user, "_hvhk_steering_networks", None)
     if cached is None:
-        from partners.choices import GroupKind
-        from partners.models import Group
-
-        cached = set(
-            Group.objects.filter(kind=GroupKind.STEERING)
-            .filter(
-                Q(member_users=user) | Q(member_organisations__in=member_organisation_ids(user))
-            )
-            .values_list("network_id", flat=True)
-        )
+        cached = _USER_FACTS["steering_network_ids"](user)
         user._hvhk_steering_networks = cached
     return cached
 
@@ -220,15 +229,7 @@ def working_network_ids(user) -> set[int]:
         return set()
     cached = getattr(user, "_hvhk_working_networks", None)
     if cached is None:
-        from partners.models import Network
-
-        memberships = _memberships(user)
-        cached = set(
-            Network.objects.filter(
-                Q(id__in={network for _r, network, _o in memberships if network})
-                | Q(organisations__in={org for _r, _n, org in memberships if org})
-            ).values_list("id", flat=True)
-        )
+        cached = _USER_FACTS["working_network_ids"](user)
         user._hvhk_working_networks = cached
     return cached
 

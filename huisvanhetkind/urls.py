@@ -28,7 +28,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.HomeView.as_view(), name="home"),
+    path("", include("dashboards.urls")),
     path("toegankelijkheid/", views.AccessibilityStatementView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyStatementView.as_view(), name="privacy"),
     path("account/", include("allauth.urls")),

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind import roles
+
 
 class Pillar(models.TextChoices):
     """The three pillars a Huis van het Kind bundles by decree (2013)."""
@@ -11,10 +13,11 @@ class Pillar(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    COORDINATOR = "coordinator", _("Network coordinator")
-    PARTNER_EDITOR = "partner_editor", _("Partner editor")
-    SOCIAL_WORKER = "social_worker", _("Social worker")
-    VIEWER = "viewer", _("Viewer")
+    # The values are the core's (huisvanhetkind.roles): the permission registry uses them.
+    COORDINATOR = roles.COORDINATOR, _("Network coordinator")
+    PARTNER_EDITOR = roles.PARTNER_EDITOR, _("Partner editor")
+    SOCIAL_WORKER = roles.SOCIAL_WORKER, _("Social worker")
+    VIEWER = roles.VIEWER, _("Viewer")
 
 
 NETWORK_ROLES = {Role.COORDINATOR, Role.VIEWER}

@@ -91,7 +91,7 @@ class Network(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:network_home", kwargs={"network_slug": self.slug})
+        return reverse("network_home", kwargs={"network_slug": self.slug})
 
     @property
     def is_intermunicipal(self) -> bool:

@@ -13,8 +13,10 @@ from huisvanhetkind.permissions import (
     edited_organisation_ids,
     member_organisation_ids,
     open_models,
+    roles_of,
     rule,
     scope_rule,
+    user_fact,
     viewed_network_ids,
 )
 
@@ -27,6 +29,33 @@ open_models(
     "partners.OrganisationType",
     "partners.SchoolHoliday",
 )
+
+
+@user_fact("steering_network_ids")
+def _steering_network_ids(user) -> set[int]:
+    """Networks whose stuurgroep the user sits in, in person or through an organisation."""
+    from .choices import GroupKind
+    from .models import Group
+
+    return set(
+        Group.objects.filter(kind=GroupKind.STEERING)
+        .filter(Q(member_users=user) | Q(member_organisations__in=member_organisation_ids(user)))
+        .values_list("network_id", flat=True)
+    )
+
+
+@user_fact("working_network_ids")
+def _working_network_ids(user) -> set[int]:
+    """Networks the user has a role in, directly or through an organisation."""
+    from .models import Network
+
+    memberships = roles_of(user)
+    return set(
+        Network.objects.filter(
+            Q(id__in={network for _role, network, _org in memberships if network})
+            | Q(organisations__in={org for _role, _network, org in memberships if org})
+        ).values_list("id", flat=True)
+    )
 
 
 def _any_or(ids: set[int], obj, obj_id) -> bool:

@@ -225,9 +225,9 @@ def network_coordinator_emails(*, network_id: int) -> list[str]:
 START_PAGE_AGREEMENT_DAYS = 90
 
 
-def coordinator_start_page(*, user, today) -> dict:
-    """What needs the coordinator now: ending agreements, open invitations, missing contacts,
-    and offers to review, stale or losing their funding."""
+def network_attention(*, user, today) -> dict:
+    """The network's part of the coordinator's start page (dashboards.selectors): ending
+    agreements, open invitations, partners without contact, networks nobody reads."""
     agreements = (
         permissions.scope(user, Agreement, "agreement.view")
         .filter(
@@ -241,9 +241,6 @@ def coordinator_start_page(*, user, today) -> dict:
     without_contact = permissions.scope(
         user, Organisation.objects.filter(contact_name=""), "organisation.view"
     ).order_by("name")
-    # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
-    from aanbod.selectors import coordinator_offer_attention
-
     # The user's networks once: those nobody reads, and a QR flyer for each network's
     # waiting rooms.
     networks = list(
@@ -256,7 +253,6 @@ def coordinator_start_page(*, user, today) -> dict:
         "agreements_ending": list(agreements[:20]),
         "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
         "partners_without_contact": list(without_contact[:20]),
-        **coordinator_offer_attention(user=user, today=today),
         "flyer_networks": networks[:20],
     }
 

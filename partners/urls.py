@@ -5,7 +5,6 @@ from . import views
 app_name = "partners"
 
 urlpatterns = [
-    path("netwerk/<slug:network_slug>/", views.NetworkHomeView.as_view(), name="network_home"),
     path(
         "netwerk/<slug:network_slug>/partners/", views.partner_directory, name="partner_directory"
     ),

@@ -9,20 +9,11 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from huisvanhetkind.page_cache import public_page
-from huisvanhetkind.views import HomeView
 
 from . import selectors
 from .documents import agreement_download_name
 from .forms import DecisionSearchForm
 from .opening_hours import opening_state, week_schedule
-
-
-class NetworkHomeView(HomeView):
-    """Every network of an installation gets the questions-first home page, scoped to it."""
-
-    def get(self, request, *args, **kwargs):
-        request.network = selectors.network_get_public(slug=kwargs["network_slug"])
-        return super().get(request, *args, **kwargs)
 
 
 @public_page

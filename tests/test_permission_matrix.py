@@ -316,7 +316,7 @@ def test_partner_editor_sees_only_its_own_organisation_in_the_admin(client, worl
 
 # Public pages of the network: url name -> status for an unknown slug.
 PUBLIC_URLS = {
-    "partners:network_home": 404,
+    "network_home": 404,
     "partners:partner_directory": 404,
     "partners:location_detail": 404,
     "partners:group_list": None,  # members only: tested in partners/tests/test_groups.py

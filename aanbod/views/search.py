@@ -6,10 +6,10 @@ from django.utils.cache import patch_cache_control
 
 from huisvanhetkind.page_cache import public_page
 from partners.selectors import network_for_request
-from signalen.services import search_gap_record
 
 from ..filters import OfferSearchForm, parse_search
 from ..schedules import next_occurrences_for_offers
+from ..search_gaps import search_gap_report
 from ..selectors import offer_search
 from ..shortlist import shortlist_ids
 
@@ -32,7 +32,7 @@ def search(request):
     result = offer_search(query=query, filters=filters, page=page)
     gap = result.total == 0 and page == 1 and bool(query.strip())
     if gap:
-        search_gap_record(query=query)
+        search_gap_report(query=query)
     dates = next_occurrences_for_offers(result.offers, after=timezone.now(), limit=2)
     on_list = set(shortlist_ids(request.session))
     for offer in result.offers:

@@ -2,7 +2,8 @@ from django import template
 from django.utils import timezone
 
 from huisvanhetkind import outbox, permissions
-from partners.selectors import coordinator_start_page
+
+from ..selectors import coordinator_start_page
 
 register = template.Library()
 
