@@ -19,7 +19,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partners.choices import Pillar, Weekday
+from partners.choices import Pillar
+from partners.models import WeeklySlot
 
 from .choices import (
     AccessType,
@@ -233,13 +234,10 @@ class Offer(models.Model):
         return last is None or last < today - dt.timedelta(days=CONFIRM_EVERY_DAYS)
 
 
-class RecurringSchedule(models.Model):
+class RecurringSchedule(WeeklySlot):
     """A weekly slot (HSDS: schedule), e.g. every Tuesday 9:00–11:00 during the school year."""
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="recurring_schedules")
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    starts = models.TimeField(_("from"))
-    ends = models.TimeField(_("until"))
     week_of_month = models.SmallIntegerField(
         _("only in week"),
         choices=WeekOfMonth.choices,
@@ -259,19 +257,9 @@ class RecurringSchedule(models.Model):
         verbose_name=_("location"),
     )
 
-    class Meta:
-        ordering = ["weekday", "starts"]
+    class Meta(WeeklySlot.Meta):
         verbose_name = _("weekly time")
         verbose_name_plural = _("weekly times")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends__gt=models.F("starts")),
-                name="recurring_schedule_ends_after_start",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
 
 
 class ScheduleException(models.Model):

@@ -575,7 +575,7 @@ def _locations(network, organisations) -> None:
         )
         location.opening_periods.all().delete()
         OpeningPeriod.objects.bulk_create(
-            OpeningPeriod(location=location, weekday=day, opens=opens, closes=closes)
+            OpeningPeriod(location=location, weekday=day, starts=opens, ends=closes)
             for day, opens, closes in hours
         )
         locations[slug] = location

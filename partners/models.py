@@ -283,27 +283,47 @@ class Location(models.Model):
         return f"{self.street}, {self.postcode} {self.city}"
 
 
-class OpeningPeriod(models.Model):
-    """Opening hours on one weekday; several per day for a lunch break."""
+class WeeklySlot(models.Model):
+    """A time on one weekday that comes back every week: an offer's weekly time
+    (aanbod.RecurringSchedule), a location's opening hours, a partner's zitdag.
 
-    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="opening_periods")
+    It ends after it starts on the same day: clean() says so in the form, the database
+    refuses it (each table's `<app>_<model>_ends_after_starts` check).
+    """
+
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
 
     class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+        abstract = True
+        ordering = ["weekday", "starts"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(closes__gt=models.F("opens")),
-                name="opening_period_closes_after_opening",
+                condition=models.Q(ends__gt=models.F("starts")),
+                name="%(app_label)s_%(class)s_ends_after_starts",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts is not None and self.ends is not None and self.ends <= self.starts:
+            raise ValidationError({"ends": _("The end time must be after the start time.")})
+
+
+class OpeningPeriod(WeeklySlot):
+    """Opening hours on one weekday; several per day for a lunch break."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="opening_periods")
+    starts = models.TimeField(_("opens"))
+    ends = models.TimeField(_("closes"))
+
+    class Meta(WeeklySlot.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
 
 
 class ClosedDay(models.Model):
@@ -347,16 +367,13 @@ class SchoolHoliday(models.Model):
         return f"{self.name} ({self.start:%d/%m} – {self.end:%d/%m/%Y})"
 
 
-class Zitdag(models.Model):
+class Zitdag(WeeklySlot):
     """Office hours a partner holds at a location (e.g. Groeipakket every 2nd Tuesday)."""
 
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="zitdagen")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="zitdagen", verbose_name=_("partner")
     )
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    starts = models.TimeField(_("from"))
-    ends = models.TimeField(_("until"))
     note = models.CharField(
         _("note"),
         max_length=150,
@@ -364,8 +381,7 @@ class Zitdag(models.Model):
         help_text=_("E.g. 'every second Tuesday' or 'by appointment'."),
     )
 
-    class Meta:
-        ordering = ["weekday", "starts"]
+    class Meta(WeeklySlot.Meta):
         verbose_name = _("office day (zitdag)")
         verbose_name_plural = _("office days (zitdagen)")
 

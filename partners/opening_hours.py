@@ -157,7 +157,7 @@ def _merge_touching(
 def _periods_by_weekday(location: Location) -> dict[int, list[Period]]:
     by_weekday: dict[int, list[Period]] = {}
     for period in location.opening_periods.all():
-        by_weekday.setdefault(period.weekday, []).append((period.opens, period.closes))
+        by_weekday.setdefault(period.weekday, []).append((period.starts, period.ends))
     for periods in by_weekday.values():
         periods.sort()
     return by_weekday

@@ -85,8 +85,8 @@ class OpeningPeriodFactory(DjangoModelFactory):
 
     location = factory.SubFactory(LocationFactory)
     weekday = 0
-    opens = dt.time(9, 0)
-    closes = dt.time(12, 0)
+    starts = dt.time(9, 0)
+    ends = dt.time(12, 0)
 
 
 class AgreementFactory(DjangoModelFactory):

@@ -28,7 +28,7 @@ def make_location(weekdays=WORKING_DAYS, periods=(MORNING, AFTERNOON), **kwargs)
     location = LocationFactory(**kwargs)
     for weekday in weekdays:
         for opens, closes in periods:
-            OpeningPeriodFactory(location=location, weekday=weekday, opens=opens, closes=closes)
+            OpeningPeriodFactory(location=location, weekday=weekday, starts=opens, ends=closes)
     return reload(location)
 
 

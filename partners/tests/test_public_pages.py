@@ -14,7 +14,7 @@ def network_with_partners():
         organisation = OrganisationFactory(networks=[network])
         location = LocationFactory(organisation=organisation, network=network)
         OpeningPeriod.objects.create(
-            location=location, weekday=index % 5, opens="09:00", closes="12:00"
+            location=location, weekday=index % 5, starts="09:00", ends="12:00"
         )
         Zitdag.objects.create(
             location=location, organisation=organisation, weekday=1, starts="09:00", ends="11:00"
