@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class AanbodConfig(AppConfig):
     name = "aanbod"
-    verbose_name = "Aanbod"
+    verbose_name = pgettext_lazy("app name", "Offers")
 
     def ready(self) -> None:
         from huisvanhetkind.page_cache import content_version_register

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class DoorverwijzingConfig(AppConfig):
     name = "doorverwijzing"
-    verbose_name = "Doorverwijzingen"
+    verbose_name = pgettext_lazy("app name", "Referrals")
 
     def ready(self) -> None:
         from huisvanhetkind.kept_users import kept_users_register

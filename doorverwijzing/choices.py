@@ -127,3 +127,8 @@ class IntakeStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Being handled")
     REFERRED = "referred", _("Turned into a referral")
     CLOSED = "closed", _("Closed")
+
+
+OPEN_INTAKE_STATUSES = {IntakeStatus.NEW, IntakeStatus.IN_PROGRESS}
+# Families may speak a language the site does not offer; they say which in the question.
+OTHER_LANGUAGE = "other"

@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from huisvanhetkind.public_forms import PublicFormMixin
 from partners.models import Organisation
 
-from .choices import ContactPreference
+from .choices import OTHER_LANGUAGE, ContactPreference
 from .forms import ReferralForm
-from .intake import OTHER_LANGUAGE
 from .models import IntakeRequest
 
 # Bots fill every field they find; people never see this one.

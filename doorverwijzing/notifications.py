@@ -1,15 +1,22 @@
-"""Mails about referrals: only the reference and a link, never personal data."""
+"""Mails about referrals and families' questions: only the reference and a link, never
+personal data."""
+
+import datetime as dt
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.utils import translation
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from partners.models import Network
 from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
-from .choices import EventKind, ReminderKind
-from .models import Referral
+from .choices import EventKind, IntakeStatus, ReminderKind
+from .models import IntakeRequest, NetworkMailClaim, Referral
+from .network_mail import MailKind, admin_network_link, network_mail_claim
 
 # Steps taken by the receiver are told to the referrer, and the other way round.
 TO_RECEIVER = {EventKind.SENT, EventKind.RECORDED, EventKind.CANCELLED}
@@ -108,3 +115,89 @@ def referral_reminder_mail(referral: Referral, kind: str) -> int:
         subject = _("Reminder: referral %(ref)s is waiting") % {"ref": referral.public_id}
         intro = _("Referral %(ref)s is waiting for a next step.") % {"ref": referral.public_id}
         return _mail(referral, recipients, subject, intro)
+
+
+# --- The contact point hears of new questions ----------------------------------------
+
+
+def _interval() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.INTAKE_MAIL_INTERVAL_MINUTES)
+
+
+def _slot(now: dt.datetime) -> dt.datetime:
+    """The start of the mail interval `now` falls in (intervals counted from the epoch)."""
+    seconds = int(_interval().total_seconds())
+    return dt.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=dt.UTC)
+
+
+def intake_notify(*, network: Network, now: dt.datetime | None = None) -> int:
+    """Tell the contact point there are new questions: at most one mail per interval.
+
+    A question that arrives after this interval's mail is covered by one more mail when
+    the interval ends (the task is queued again for then). When nobody at the contact
+    point can read questions, the coordinators hear of it instead. Returns the number
+    of mails sent.
+    """
+    now = now or timezone.now()
+    last = (
+        NetworkMailClaim.objects.filter(network=network, kind=MailKind.NEW_QUESTIONS)
+        .order_by("-slot")
+        .first()
+    )
+    waiting = IntakeRequest.objects.filter(
+        network=network, status=IntakeStatus.NEW, erased_at__isnull=True
+    )
+    unannounced = waiting.filter(created_at__gt=last.claimed_at) if last else waiting
+    if not unannounced.exists():
+        return 0
+    slot = _slot(now)
+    if not network_mail_claim(network_id=network.id, kind=MailKind.NEW_QUESTIONS, slot=slot):
+        wait = (slot + _interval() - now).total_seconds()
+        from .tasks import intake_notify_task  # the task module imports this one
+
+        transaction.on_commit(
+            partial(intake_notify_task.apply_async, (network.id,), countdown=max(1, int(wait) + 1))
+        )
+        return 0
+    references = sorted(waiting.values_list("pk", flat=True))
+    readers = organisation_reader_emails(organisation_id=network.organiser_id)
+    if readers:
+        return intake_new_mail(network=network, recipients=readers, references=references)
+    return intake_unread_mail(network=network, references=references)
+
+
+def intake_new_mail(*, network: Network, recipients: list[str], references: list[int]) -> int:
+    """Tell the contact point there are questions: a link, never the family's data."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if len(references) == 1:
+            path = reverse("doorverwijzing:intake_detail", kwargs={"pk": references[0]})
+        else:
+            path = reverse("doorverwijzing:intake_inbox")
+        subject = _("New questions for the contact point")
+        body = _(
+            "Questions from families waiting for the contact point: %(count)d.\n\n"
+            "Open them here (log in first):\n%(link)s\n"
+        ) % {"count": len(references), "link": settings.SITE_URL + path}
+    return send_mass_mail([(subject, body, None, [email]) for email in recipients])
+
+
+def intake_unread_mail(*, network: Network, references: list[int]) -> int:
+    """Nobody can read the questions: the coordinators are told, with numbers only."""
+    recipients = network_coordinator_emails(network_id=network.id)
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Questions from families that nobody can read")
+        body = _(
+            "Families asked %(count)d questions through the website of %(network)s "
+            "(numbers %(references)s), and nobody can read them: the organiser of the "
+            "network has no social worker in the portal. The families were asked to phone "
+            "you.\n\nGive the organiser a social worker, or choose another organiser:\n"
+            "%(link)s\n"
+        ) % {
+            "count": len(references),
+            "network": network.name,
+            "references": ", ".join(str(reference) for reference in references),
+            "link": admin_network_link(network),
+        }
+    return send_mass_mail([(subject, body, None, [email]) for email in recipients])

@@ -8,11 +8,12 @@ from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
 
-from .choices import AccessAction, ReferralStatus
-from .models import AccessLogEntry, Referral, TimelineEntry
+from .choices import OPEN_INTAKE_STATUSES, AccessAction, IntakeStatus, ReferralStatus
+from .models import AccessLogEntry, IntakeRequest, Referral, TimelineEntry
 from .services import access_log_record, referral_mark_opened
 
 INBOX_PAGE_SIZE = 50
+INTAKE_INBOX_PAGE_SIZE = 50
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
@@ -116,3 +117,31 @@ def access_log_actor_ids(*, user_ids) -> set[int]:
         .values_list("actor_id", flat=True)
         .distinct()
     )
+
+
+# --- Families' questions (the intake inbox) ---------------------------------------
+
+
+def intake_inbox(*, user, status: str = "open") -> QuerySet:
+    """Questions of the networks whose contact point the user works for, newest first."""
+    queryset = permissions.scope(user, IntakeRequest, "intake.handle").select_related(
+        "network", "handled_by", "referral"
+    )
+    if status == "open":
+        queryset = queryset.filter(status__in=OPEN_INTAKE_STATUSES)
+    elif status in IntakeStatus.values:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-created_at", "-id")
+
+
+def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
+    """The question, or 404 when it does not exist or is not the user's to handle."""
+    intake = (
+        permissions.scope(user, IntakeRequest, "intake.handle")
+        .select_related("network", "handled_by", "referral", "offer")
+        .filter(pk=pk)
+        .first()
+    )
+    if intake is None:
+        raise Http404
+    return intake

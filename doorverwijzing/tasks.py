@@ -3,12 +3,13 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.utils import timezone
 
-from .intake import intake_notify_task, intakes_purge_expired  # noqa: F401 (registers the task)
+from partners.models import Network
+
 from .models import Referral
 from .network_mail import daily_cap_mail_task, network_mail_claims_purge  # noqa: F401
-from .notifications import referral_update_mail
+from .notifications import intake_notify, referral_update_mail
 from .reminders import reminder_send, reminders_plan, reminders_unsent_ids
-from .services import referrals_purge_expired
+from .services import intakes_purge_expired, referrals_purge_expired
 
 MAIL_ERRORS = (SMTPException, OSError)
 
@@ -43,3 +44,16 @@ def referrals_purge_task() -> int:
     now = timezone.now()
     network_mail_claims_purge(now=now)
     return referrals_purge_expired(now=now) + intakes_purge_expired(now=now)
+
+
+# The name keeps the module this task was first defined in: queued messages (outbox rows,
+# the broker) carry it.
+@shared_task(
+    name="doorverwijzing.intake.intake_notify",
+    autoretry_for=(OSError,),  # SMTPException is an OSError
+    retry_backoff=30,
+    max_retries=8,
+)
+def intake_notify_task(network_id: int) -> int:
+    network = Network.objects.filter(id=network_id).first()
+    return intake_notify(network=network) if network else 0

@@ -1,11 +1,12 @@
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class PortalConfig(AppConfig):
     name = "huisvanhetkind"
-    verbose_name = "Huis van het Kind"
+    verbose_name = pgettext_lazy("app name", "Huis van het Kind")
 
     def ready(self) -> None:
         # Every app registers its rules into the one registry (huisvanhetkind.permissions);

@@ -4,14 +4,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from . import views
 from .admin_login import admin_login, admin_logout
 from .admin_scoping import view_on_site
 
-admin.site.site_header = "Huis van het Kind — beheer"
-admin.site.site_title = "Huis van het Kind"
-admin.site.index_title = "Beheer van het netwerk"
+admin.site.site_header = pgettext_lazy("admin", "Huis van het Kind — administration")
+admin.site.site_title = pgettext_lazy("admin", "Huis van het Kind")
+admin.site.index_title = pgettext_lazy("admin", "Management of the network")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class OpendataConfig(AppConfig):
     name = "opendata"
-    verbose_name = "Open data"
+    verbose_name = pgettext_lazy("app name", "Open data")

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class PartnersConfig(AppConfig):
     name = "partners"
-    verbose_name = "Netwerk"
+    verbose_name = pgettext_lazy("app name", "Network")
 
     def ready(self) -> None:
         from huisvanhetkind.request_network import network_resolver_register

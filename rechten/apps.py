@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class RechtenConfig(AppConfig):
     name = "rechten"
-    verbose_name = "Rechten"
+    verbose_name = pgettext_lazy("app name", "Rights")

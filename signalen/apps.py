@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class SignalenConfig(AppConfig):
     name = "signalen"
-    verbose_name = "Signalen"
+    verbose_name = pgettext_lazy("app name", "Signals")
 
     def ready(self) -> None:
         from aanbod.search_gaps import search_gap_listen

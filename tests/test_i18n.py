@@ -101,3 +101,16 @@ def test_the_agenda_is_a_calendar_of_activities_not_a_meeting_agenda(client, lan
     content = client.get(f"/{lang}/").content.decode()
     assert word in content
     assert "جدول الأعمال" not in content and "Порядок денний" not in content
+
+
+def test_app_names_and_admin_headers_follow_the_language():
+    """App names and the admin's headers are gettext strings: Dutch by default, French in /fr/."""
+    from django.apps import apps
+    from django.contrib import admin
+    from django.utils import translation
+
+    assert str(apps.get_app_config("partners").verbose_name) == "Netwerk"
+    assert str(admin.site.index_title) == "Beheer van het netwerk"
+    with translation.override("fr"):
+        assert str(apps.get_app_config("partners").verbose_name) == "Réseau"
+        assert str(admin.site.site_header) == "Huis van het Kind — administration"

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doorverwijzing.choices import IntakeStatus, ReferralStatus
-from doorverwijzing.intake import intake_close, intake_notify_task, intakes_purge_expired
 from doorverwijzing.models import IntakeRequest, Referral
-from doorverwijzing.tasks import referrals_purge_task
+from doorverwijzing.services import intake_close, intakes_purge_expired
+from doorverwijzing.tasks import intake_notify_task, referrals_purge_task
 from partners.choices import Role
 from partners.tests.factories import (
     MembershipFactory,
@@ -360,7 +360,7 @@ def test_many_questions_give_the_contact_point_one_mail_per_interval(
     network, cast, settings, django_capture_on_commit_callbacks
 ):
     settings.INTAKE_MAIL_INTERVAL_MINUTES = 15
-    from doorverwijzing.intake import intake_notify
+    from doorverwijzing.notifications import intake_notify
 
     start = timezone.now().replace(minute=0, second=0, microsecond=0)
     for _index in range(5):

@@ -11,8 +11,8 @@ from doorverwijzing import services, urls
 from doorverwijzing.choices import IntakeStatus, ReferralStatus
 from doorverwijzing.exceptions import ReferralStateError
 from doorverwijzing.forms import ReferralForm
-from doorverwijzing.intake import intake_convert_to_referral
 from doorverwijzing.models import Consent, IntakeRequest, Referral
+from doorverwijzing.services import intake_convert_to_referral
 from partners.tests.factories import NetworkFactory, OrganisationFactory
 
 from .factories import VALID_CONSENT, ReferralFactory, social_worker, with_mfa

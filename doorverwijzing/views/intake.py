@@ -1,7 +1,7 @@
 """'Stel je vraag': the family's public form and the contact point's intake inbox.
 
-Thin: load through a read of doorverwijzing.intake, validate a form, call one
-service. The question's data never goes into a URL, a log line or a task.
+Thin: load through a selector, validate a form, call one service. The question's data
+never goes into a URL, a log line or a task.
 """
 
 from django.conf import settings
@@ -21,12 +21,12 @@ from huisvanhetkind import permissions
 from huisvanhetkind.antispam import rate_limit_exceeded
 from partners import selectors as network_selectors
 
-from .. import intake as intakes
-from .. import selectors
-from ..choices import IntakeStatus
+from .. import selectors, services
+from ..choices import OPEN_INTAKE_STATUSES, IntakeStatus
 from ..exceptions import (
     ConsentMissingError,
     DailyCapReachedError,
+    IntakeStateError,
     ReferralPermissionError,
     ReferralStateError,
 )
@@ -73,11 +73,11 @@ def intake_new(request):
                 status = 429
             else:
                 try:
-                    intakes.intake_create(network=network, offer=offer, **form.details())
+                    services.intake_create(network=network, offer=offer, **form.details())
                 except DailyCapReachedError as error:
                     form.add_error(None, str(error))
                     status = 429
-                except intakes.IntakeStateError as error:
+                except IntakeStateError as error:
                     form.add_error(None, str(error))
                 else:
                     url = reverse("doorverwijzing:intake_thanks")
@@ -113,8 +113,9 @@ def intake_inbox(request):
     if not permissions.can(request.user, "intake.handle"):
         raise PermissionDenied
     status = request.GET.get("status", "open")
-    intake_list = intakes.intake_inbox(user=request.user, status=status)
-    page = Paginator(intake_list, intakes.INTAKE_INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    intake_list = selectors.intake_inbox(user=request.user, status=status)
+    paginator = Paginator(intake_list, selectors.INTAKE_INBOX_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "doorverwijzing/intake_inbox.html",
@@ -124,19 +125,19 @@ def intake_inbox(request):
 
 @login_required
 def intake_detail(request, pk: int):
-    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
+    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
     return render(
         request,
         "doorverwijzing/intake_detail.html",
         {
             "intake": intake,
-            "is_open": intake.status in intakes.OPEN_INTAKE_STATUSES and not intake.erased_at,
+            "is_open": intake.status in OPEN_INTAKE_STATUSES and not intake.erased_at,
         },
     )
 
 
 def _act(request, pk: int, step):
-    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
+    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
     try:
         step(intake=intake, actor=request.user)
     except ReferralPermissionError as error:
@@ -151,20 +152,20 @@ def _act(request, pk: int, step):
 @login_required
 @require_POST
 def intake_take_in_hand(request, pk: int):
-    return _act(request, pk, intakes.intake_take_in_hand)
+    return _act(request, pk, services.intake_take_in_hand)
 
 
 @login_required
 @require_POST
 def intake_close(request, pk: int):
-    return _act(request, pk, intakes.intake_close)
+    return _act(request, pk, services.intake_close)
 
 
 @login_required
 def intake_convert(request, pk: int):
     """Turn the question into a referral: the form is prefilled on the server, never via the URL."""
-    intake = intakes.intake_get_for_user(user=request.user, pk=pk)
-    if intake.status not in intakes.OPEN_INTAKE_STATUSES or intake.erased_at:
+    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
+    if intake.status not in OPEN_INTAKE_STATUSES or intake.erased_at:
         messages.error(request, _("This question is already handled."))
         return redirect("doorverwijzing:intake_detail", pk=intake.pk)
     form = IntakeReferralForm(
@@ -174,7 +175,7 @@ def intake_convert(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            referral = intakes.intake_convert_to_referral(
+            referral = services.intake_convert_to_referral(
                 intake=intake,
                 actor=request.user,
                 receiving_organisation=form.cleaned_data["receiving_organisation"],

@@ -19,7 +19,7 @@ from huisvanhetkind import permissions
 from partners.selectors import organisation_readers
 from signalen.services import signal_from_declined_referral
 
-from .choices import (
+from ..choices import (
     FINISHED_STATUSES,
     AccessAction,
     ConsentMethod,
@@ -29,8 +29,8 @@ from .choices import (
     Outcome,
     ReferralStatus,
 )
-from .exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
-from .models import AccessLogEntry, Consent, IntakeRequest, Referral, TimelineEntry
+from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
+from ..models import AccessLogEntry, Consent, IntakeRequest, Referral, TimelineEntry
 
 PUBLIC_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L: read aloud by phone
 
@@ -63,7 +63,7 @@ def _step(referral: Referral, *, actor, kind: str, detail: str = "", fields: lis
 def _notify_after_commit(referral: Referral, kind: str) -> None:
     from huisvanhetkind import outbox
 
-    from .tasks import referral_notify_task
+    from ..tasks import referral_notify_task
 
     outbox.enqueue(referral_notify_task, referral.id, kind)
 
