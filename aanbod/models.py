@@ -167,7 +167,7 @@ class Offer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Derived for search; written only by aanbod.search.offer_reindex (see there).
+    # Derived for search; written only by aanbod.search.index.offer_reindex (see there).
     search_document = SearchVectorField(null=True, editable=False)
     search_text = models.TextField(default="", editable=False)
     indexed_weekdays = ArrayField(models.SmallIntegerField(), default=list, editable=False)
@@ -355,7 +355,7 @@ class Synonym(models.Model):
 
     def clean(self) -> None:
         # Stored the way queries are compared (lower case, no accents), so lookups are exact.
-        from .text import normalise
+        from .search.text import normalise
 
         self.term = normalise(self.term).strip()
         self.expands_to = normalise(self.expands_to).strip()
@@ -401,8 +401,8 @@ class NeedWord(models.Model):
         return f"{self.word} ({self.language})"
 
     def clean(self) -> None:
-        # Stored the way queries are compared (aanbod.text.search_key), so lookups are exact.
-        from .text import search_key
+        # Stored the way queries are compared (aanbod.search.text.search_key), so lookups are exact.
+        from .search.text import search_key
 
         self.word = " ".join(
             search_key(part) + ("*" if part.endswith("*") else "")

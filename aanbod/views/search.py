@@ -10,7 +10,7 @@ from signalen.services import search_gap_record
 
 from ..filters import OfferSearchForm, parse_search
 from ..schedules import next_occurrences_for_offers
-from ..selectors import offer_search
+from ..search.results import offer_search
 from ..shortlist import shortlist_ids
 
 ACTIVE_GROUP_PARAMS = [

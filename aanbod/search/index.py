@@ -1,4 +1,4 @@
-"""The stored search document of an offer, and the vocabulary behind "did you mean …?".
+"""The stored search document of an offer and its filter columns (the search index).
 
 The document is written from Python (never by a trigger or save()): the offer services and
 the admin call `offer_reindex` after every change, and `reindex_offers` refreshes all in bulk
@@ -22,10 +22,11 @@ from django.utils import timezone
 from partners.models import Location
 from partners.opening_hours import BRUSSELS
 
-from .catalogue_version import catalogue_changed
-from .choices import OfferStatus
-from .models import Occurrence, Offer, SearchWord
-from .text import STOPWORDS, compound_parts, normalise, words
+from ..catalogue_version import catalogue_changed
+from ..choices import OfferStatus
+from ..models import Occurrence, Offer
+from .text import compound_parts, domain_token, normalise
+from .vocabulary import vocabulary_add, vocabulary_words
 
 EVENING_AFTER = dt.time(18, 0)
 # Upcoming dated activities within this many days count for the weekday/evening filters.
@@ -46,12 +47,6 @@ UPDATE aanbod_offer SET
     indexed_deelgemeente_ids = %(deelgemeenten)s
 WHERE id = %(id)s
 """
-
-
-def domain_token(life_domain: str) -> str:
-    """The life domain as one word of the document. It starts with a digit, because a
-    parent's word never does (digits alone are dropped): no query prefix-matches it."""
-    return "0domain" + life_domain.replace("_", "")
 
 
 def offer_reindex(*, offer: Offer) -> None:
@@ -84,23 +79,13 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
         row = _document_row(offer)
         rows.append(row)
         if offer.status == OfferStatus.PUBLISHED:
-            vocabulary.update(set(_vocabulary_words(offer)))
+            vocabulary.update(set(vocabulary_words(offer)))
     with transaction.atomic(), connection.cursor() as cursor:
         if rows:
             cursor.executemany(_UPDATE_SQL, rows)
-        _vocabulary_add(cursor, vocabulary)
+        vocabulary_add(cursor, vocabulary)
     catalogue_changed()
     return len(rows)
-
-
-def vocabulary_rebuild() -> None:
-    """Rebuild the vocabulary from the published offers only (drops words of removed offers)."""
-    vocabulary: Counter[str] = Counter()
-    for offer in Offer.objects.published().select_related("organisation"):
-        vocabulary.update(set(_vocabulary_words(offer)))
-    with transaction.atomic(), connection.cursor() as cursor:
-        SearchWord.objects.all().delete()
-        _vocabulary_add(cursor, vocabulary)
 
 
 def _document_row(offer: Offer) -> dict:
@@ -157,25 +142,3 @@ def _document_row(offer: Offer) -> dict:
         "municipalities": sorted(municipalities),
         "deelgemeenten": sorted(deelgemeenten),
     }
-
-
-def _vocabulary_words(offer: Offer) -> list[str]:
-    texts = [offer.title_nl, offer.summary_nl, offer.keywords, offer.description_nl]
-    texts += [getattr(offer, f"title_{code}", "") or "" for code, _name in settings.LANGUAGES]
-    found = []
-    for word in words(" ".join(text or "" for text in texts)):
-        if 3 <= len(word) <= 60 and not word.isdigit() and word not in STOPWORDS:
-            found.append(word)
-            found += compound_parts(word)
-    return found
-
-
-def _vocabulary_add(cursor, vocabulary: Counter[str]) -> None:
-    if not vocabulary:
-        return
-    cursor.executemany(
-        "INSERT INTO aanbod_searchword (word, frequency) VALUES (%s, %s) "
-        "ON CONFLICT (word) DO UPDATE SET frequency = GREATEST(aanbod_searchword.frequency, "
-        "EXCLUDED.frequency)",
-        sorted(vocabulary.items()),
-    )
