@@ -174,6 +174,13 @@ class Offer(models.Model):
     indexed_evening = models.BooleanField(default=False, editable=False)
     indexed_municipality_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
     indexed_deelgemeente_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    # The next dates (aanbod.schedules) as of `indexed_dates_from`, so ranking and result
+    # cards read them instead of expanding weekly times per search (aanbod.search.dates).
+    indexed_dates_from = models.DateTimeField(null=True, editable=False)
+    indexed_next_starts = ArrayField(models.DateTimeField(), default=list, editable=False)
+    indexed_next_ends = ArrayField(models.DateTimeField(), default=list, editable=False)
+    # False when more dates follow the stored ones (the list was cut at its length).
+    indexed_dates_complete = models.BooleanField(default=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 

@@ -1,9 +1,10 @@
 """When an offer takes place, as SQL: its next start, a date window, "happening now".
 
-These mirror aanbod.schedules for weekly slots (weekday, validity, week of the month,
-public holidays, school holidays, cancelled dates) over WEEKS_AHEAD weeks, and take the
-first dated activity still to come. A moved time of one date is not looked at: the order
-may be off by a few hours there, the card shows the right time.
+The next start is read from the dates the re-index stored (aanbod.search.index) while they
+are fresh, else computed. The computed dates mirror aanbod.schedules for weekly slots
+(weekday, validity, week of the month, public holidays, school holidays, cancelled dates)
+over WEEKS_AHEAD weeks, and take the first dated activity still to come; a moved time of
+one date is not looked at there (the stored dates have it).
 """
 
 from __future__ import annotations
@@ -22,10 +23,48 @@ from .sql import OFFER, Sql
 WEEKS_AHEAD = 6
 # A dated activity that started this long ago may still be under way (a camp).
 LONGEST_ACTIVITY = dt.timedelta(days=7)
+# The nightly re-index (03:30, aanbod.tasks) refreshes the stored next dates; with some
+# slack for a late run. Older rows are dated by `computed_next_start`.
+STORED_DATES_FRESH_FOR = dt.timedelta(hours=26)
 
 
 def next_start(after: dt.datetime) -> Sql:
-    """The start of an offer's first date that ends after `after`, or NULL."""
+    """The start of an offer's first date that ends after `after`, or NULL.
+
+    Read from the dates stored at re-index time (aanbod.search.index) while they are fresh
+    for `after`: one look at a short array instead of expanding every weekly slot of every
+    matched offer. Stale rows (no nightly re-index, an injected clock before the re-index)
+    and cut lists whose stored dates are all over fall back to `computed_next_start`;
+    PostgreSQL evaluates a CASE branch only for the rows that take it.
+    """
+    computed = computed_next_start(after)
+    stored = Sql(
+        f"(SELECT min(d.s) FROM unnest({OFFER}.indexed_next_starts, {OFFER}.indexed_next_ends)"  # noqa: S608
+        " AS d(s, e) WHERE d.e > %s)",
+        (after,),
+    )
+    return (
+        Sql(
+            f"(CASE WHEN {OFFER}.indexed_dates_from <= %s"
+            f" AND %s < {OFFER}.indexed_dates_from + %s THEN COALESCE(",
+            (after, after, STORED_DATES_FRESH_FOR),
+        )
+        + stored
+        + Sql(f", CASE WHEN {OFFER}.indexed_dates_complete THEN NULL ELSE ")
+        + computed
+        + Sql(" END) ELSE ")
+        + computed
+        + Sql(" END)")
+    )
+
+
+def stored_dates_fresh(dates_from: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether dates stored at `dates_from` answer "what comes next" at `now` (as in SQL)."""
+    return dates_from is not None and dates_from <= now < dates_from + STORED_DATES_FRESH_FOR
+
+
+def computed_next_start(after: dt.datetime) -> Sql:
+    """The start of an offer's first date that ends after `after`, from its schedules."""
     local = after.astimezone(BRUSSELS)
     day, time = local.date(), local.time()
     window = [day + dt.timedelta(days=n) for n in range(7 * (WEEKS_AHEAD + 1))]

@@ -21,16 +21,20 @@ from django.utils import timezone
 
 from partners.models import Location
 from partners.opening_hours import BRUSSELS
+from partners.selectors import school_holidays_between
 
 from ..catalogue_version import catalogue_changed
 from ..choices import OfferStatus
-from ..models import Occurrence, Offer
+from ..models import Occurrence, Offer, RecurringSchedule
+from ..schedules import HORIZON_DAYS, next_occurrences, schedules_with_exceptions
 from .text import compound_parts, domain_token, normalise
 from .vocabulary import vocabulary_add, vocabulary_words
 
 EVENING_AFTER = dt.time(18, 0)
 # Upcoming dated activities within this many days count for the weekday/evening filters.
 DATED_WINDOW_DAYS = 120
+# Next dates stored per offer: enough for a card's two and a day of many slots.
+STORED_DATES = 12
 
 _UPDATE_SQL = """
 UPDATE aanbod_offer SET
@@ -44,7 +48,11 @@ UPDATE aanbod_offer SET
     indexed_weekdays = %(weekdays)s,
     indexed_evening = %(evening)s,
     indexed_municipality_ids = %(municipalities)s,
-    indexed_deelgemeente_ids = %(deelgemeenten)s
+    indexed_deelgemeente_ids = %(deelgemeenten)s,
+    indexed_dates_from = %(dates_from)s,
+    indexed_next_starts = %(next_starts)s,
+    indexed_next_ends = %(next_ends)s,
+    indexed_dates_complete = %(dates_complete)s
 WHERE id = %(id)s
 """
 
@@ -63,10 +71,16 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
             "locations",
             queryset=Location.objects.select_related("deelgemeente__municipality"),
         ),
-        "recurring_schedules",
+        Prefetch(
+            "recurring_schedules",
+            queryset=schedules_with_exceptions(
+                RecurringSchedule.objects.select_related("location"),
+                now.astimezone(BRUSSELS).date(),
+            ),
+        ),
         Prefetch(
             "occurrences",
-            queryset=Occurrence.objects.filter(
+            queryset=Occurrence.objects.select_related("location").filter(
                 ends_at__gt=now,
                 starts_at__lt=now + dt.timedelta(days=DATED_WINDOW_DAYS),
                 cancelled=False,
@@ -75,8 +89,11 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
     )
     rows = []
     vocabulary: Counter[str] = Counter()
+    holidays = school_holidays_between(
+        now.astimezone(BRUSSELS).date(), (now + dt.timedelta(days=HORIZON_DAYS)).date()
+    )
     for offer in queryset:
-        row = _document_row(offer)
+        row = _document_row(offer) | _dates_row(offer, now, holidays)
         rows.append(row)
         if offer.status == OfferStatus.PUBLISHED:
             vocabulary.update(set(vocabulary_words(offer)))
@@ -86,6 +103,23 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
         vocabulary_add(cursor, vocabulary)
     catalogue_changed()
     return len(rows)
+
+
+def _dates_row(offer: Offer, now: dt.datetime, holidays) -> dict:
+    """The offer's next dates as of `now` (aanbod.schedules: holidays, exceptions and moved
+    times included), for ranking (aanbod.search.dates) and result cards. Weekly slots
+    HORIZON_DAYS ahead, dated activities DATED_WINDOW_DAYS ahead: a slot that resumes after
+    the summer sorts by that date, where the SQL used for stale rows (WEEKS_AHEAD weeks)
+    calls it undated."""
+    found = next_occurrences(offer, after=now, limit=STORED_DATES + 1, school_holidays=holidays)
+    stored = found[:STORED_DATES]
+    return {
+        "dates_from": now,
+        "next_starts": [date.starts_at for date in stored],
+        "next_ends": [date.ends_at for date in stored],
+        # Cut: a later date may be the next one once these are over (the SQL decides then).
+        "dates_complete": len(found) <= STORED_DATES,
+    }
 
 
 def _document_row(offer: Offer) -> dict:

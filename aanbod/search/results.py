@@ -10,36 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    BooleanField,
-    Count,
-    DateTimeField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Q,
-    QuerySet,
-    Window,
-)
-from django.db.models.expressions import RawSQL
+from django.db import connection
 from django.utils import timezone
 
-from ..filters import SORT_NEAREST, SORT_SOONEST, SORT_TITLE, OfferFilters
+from partners.opening_hours import BRUSSELS
+
+from ..filters import OfferFilters
 from ..models import Offer
+from ..schedules import NextDate, next_occurrences_for_offers
 from ..selectors import offers_by_ids
 from .conditions import full_condition
-from .dates import next_start
+from .dates import stored_dates_fresh
 from .facets import FacetValue, facet_counts
 from .parsing import parse_query, understood_filters
-from .ranking import (
-    GOOD_AGE_FIT,
-    age_fit,
-    chosen_age_range,
-    distance_km,
-    effective_sort,
-    has_origin,
-    text_rank,
-)
+from .ranking import RANKED_COLUMNS, effective_sort, has_origin, ranking_statement
+from .sql import OFFER, Sql
 from .vocabulary import prepare_query
 
 PAGE_SIZE = 20
@@ -49,8 +34,9 @@ PAGE_SIZE = 20
 class SearchResult:
     """One page of published offers for a query and filters.
 
-    offers: with `organisation` and `locations` (with deelgemeente) loaded; next dates come
-    from schedules.next_occurrences_for_offers(offers, …) in a fixed number of queries.
+    offers: with `organisation` and `locations` (with deelgemeente) loaded; next_dates:
+    each offer's next dates for its card, from the stored dates (or, when those are stale,
+    schedules.next_occurrences_for_offers in a fixed number of queries).
     facets: filter group -> values with counts (see aanbod.search.facets); suggestion: the query
     with misspelled words corrected, or None.
     """
@@ -67,6 +53,8 @@ class SearchResult:
     # can apply (a place is chosen; the offers then carry `distance_km`).
     sort: str = ""
     can_sort_nearest: bool = False
+    # Offer id -> its next CARD_DATES dates for the result card (aanbod.schedules.NextDate).
+    next_dates: dict[int, list[NextDate]] = field(default_factory=dict)
 
     @property
     def page_count(self) -> int:
@@ -86,7 +74,8 @@ def offer_search(
     The query's time and place words become filters (aanbod.search.parsing); `result.filters`
     holds them, and `result.query` is then the words left for the search box.
     At most five statements whatever the catalogue holds: query preparation (only with
-    words), the ranking (ids, order and total), the page's offers, their places, the facets
+    words), the ranking (one statement: ids, order, total and stored next dates:
+    aanbod.search.ranking), the page's offers, their places, the facets
     (cached per question, see aanbod.search.facets). A page past the end costs one more to count.
     """
     page = max(1, min(int(page or 1), 1000))
@@ -97,26 +86,23 @@ def offer_search(
     )
     filters = understood_filters(filters, words, prepared.places)
     condition = full_condition(prepared, filters, now=now)
-    offset = (page - 1) * PAGE_SIZE
-    # aanbod.search.conditions builds the SQL from constants; every user value is a parameter.
-    matches = RawSQL(condition.text, condition.params, output_field=BooleanField())  # noqa: S611
     sort = effective_sort(filters, has_words=bool(prepared))
-    # Rank and count narrow rows first, then load the twenty offers of the page whole: a
-    # window count carrying every matched offer's columns (13,000 of them for a common
-    # word over Flanders) took as long as the matching itself.
-    ranked = list(
-        _ordered(Offer.objects.filter(matches), sort, prepared, filters, now)
-        .annotate(total_count=Window(Count("id")))
-        .values_list("id", "total_count", "distance")[offset : offset + PAGE_SIZE]
+    statement = ranking_statement(
+        condition, sort, prepared, filters, now, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
-    if ranked:
-        total = ranked[0][1]
-    elif page > 1:
-        total = Offer.objects.filter(matches).count()
-    else:
-        total = 0
-    offers = offers_by_ids([offer_id for offer_id, _total, _distance in ranked])
-    distances = {offer_id: distance for offer_id, _total, distance in ranked}
+    with connection.cursor() as cursor:
+        cursor.execute(statement.text, statement.params)
+        ranked = [dict(zip(RANKED_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+        if ranked:
+            total = ranked[0]["total"]
+        elif page > 1:
+            count = Sql(f"SELECT count(*) FROM {OFFER} WHERE ") + condition  # noqa: S608
+            cursor.execute(count.text, count.params)
+            total = cursor.fetchone()[0]
+        else:
+            total = 0
+    offers = offers_by_ids([row["id"] for row in ranked])
+    distances = {row["id"]: row["distance"] for row in ranked}
     for offer in offers:
         offer.distance_km = distances.get(offer.id)
     understood = bool(prepared.places or words.understood)
@@ -130,39 +116,34 @@ def offer_search(
         suggestion=prepared.suggestion,
         sort=sort,
         can_sort_nearest=has_origin(filters),
+        next_dates=card_dates(ranked, offers, now),
     )
+
+
+CARD_DATES = 2
+
+
+def card_dates(ranked: list[dict], offers: list[Offer], now: dt.datetime) -> dict:
+    """The next dates of each card from the ranking's stored dates; the offers whose stored
+    dates are stale or run out are expanded from their schedules (three queries)."""
+    dates: dict[int, list[NextDate]] = {}
+    for row in ranked:
+        if not stored_dates_fresh(row["dates_from"], now):
+            continue
+        upcoming = [
+            NextDate(
+                starts_at=start.astimezone(BRUSSELS),
+                ends_at=end.astimezone(BRUSSELS),
+                location=None,
+            )
+            for start, end in zip(row["next_starts"], row["next_ends"], strict=True)
+            if end > now
+        ]
+        if len(upcoming) >= CARD_DATES or row["complete"]:
+            dates[row["id"]] = upcoming[:CARD_DATES]
+    missing = [offer for offer in offers if offer.id not in dates]
+    return dates | next_occurrences_for_offers(missing, after=now, limit=CARD_DATES)
 
 
 def _words_left(prepared) -> str:
     return " ".join(term.word for term in prepared.terms)
-
-
-def _sql(fragment, output_field):
-    # aanbod.search builds SQL from constants; values are parameters.
-    return RawSQL(fragment.text, fragment.params, output_field=output_field)  # noqa: S611
-
-
-def _ordered(offers: QuerySet[Offer], sort: str, prepared, filters: OfferFilters, now):
-    """The matched offers with the ranking's columns, in the order `sort` names."""
-    offers = offers.annotate(distance=_sql(distance_km(filters), FloatField()))
-    # A constant is no sort key for PostgreSQL: rank and age fit only when they vary.
-    by_rank = []
-    if prepared:
-        offers = offers.annotate(rank=_sql(text_rank(prepared), FloatField()))
-        by_rank = ["-rank"]
-    title = [F("title_nl").asc(), "id"]
-    if sort == SORT_TITLE:
-        return offers.order_by(*title)
-    if sort == SORT_NEAREST:
-        return offers.order_by(F("distance").asc(nulls_last=True), *by_rank, *title)
-    if sort == SORT_SOONEST:
-        offers = offers.annotate(next_at=_sql(next_start(now), DateTimeField()))
-        if chosen_age_range(filters) is None:
-            return offers.order_by(F("next_at").asc(nulls_last=True), *by_rank, *title)
-        # For a chosen age, offers mostly for that age come first (soonest first among
-        # them): "every age" offers with a slot tomorrow do not bury the teenagers' ones.
-        offers = offers.annotate(fit=_sql(age_fit(filters), FloatField())).annotate(
-            fits=ExpressionWrapper(Q(fit__gte=GOOD_AGE_FIT), output_field=BooleanField())
-        )
-        return offers.order_by("-fits", F("next_at").asc(nulls_last=True), "-fit", *by_rank, *title)
-    return offers.order_by(*by_rank, *title)
