@@ -157,7 +157,10 @@ class SynonymAdmin(ScopedModelAdmin):
 
 @admin.register(models.NeedWord)
 class NeedWordAdmin(ScopedModelAdmin):
-    """Parents' words in every language → catalogue words or a life domain (aanbod.search)."""
+    """Parents' words in every language → catalogue words or a life domain.
+
+    See aanbod.search.vocabulary.
+    """
 
     view_action = "needword.edit"
     change_action = "needword.edit"

@@ -16,7 +16,9 @@ from partners.selectors import school_holidays_between, zitdagen_on_weekdays
 from .filters import OfferFilters
 from .models import Occurrence, Offer, RecurringSchedule, offer_link_fields
 from .schedules import NextDate, schedules_with_exceptions, weekly_dates_between
-from .search import OFFER, full_condition, prepare_query
+from .search.conditions import full_condition
+from .search.sql import OFFER
+from .search.vocabulary import prepare_query
 
 AGENDA_MAX_ITEMS = 400
 # An agenda has hundreds of lines: load only what a line shows.
@@ -103,7 +105,7 @@ def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
     point at the outer query, re-running the subquery for every row.
     """
     condition = full_condition(prepare_query(""), filters)
-    # aanbod.search builds the SQL from constants; every user value is a parameter.
+    # aanbod.search.conditions builds the SQL from constants; every user value is a parameter.
     return RawSQL(  # noqa: S611
         f"{column} IN (SELECT {OFFER}.id FROM {OFFER} WHERE {condition.text})",  # noqa: S608
         condition.params,

@@ -1,6 +1,6 @@
 """A version of the published catalogue, for caches of what every visitor sees alike.
 
-An offer saved or deleted (aanbod.signals) and every re-index (aanbod.search_index) call
+An offer saved or deleted (aanbod.signals) and every re-index (aanbod.search.index) call
 `catalogue_changed()`: caches keyed on the version are then never read again and expire
 on their own.
 """

@@ -13,8 +13,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AccessType, AgeGroup, CostFilter, Language, LifeDomain, Moment
-from .query_words import WHEN_TODAY, WHEN_TOMORROW
-from .text import MAX_QUERY_CHARS
+from .search.parsing import WHEN_TODAY, WHEN_TOMORROW
+from .search.text import MAX_QUERY_CHARS
 
 MAX_PAGE = 1000
 MAX_IDS = 30
@@ -53,7 +53,7 @@ class OfferFilters:
     moments: tuple[str, ...] = ()
     networks: tuple[int, ...] = field(default=())
     open_now: bool = False
-    # A date window from a time word ("vandaag", "morgen"): see aanbod.query_words.
+    # A date window from a time word ("vandaag", "morgen"): see aanbod.search.parsing.
     when: str = ""
     # How to order the results (SORT_CHOICES); '' is the default for the question
     # (relevance with words, soonest without). Carried here so every caller of
@@ -130,7 +130,7 @@ class OfferSearchForm(forms.Form):
         return "".join(char for char in text if char.isprintable()).strip()
 
     def search_arguments(self) -> tuple[str, OfferFilters, int]:
-        """(query, filters, page) for selectors.offer_search; call after is_valid()."""
+        """(query, filters, page) for aanbod.search.results.offer_search; call after is_valid()."""
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         filters = OfferFilters(
             ages=tuple(data.get("age") or ()),

@@ -168,13 +168,20 @@ class Offer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Derived for search; written only by aanbod.search.offer_reindex (see there).
+    # Derived for search; written only by aanbod.search.index.offer_reindex (see there).
     search_document = SearchVectorField(null=True, editable=False)
     search_text = models.TextField(default="", editable=False)
     indexed_weekdays = ArrayField(models.SmallIntegerField(), default=list, editable=False)
     indexed_evening = models.BooleanField(default=False, editable=False)
     indexed_municipality_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
     indexed_deelgemeente_ids = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    # The next dates (aanbod.schedules) as of `indexed_dates_from`, so ranking and result
+    # cards read them instead of expanding weekly times per search (aanbod.search.dates).
+    indexed_dates_from = models.DateTimeField(null=True, editable=False)
+    indexed_next_starts = ArrayField(models.DateTimeField(), default=list, editable=False)
+    indexed_next_ends = ArrayField(models.DateTimeField(), default=list, editable=False)
+    # False when more dates follow the stored ones (the list was cut at its length).
+    indexed_dates_complete = models.BooleanField(default=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 
@@ -343,7 +350,7 @@ class Synonym(models.Model):
 
     def clean(self) -> None:
         # Stored the way queries are compared (lower case, no accents), so lookups are exact.
-        from .text import normalise
+        from .search.text import normalise
 
         self.term = normalise(self.term).strip()
         self.expands_to = normalise(self.expands_to).strip()
@@ -389,8 +396,8 @@ class NeedWord(models.Model):
         return f"{self.word} ({self.language})"
 
     def clean(self) -> None:
-        # Stored the way queries are compared (aanbod.text.search_key), so lookups are exact.
-        from .text import search_key
+        # Stored the way queries are compared (aanbod.search.text.search_key), so lookups are exact.
+        from .search.text import search_key
 
         self.word = " ".join(
             search_key(part) + ("*" if part.endswith("*") else "")

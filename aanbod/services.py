@@ -31,7 +31,7 @@ from .models import (
     Participation,
     RecurringSchedule,
 )
-from .search_index import offer_reindex
+from .search.index import offer_reindex
 from .selectors import locations_for_organisation
 from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
 

@@ -3,7 +3,8 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.utils import timezone
 
-from .search_index import reindex_offers, vocabulary_rebuild
+from .search.index import reindex_offers
+from .search.vocabulary import vocabulary_rebuild
 from .services import offer_confirmation_request_send, offer_confirmation_requests_due
 
 

@@ -3,7 +3,7 @@
 Rows are written with COPY (psycopg `cursor.copy()`); ids of rows other rows point at are
 reserved from their sequence first, so no round trip per row. Texts come from the demo
 catalogue (aanbod.demo) varied with bench.vocabulary, so full-text search meets real words.
-The search columns are then written by aanbod.search_index.reindex_offers itself (in chunks)
+The search columns are then written by aanbod.search.index.reindex_offers itself (in chunks)
 and the vocabulary by vocabulary_rebuild: bench offers are indexed exactly as saved offers are.
 
 Everything the benchmark creates is marked, so `--reset` removes it and nothing else:
@@ -33,7 +33,8 @@ from django.utils import timezone
 from aanbod.catalogue_version import catalogue_changed
 from aanbod.choices import AccessType, Availability, Cost, OfferStatus, TargetGroup
 from aanbod.models import Occurrence, Offer, RecurringSchedule, Synonym
-from aanbod.search_index import reindex_offers, vocabulary_rebuild
+from aanbod.search.index import reindex_offers
+from aanbod.search.vocabulary import vocabulary_rebuild
 from doorverwijzing.choices import (
     FINISHED_STATUSES,
     ConsentMethod,
@@ -834,7 +835,7 @@ class Builder:
         self.done(progress, "occurrences")
 
     def search_index(self) -> None:
-        """The search columns, written by aanbod.search_index itself (set-based per chunk)."""
+        """The search columns, written by aanbod.search.index itself (set-based per chunk)."""
         progress = self.step("search index", len(self.offer_ids))
         for start in range(0, len(self.offer_ids), REINDEX_CHUNK):
             chunk = self.offer_ids[start : start + REINDEX_CHUNK]

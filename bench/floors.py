@@ -2,7 +2,7 @@
 
 - `single_statement`: the search page's data in one statement — the page of offers (with
   partner, places, weekly times with their exceptions and the next dated activities), the
-  total and every facet count — built from the same conditions aanbod.search writes.
+  total and every facet count — built from the same conditions aanbod.search.conditions writes.
 - `replay`: the statements a page really ran (captured in-process), re-run through a plain
   psycopg connection: the page's own SQL without Python, templates or HTTP.
 """
@@ -17,10 +17,13 @@ import time
 import psycopg
 from django.db import connection
 
-from aanbod.facets import _NAMED, _VALUE_SOURCES, GROUPS
 from aanbod.filters import OfferFilters
-from aanbod.search import OFFER, Sql, base_condition, filter_conditions, prepare_query, text_rank
-from aanbod.selectors import PAGE_SIZE
+from aanbod.search.conditions import base_condition, filter_conditions
+from aanbod.search.facets import _NAMED, _VALUE_SOURCES, GROUPS
+from aanbod.search.ranking import text_rank
+from aanbod.search.results import PAGE_SIZE
+from aanbod.search.sql import OFFER, Sql
+from aanbod.search.vocabulary import prepare_query
 
 _MATCHED_COLUMNS = (
     "id, title_nl, organisation_id, age_months, target_groups, for_wish_for_child, life_domains,"
@@ -59,7 +62,7 @@ SELECT p.rank, o.id, o.slug, o.title, o.title_nl, o.summary, o.summary_nl, o.cos
 def single_statement(*, query: str, filters: OfferFilters, page: int = 1) -> tuple[str, tuple]:
     """One statement returning the search page as JSON: offers, total and facet counts.
 
-    The query words are prepared first (aanbod.search.prepare_query: one small statement,
+    The query words are prepared first (aanbod.search.vocabulary.prepare_query: one small statement,
     as the page does); the rest is one round trip.
     """
     prepared = prepare_query(query or "")

@@ -9,8 +9,8 @@ from django.http import QueryDict
 
 from aanbod.filters import parse_search
 from aanbod.models import Offer
-from aanbod.search_index import offer_reindex
-from aanbod.selectors import offer_search
+from aanbod.search.index import offer_reindex
+from aanbod.search.results import offer_search
 from bench import run
 from bench.data import bench_scale_loaded
 from bench.floors import single_statement

@@ -17,7 +17,8 @@ from partners.opening_hours import BRUSSELS
 
 from ..choices import AccessType, Audience, Availability, Cost, OfferStatus, TargetGroup
 from ..models import Occurrence, Offer, RecurringSchedule, Synonym
-from ..search_index import reindex_offers, vocabulary_rebuild
+from ..search.index import reindex_offers
+from ..search.vocabulary import vocabulary_rebuild
 from . import extra, health_learning, meeting, money_care, parenting
 from .translations import TRANSLATIONS
 

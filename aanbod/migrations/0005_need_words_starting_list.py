@@ -5,7 +5,7 @@ domain. Coordinators edit it in the admin (Aanbod → words of needs); a word th
 removed is not put back (get_or_create by language and word only when loading).
 
 A word ending in * accepts any ending (Ukrainian and Turkish inflect heavily). Words are
-stored as search compares them (aanbod.text.search_key: lower case, Latin accents off,
+stored as search compares them (aanbod.search.text.search_key: lower case, Latin accents off,
 Arabic folded: no short vowels, one alef, the article "ال" off).
 """
 
@@ -311,7 +311,7 @@ NEEDS = [
 
 
 def _key(word: str) -> str:
-    from aanbod.text import search_key
+    from aanbod.search.text import search_key
 
     return " ".join(search_key(part) + ("*" if part.endswith("*") else "") for part in word.split())
 

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from aanbod import models
 from aanbod.choices import AccessType, LifeDomain, OfferStatus
-from aanbod.search_index import reindex_offers
+from aanbod.search.index import reindex_offers
 from partners.choices import Pillar
 from partners.opening_hours import BRUSSELS
 from partners.tests.factories import OrganisationFactory

@@ -6,7 +6,7 @@ from aanbod import services
 from aanbod.choices import AccessType, OfferStatus
 from aanbod.exceptions import OfferStateError
 from aanbod.filters import OfferFilters
-from aanbod.selectors import offer_search
+from aanbod.search.results import offer_search
 from partners.choices import Role
 from partners.tests.factories import (
     MembershipFactory,

@@ -5,7 +5,7 @@ from django.db.backends.postgresql.psycopg_any import NumericRange
 
 from aanbod.choices import AgeGroup, TargetGroup
 from aanbod.filters import OfferFilters
-from aanbod.selectors import offer_search
+from aanbod.search.results import offer_search
 
 from .factories import OfferFactory
 

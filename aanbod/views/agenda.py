@@ -8,9 +8,9 @@ from huisvanhetkind.page_cache import public_page
 
 from ..agenda import agenda_between
 from ..calendar_files import agenda_calendar
-from ..facets import facet_counts
 from ..filters import parse_search
-from ..search import prepare_query
+from ..search.facets import facet_counts
+from ..search.vocabulary import prepare_query
 
 AGENDA_DAYS = 7
 FEED_DAYS = 60

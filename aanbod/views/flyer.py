@@ -9,7 +9,7 @@ from partners.selectors import network_for_request
 
 from ..choices import LifeDomain
 from ..filters import parse_search
-from ..selectors import offer_search
+from ..search.results import offer_search
 
 
 def flyer(request):

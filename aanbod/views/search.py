@@ -1,16 +1,14 @@
 """The parents' search: every result page is a plain GET URL; htmx only speeds it up."""
 
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from huisvanhetkind.page_cache import public_page
 from partners.selectors import network_for_request
 
 from ..filters import OfferSearchForm, parse_search
-from ..schedules import next_occurrences_for_offers
+from ..search.results import offer_search
 from ..search_gaps import search_gap_report
-from ..selectors import offer_search
 from ..shortlist import shortlist_ids
 
 ACTIVE_GROUP_PARAMS = [
@@ -33,7 +31,6 @@ def search(request):
     gap = result.total == 0 and page == 1 and bool(query.strip())
     if gap:
         search_gap_report(query=query)
-    dates = next_occurrences_for_offers(result.offers, after=timezone.now(), limit=2)
     on_list = set(shortlist_ids(request.session))
     for offer in result.offers:
         offer.in_shortlist = offer.id in on_list
@@ -42,7 +39,7 @@ def search(request):
         # The words left once place and time words became filters (see offer_search).
         "form": OfferSearchForm(initial={"q": result.query}),
         "result": result,
-        "cards": [(offer, dates.get(offer.id, [])) for offer in result.offers],
+        "cards": [(offer, result.next_dates.get(offer.id, [])) for offer in result.offers],
         "active_groups": active,
         "has_filters": bool(active),
         "network": network_for_request(request),

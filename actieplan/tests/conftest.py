@@ -13,7 +13,7 @@ from django.db.backends.postgresql.psycopg_any import NumericRange
 
 from aanbod.choices import LifeDomain
 from aanbod.models import Offer, Participation
-from aanbod.search_index import reindex_offers
+from aanbod.search.index import reindex_offers
 from aanbod.tests.factories import OfferFactory, RecurringScheduleFactory
 from actieplan.choices import ActionResult, ActionStatus
 from actieplan.tests.factories import ActionFactory, ActionPlanFactory, GoalFactory

@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from aanbod.choices import LifeDomain
 from aanbod.filters import OfferFilters
 from aanbod.models import NeedWord
-from aanbod.selectors import offer_search
-
-from .factories import OfferFactory
+from aanbod.search.results import offer_search
+from aanbod.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The order of search results, as SQL for the one ranking statement (no query per result).
 
-- With words: relevance (aanbod.search.text_rank).
+- With words: relevance (`text_rank`): words matched first, then where they matched.
 - Without words (home tiles, filters only): the soonest next date first; then offers without
   a date in the coming weeks, those whose ages fit the chosen age best first (the share of
   the offer's age range inside the chosen one: a 12–18 offer before an "every age" one for
@@ -9,90 +9,25 @@
 - A parent's choice (`sort=`): soonest, nearest (from the chosen place: the centroid of its
   locations' coordinates), A to Z.
 
-The next date mirrors aanbod.schedules for weekly slots (weekday, validity, week of the
-month, public holidays, school holidays, cancelled dates) over WEEKS_AHEAD weeks, and takes
-the first dated activity still to come. A moved time of one date is not looked at: the
-order may be off by a few hours there, the card shows the right time.
+The next date comes from aanbod.search.dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from huisvanhetkind.belgian_days import is_public_holiday
-from partners.opening_hours import BRUSSELS, in_school_holiday
-from partners.selectors import school_holidays_between
+from ..choices import AGE_GROUP_MONTHS
+from ..filters import SORT_NEAREST, SORT_SOONEST, SORT_TITLE, OfferFilters
+from .conditions import term_match, term_tsquery, typo_tolerant
+from .dates import next_start
+from .sql import OFFER, Sql
+from .vocabulary import PreparedQuery
 
-from .choices import AGE_GROUP_MONTHS
-from .filters import SORT_NEAREST, SORT_SOONEST, SORT_TITLE, OfferFilters
-from .query_words import window_for
-from .search import OFFER, Sql
-
-# Candidates per weekly slot: this week and five more, enough for "the last Wednesday of
-# the month". A slot without a date that far ahead (the summer holiday) sorts as undated.
-WEEKS_AHEAD = 6
-# A dated activity that started this long ago may still be under way (a camp).
-LONGEST_ACTIVITY = dt.timedelta(days=7)
 # Ages as the filters see them: pregnancy starts at -9 months, the oldest group ends at 361.
 YOUNGEST, OLDEST = -9, 361
 KM_PER_DEGREE = 111.2
 # An offer whose ages lie at least half inside the chosen ages is "for that age".
 GOOD_AGE_FIT = 0.5
-
-
-def next_start(after: dt.datetime) -> Sql:
-    """The start of an offer's first date that ends after `after`, or NULL."""
-    local = after.astimezone(BRUSSELS)
-    day, time = local.date(), local.time()
-    window = [day + dt.timedelta(days=n) for n in range(7 * (WEEKS_AHEAD + 1))]
-    holidays = [d for d in window if is_public_holiday(d)]
-    # School holidays as dates too (the calendar is cached): no subquery per candidate.
-    school = school_holidays_between(window[0], window[-1])
-    school_days = [d for d in window if in_school_holiday(d, school)]
-    # Only our constants are interpolated; every value is a parameter. Per slot, its
-    # candidate days in date order; LIMIT 1 stops at the first that holds (generate_series
-    # yields in order, so no sort is needed and later weeks are never looked at), then the
-    # soonest of the offer's slots. The conditions mirror aanbod.schedules.
-    weekly = Sql(
-        "(SELECT min(w.at) FROM aanbod_recurringschedule s CROSS JOIN LATERAL ("  # noqa: S608
-        " SELECT (c.day + s.starts) AT TIME ZONE 'Europe/Brussels' AS at FROM ("
-        " SELECT %s::date + ((s.weekday - %s + 7) %% 7) + 7 * k AS day"
-        " FROM generate_series(0, %s) AS k) AS c"
-        " WHERE (c.day > %s::date OR s.ends > %s::time)"
-        " AND (s.valid_from IS NULL OR s.valid_from <= c.day)"
-        " AND (s.valid_until IS NULL OR s.valid_until >= c.day)"
-        " AND (s.week_of_month IS NULL"
-        " OR s.week_of_month = (extract(day FROM c.day)::int - 1) / 7 + 1"
-        " OR (s.week_of_month = -1 AND extract(month FROM c.day + 7) <> extract(month FROM c.day)))"
-        " AND NOT c.day = ANY(%s::date[])"
-        " AND NOT (s.school_weeks_only AND c.day = ANY(%s::date[]))"
-        " AND NOT EXISTS (SELECT 1 FROM aanbod_scheduleexception e"
-        " WHERE e.schedule_id = s.id AND e.date = c.day AND e.cancelled)"
-        " LIMIT 1) AS w"
-        f" WHERE s.offer_id = {OFFER}.id)",
-        (day, day.weekday(), WEEKS_AHEAD - 1, day, time, holidays, school_days),
-    )
-    # ORDER BY … LIMIT 1 walks the (offer, starts_at) index and stops at the first row.
-    dated = Sql(
-        "(SELECT o.starts_at FROM aanbod_occurrence o"  # noqa: S608
-        f" WHERE o.offer_id = {OFFER}.id AND NOT o.cancelled"
-        " AND o.starts_at > %s AND o.ends_at > %s ORDER BY o.starts_at LIMIT 1)",
-        (after - LONGEST_ACTIVITY, after),
-    )
-    return Sql("LEAST(") + weekly + Sql(", ") + dated + Sql(")")
-
-
-def when_condition(when: str, now: dt.datetime) -> Sql:
-    """Offers with a date in the window a time word means ("vandaag": from now to midnight)."""
-    start, end = window_for(when, now, BRUSSELS)
-    # The weekday index (GIN) first, as the "When" filter uses it: only offers with a slot
-    # or an activity on that weekday (aanbod.search_index) are dated exactly.
-    weekday = start.astimezone(BRUSSELS).weekday()
-    return (
-        Sql(f"({OFFER}.indexed_weekdays && %s::smallint[] AND ", ([weekday],))
-        + next_start(start)
-        + Sql(" < %s)", (end,))
-    )
 
 
 def chosen_age_range(filters: OfferFilters) -> tuple[int, int] | None:
@@ -198,3 +133,85 @@ def effective_sort(filters: OfferFilters, *, has_words: bool) -> str:
     if has_words:
         return ""
     return SORT_SOONEST if narrowed(filters) else SORT_TITLE
+
+
+def text_rank(prepared: PreparedQuery) -> Sql:
+    """Words matched first (each worth 1), then where they matched (title above text)."""
+    if not prepared:
+        return Sql("0.0")
+    coverage = Sql.join(" + ", [Sql("(") + term_match(t) + Sql(")::int") for t in prepared.terms])
+    all_terms = Sql.join(" || ", [term_tsquery(t) for t in prepared.terms])
+    rank = Sql("((") + coverage + Sql(f")::float + ts_rank({OFFER}.search_document, ")
+    rank += all_terms + Sql(")")
+    typos = [t for t in prepared.terms if typo_tolerant(t)]
+    if typos:
+        similarity = Sql.join(
+            ", ", [Sql(f"word_similarity(%s, {OFFER}.search_text)", (t.word,)) for t in typos]
+        )
+        rank += Sql(" + 0.3 * GREATEST(") + similarity + Sql(")")
+    return rank + Sql(")")
+
+
+# What the ranking statement returns per offer of the page (besides the order).
+RANKED_COLUMNS = ("id", "total", "distance", "dates_from", "next_starts", "next_ends", "complete")
+
+
+def ranking_statement(
+    condition: Sql,
+    sort: str,
+    prepared: PreparedQuery,
+    filters: OfferFilters,
+    now: dt.datetime,
+    *,
+    limit: int,
+    offset: int,
+) -> Sql:
+    """One statement for a page: the matched offers in the order `sort` names, with the
+    total, the distance and the stored next dates of the page's offers (RANKED_COLUMNS).
+
+    Narrow rows are ranked and counted first; the page's offers are loaded whole later: a
+    window count carrying every matched offer's columns (13,000 of them for a common word
+    over Flanders) took as long as the matching itself.
+    """
+    columns = [Sql(f"{OFFER}.id, {OFFER}.title_nl, "), distance_km(filters), Sql(" AS distance")]
+    # A constant is no sort key for PostgreSQL: rank and age fit only when they vary.
+    by_rank = []
+    if prepared:
+        columns += [Sql(", "), text_rank(prepared), Sql(" AS rank")]
+        by_rank = ["m.rank DESC"]
+    title = ["m.title_nl", "m.id"]
+    if sort == SORT_TITLE:
+        order = title
+    elif sort == SORT_NEAREST:
+        order = ["m.distance ASC NULLS LAST", *by_rank, *title]
+    elif sort == SORT_SOONEST:
+        columns += [Sql(", "), next_start(now), Sql(" AS next_at")]
+        if chosen_age_range(filters) is None:
+            order = ["m.next_at ASC NULLS LAST", *by_rank, *title]
+        else:
+            # For a chosen age, offers mostly for that age come first (soonest first among
+            # them): "every age" offers with a slot tomorrow do not bury the teenagers' ones.
+            columns += [Sql(", "), age_fit(filters), Sql(" AS fit")]
+            order = [
+                f"(m.fit >= {GOOD_AGE_FIT}) DESC",
+                "m.next_at ASC NULLS LAST",
+                "m.fit DESC",
+                *by_rank,
+                *title,
+            ]
+    else:
+        order = [*by_rank, *title]
+    stored = (
+        f", {OFFER}.indexed_dates_from AS dates_from, {OFFER}.indexed_next_starts AS next_starts,"
+        f" {OFFER}.indexed_next_ends AS next_ends, {OFFER}.indexed_dates_complete AS complete"
+    )
+    return (
+        Sql(
+            "SELECT m.id, count(*) OVER () AS total, m.distance, m.dates_from, m.next_starts,"
+            " m.next_ends, m.complete FROM (SELECT "
+        )
+        + Sql.join("", columns)
+        + Sql(stored + f" FROM {OFFER} WHERE ")
+        + condition
+        + Sql(") AS m ORDER BY " + ", ".join(order) + " LIMIT %s OFFSET %s", (limit, offset))
+    )

@@ -1,9 +1,9 @@
-"""The words of a parent's question, rule by rule (aanbod.query_words; no database)."""
+"""The words of a parent's question, rule by rule (aanbod.search.parsing; no database)."""
 
 import datetime as dt
 
 from aanbod.filters import OfferFilters
-from aanbod.query_words import (
+from aanbod.search.parsing import (
     need_domains,
     parse_query,
     place_candidates,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from aanbod import demo as aanbod_demo
 from aanbod.filters import OfferFilters
 from aanbod.models import NeedWord
-from aanbod.selectors import offer_search
+from aanbod.search.results import offer_search
 from partners import demo as partners_demo
 
 pytestmark = pytest.mark.django_db

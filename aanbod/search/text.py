@@ -168,3 +168,9 @@ def compound_parts(text: str) -> list[str]:
             if part not in parts:
                 parts.append(part)
     return parts
+
+
+def domain_token(life_domain: str) -> str:
+    """The life domain as one word of the document. It starts with a digit, because a
+    parent's word never does (digits alone are dropped): no query prefix-matches it."""
+    return "0domain" + life_domain.replace("_", "")

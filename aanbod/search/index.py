@@ -1,4 +1,4 @@
-"""The stored search document of an offer, and the vocabulary behind "did you mean …?".
+"""The stored search document of an offer and its filter columns (the search index).
 
 The document is written from Python (never by a trigger or save()): the offer services and
 the admin call `offer_reindex` after every change, and `reindex_offers` refreshes all in bulk
@@ -21,15 +21,20 @@ from django.utils import timezone
 
 from partners.models import Location
 from partners.opening_hours import BRUSSELS
+from partners.selectors import school_holidays_between
 
-from .catalogue_version import catalogue_changed
-from .choices import OfferStatus
-from .models import Occurrence, Offer, SearchWord
-from .text import STOPWORDS, compound_parts, normalise, words
+from ..catalogue_version import catalogue_changed
+from ..choices import OfferStatus
+from ..models import Occurrence, Offer, RecurringSchedule
+from ..schedules import HORIZON_DAYS, next_occurrences, schedules_with_exceptions
+from .text import compound_parts, domain_token, normalise
+from .vocabulary import vocabulary_add, vocabulary_words
 
 EVENING_AFTER = dt.time(18, 0)
 # Upcoming dated activities within this many days count for the weekday/evening filters.
 DATED_WINDOW_DAYS = 120
+# Next dates stored per offer: enough for a card's two and a day of many slots.
+STORED_DATES = 12
 
 _UPDATE_SQL = """
 UPDATE aanbod_offer SET
@@ -43,15 +48,13 @@ UPDATE aanbod_offer SET
     indexed_weekdays = %(weekdays)s,
     indexed_evening = %(evening)s,
     indexed_municipality_ids = %(municipalities)s,
-    indexed_deelgemeente_ids = %(deelgemeenten)s
+    indexed_deelgemeente_ids = %(deelgemeenten)s,
+    indexed_dates_from = %(dates_from)s,
+    indexed_next_starts = %(next_starts)s,
+    indexed_next_ends = %(next_ends)s,
+    indexed_dates_complete = %(dates_complete)s
 WHERE id = %(id)s
 """
-
-
-def domain_token(life_domain: str) -> str:
-    """The life domain as one word of the document. It starts with a digit, because a
-    parent's word never does (digits alone are dropped): no query prefix-matches it."""
-    return "0domain" + life_domain.replace("_", "")
 
 
 def offer_reindex(*, offer: Offer) -> None:
@@ -68,10 +71,16 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
             "locations",
             queryset=Location.objects.select_related("deelgemeente__municipality"),
         ),
-        "recurring_schedules",
+        Prefetch(
+            "recurring_schedules",
+            queryset=schedules_with_exceptions(
+                RecurringSchedule.objects.select_related("location"),
+                now.astimezone(BRUSSELS).date(),
+            ),
+        ),
         Prefetch(
             "occurrences",
-            queryset=Occurrence.objects.filter(
+            queryset=Occurrence.objects.select_related("location").filter(
                 ends_at__gt=now,
                 starts_at__lt=now + dt.timedelta(days=DATED_WINDOW_DAYS),
                 cancelled=False,
@@ -80,27 +89,37 @@ def reindex_offers(offers: Iterable[Offer] | None = None) -> int:
     )
     rows = []
     vocabulary: Counter[str] = Counter()
+    holidays = school_holidays_between(
+        now.astimezone(BRUSSELS).date(), (now + dt.timedelta(days=HORIZON_DAYS)).date()
+    )
     for offer in queryset:
-        row = _document_row(offer)
+        row = _document_row(offer) | _dates_row(offer, now, holidays)
         rows.append(row)
         if offer.status == OfferStatus.PUBLISHED:
-            vocabulary.update(set(_vocabulary_words(offer)))
+            vocabulary.update(set(vocabulary_words(offer)))
     with transaction.atomic(), connection.cursor() as cursor:
         if rows:
             cursor.executemany(_UPDATE_SQL, rows)
-        _vocabulary_add(cursor, vocabulary)
+        vocabulary_add(cursor, vocabulary)
     catalogue_changed()
     return len(rows)
 
 
-def vocabulary_rebuild() -> None:
-    """Rebuild the vocabulary from the published offers only (drops words of removed offers)."""
-    vocabulary: Counter[str] = Counter()
-    for offer in Offer.objects.published().select_related("organisation"):
-        vocabulary.update(set(_vocabulary_words(offer)))
-    with transaction.atomic(), connection.cursor() as cursor:
-        SearchWord.objects.all().delete()
-        _vocabulary_add(cursor, vocabulary)
+def _dates_row(offer: Offer, now: dt.datetime, holidays) -> dict:
+    """The offer's next dates as of `now` (aanbod.schedules: holidays, exceptions and moved
+    times included), for ranking (aanbod.search.dates) and result cards. Weekly slots
+    HORIZON_DAYS ahead, dated activities DATED_WINDOW_DAYS ahead: a slot that resumes after
+    the summer sorts by that date, where the SQL used for stale rows (WEEKS_AHEAD weeks)
+    calls it undated."""
+    found = next_occurrences(offer, after=now, limit=STORED_DATES + 1, school_holidays=holidays)
+    stored = found[:STORED_DATES]
+    return {
+        "dates_from": now,
+        "next_starts": [date.starts_at for date in stored],
+        "next_ends": [date.ends_at for date in stored],
+        # Cut: a later date may be the next one once these are over (the SQL decides then).
+        "dates_complete": len(found) <= STORED_DATES,
+    }
 
 
 def _document_row(offer: Offer) -> dict:
@@ -157,25 +176,3 @@ def _document_row(offer: Offer) -> dict:
         "municipalities": sorted(municipalities),
         "deelgemeenten": sorted(deelgemeenten),
     }
-
-
-def _vocabulary_words(offer: Offer) -> list[str]:
-    texts = [offer.title_nl, offer.summary_nl, offer.keywords, offer.description_nl]
-    texts += [getattr(offer, f"title_{code}", "") or "" for code, _name in settings.LANGUAGES]
-    found = []
-    for word in words(" ".join(text or "" for text in texts)):
-        if 3 <= len(word) <= 60 and not word.isdigit() and word not in STOPWORDS:
-            found.append(word)
-            found += compound_parts(word)
-    return found
-
-
-def _vocabulary_add(cursor, vocabulary: Counter[str]) -> None:
-    if not vocabulary:
-        return
-    cursor.executemany(
-        "INSERT INTO aanbod_searchword (word, frequency) VALUES (%s, %s) "
-        "ON CONFLICT (word) DO UPDATE SET frequency = GREATEST(aanbod_searchword.frequency, "
-        "EXCLUDED.frequency)",
-        sorted(vocabulary.items()),
-    )

@@ -10,13 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aanbod.filters import OfferFilters, parse_search
-from aanbod.search_index import reindex_offers
-from aanbod.selectors import offer_search
+from aanbod.search.index import reindex_offers
+from aanbod.search.results import offer_search
+from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
 from partners.models import Deelgemeente
 from partners.opening_hours import BRUSSELS
 from partners.tests.factories import LocationFactory, MunicipalityFactory
-
-from .factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ from django.test.utils import CaptureQueriesContext
 
 from aanbod.choices import AccessType, Cost, LifeDomain, OfferStatus
 from aanbod.filters import OfferFilters, parse_search
-from aanbod.search_index import reindex_offers, vocabulary_rebuild
-from aanbod.selectors import PAGE_SIZE, offer_search
+from aanbod.search.index import reindex_offers
+from aanbod.search.results import PAGE_SIZE, offer_search
+from aanbod.search.vocabulary import vocabulary_rebuild
+from aanbod.tests.factories import OfferFactory, RecurringScheduleFactory, SynonymFactory
 from partners.models import Deelgemeente
 from partners.tests.factories import LocationFactory, MunicipalityFactory
-
-from .factories import OfferFactory, RecurringScheduleFactory, SynonymFactory
 
 pytestmark = pytest.mark.django_db
 

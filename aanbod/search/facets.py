@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import connection
 
-from .catalogue_version import catalogue_version
-from .choices import (
+from ..catalogue_version import catalogue_version
+from ..choices import (
     AccessType,
     AgeGroup,
     CostFilter,
@@ -26,15 +26,10 @@ from .choices import (
     LifeDomain,
     Moment,
 )
-from .filters import OfferFilters
-from .search import (
-    OFFER,
-    PreparedQuery,
-    Sql,
-    age_group_condition,
-    base_condition,
-    filter_conditions,
-)
+from ..filters import OfferFilters
+from .conditions import age_group_condition, base_condition, filter_conditions
+from .sql import OFFER, Sql
+from .vocabulary import PreparedQuery
 
 
 @dataclass(frozen=True)

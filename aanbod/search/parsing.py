@@ -2,8 +2,8 @@
 
 Parents type questions, not keywords: "we hebben geldzorgen", "mijn kind pest",
 "babymassage in 9240 vandaag". Before the words go to the full-text search
-(aanbod.search.prepare_query):
-- filler words of a question are dropped (aanbod.text.STOPWORDS always; QUESTION_FILLER
+(aanbod.search.vocabulary.prepare_query):
+- filler words of a question are dropped (aanbod.search.text.STOPWORDS always; QUESTION_FILLER
   only when another word is left, so a search for just "kind" still searches);
 - words for a time become time filters: a weekday or the weekend → the "When" filter,
   "vandaag" / "morgen" → a date window (offers with a date that day);
@@ -21,11 +21,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .choices import LifeDomain, Moment
+from ..choices import LifeDomain, Moment
 from .text import MAX_QUERY_CHARS, STOPWORDS, normalise, words
 
 # Words that carry no need in a question, dropped when another word is left. The common
-# ones (we, hebben, mijn, waar, kan, ik, ...) are in aanbod.text.STOPWORDS already.
+# ones (we, hebben, mijn, waar, kan, ik, ...) are in aanbod.search.text.STOPWORDS already.
 QUESTION_FILLER = frozenset(
     [
         "kind",
@@ -246,7 +246,7 @@ def window_for(when: str, now: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetim
 
 # --- Places: looked up in prepare_query's one statement ---------------------------------
 
-# A place name as aanbod.text.words() sees it: lower case, Latin accents off, words joined
+# A place name as aanbod.search.text.words() sees it: lower case, Latin accents off, words joined
 # by one space ("Sint-Niklaas" → "sint niklaas").
 _NORMALISED_NAME = (
     "btrim(regexp_replace(translate(lower({column}), 'àáâäãèéêëìíîïòóôöõùúûüçñ',"
