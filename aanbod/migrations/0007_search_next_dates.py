@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbod', '0005_need_words_starting_list'),
+        ('aanbod', '0006_weekly_slots'),
     ]
 
     operations = [
