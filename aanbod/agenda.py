@@ -6,8 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Count, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber, TruncDate
 
 from partners.models import Zitdag
 from partners.opening_hours import BRUSSELS
@@ -53,6 +54,13 @@ class AgendaDay:
     day: dt.date
     items: list[tuple[Offer, NextDate]]
     zitdagen: list[ZitdagDate] = field(default_factory=list)
+    #: every activity of the day; `items` holds only the first `per_day` of them
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        """Activities of the day left out of `items` (the agenda links to the whole day)."""
+        return self.total - len(self.items)
 
 
 def _only_place_filters(filters: OfferFilters) -> bool:
@@ -120,6 +128,7 @@ def agenda_between(
     filters: OfferFilters,
     now: dt.datetime | None = None,
     with_zitdagen: bool = False,
+    per_day: int | None = None,
 ) -> list[AgendaDay]:
     """Each day from first_day with the activities of matching published offers.
 
@@ -128,11 +137,16 @@ def agenda_between(
     Two statements whatever the catalogue: dated occurrences and weekly slots (with their
     exceptions); the school holidays come from the cache. `with_zitdagen` adds the partners'
     office days at locations (one statement more) when the filters are about place only.
+
+    `per_day` keeps only each day's first activities (a week a parent can read on a phone):
+    the database numbers and counts the dated ones per day (a window), so only those rows
+    become objects; `AgendaDay.total` still counts them all.
     """
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
     window_end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
     by_day: dict[dt.date, list[tuple[Offer, NextDate]]] = defaultdict(list)
+    totals: dict[dt.date, int] = defaultdict(int)
     occurrences = (
         Occurrence.objects.filter(
             _offer_matches("aanbod_occurrence.offer_id", filters),
@@ -143,16 +157,24 @@ def agenda_between(
         )
         .select_related("offer", "location")
         .only(*_AGENDA_FIELDS, "starts_at", "ends_at", "note")
-        .order_by("starts_at")[:AGENDA_MAX_ITEMS]
+        .order_by("starts_at")
     )
-    for occurrence in occurrences:
+    if per_day is not None:
+        local_day = TruncDate("starts_at", tzinfo=BRUSSELS)
+        occurrences = occurrences.annotate(
+            rank_in_day=Window(RowNumber(), partition_by=[local_day], order_by="starts_at"),
+            day_total=Window(Count("id"), partition_by=[local_day]),
+        ).filter(rank_in_day__lte=per_day)
+    for occurrence in occurrences[:AGENDA_MAX_ITEMS]:
         date = NextDate(
             starts_at=occurrence.starts_at.astimezone(BRUSSELS),
             ends_at=occurrence.ends_at.astimezone(BRUSSELS),
             location=occurrence.location,
             note=occurrence.note,
         )
-        by_day[date.starts_at.date()].append((occurrence.offer, date))
+        day = date.starts_at.date()
+        by_day[day].append((occurrence.offer, date))
+        totals[day] = getattr(occurrence, "day_total", totals[day] + 1)
     weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
     schedules = schedules_with_exceptions(
         RecurringSchedule.objects.filter(
@@ -168,6 +190,7 @@ def agenda_between(
             if now and date.ends_at <= now:
                 continue
             by_day[date.starts_at.date()].append((schedule.offer, date))
+            totals[date.starts_at.date()] += 1
     zitdagen = (
         _zitdag_dates(first_day=first_day, days=days, filters=filters, holidays=holidays, now=now)
         if with_zitdagen and _only_place_filters(filters)
@@ -176,8 +199,9 @@ def agenda_between(
     return [
         AgendaDay(
             day=day,
-            items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at),
+            items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at)[:per_day],
             zitdagen=zitdagen.get(day, []),
+            total=totals[day],
         )
         for day in (first_day + dt.timedelta(days=i) for i in range(days))
     ]

@@ -13,17 +13,20 @@ from ..search.facets import facet_counts
 from ..search.vocabulary import prepare_query
 
 AGENDA_DAYS = 7
+# A week a parent can read on a phone: each day's first activities, then "all N of this
+# day" (?day=YYYY-MM-DD shows that one day in full).
+AGENDA_ITEMS_PER_DAY = 6
 FEED_DAYS = 60
 MAX_WEEKS_AHEAD = 52
 
 
-def _first_day(request, today: dt.date) -> dt.date:
+def _first_day(request, today: dt.date, parameter: str = "week") -> dt.date:
     """The asked day (?week=YYYY-MM-DD), else today; never in the past, never far off.
 
     The agenda is what is still to come: it starts at today, not at Monday's past days.
     """
     try:
-        asked = dt.date.fromisoformat(request.GET.get("week", ""))
+        asked = dt.date.fromisoformat(request.GET.get(parameter, ""))
     except ValueError:
         asked = today
     if not today <= asked <= today + dt.timedelta(weeks=MAX_WEEKS_AHEAD):
@@ -36,14 +39,22 @@ def agenda(request):
     _query, filters, _page = parse_search(request.GET)
     now = timezone.now()
     today = timezone.localdate(now)
-    first_day = _first_day(request, today)
+    whole_day = "day" in request.GET
+    first_day = _first_day(request, today, "day" if whole_day else "week")
     params = request.GET.copy()
     params.pop("week", None)
+    params.pop("day", None)
     previous = first_day - dt.timedelta(days=7)
     context = {
         "days": agenda_between(
-            first_day=first_day, days=AGENDA_DAYS, filters=filters, now=now, with_zitdagen=True
+            first_day=first_day,
+            days=1 if whole_day else AGENDA_DAYS,
+            filters=filters,
+            now=now,
+            with_zitdagen=True,
+            per_day=None if whole_day else AGENDA_ITEMS_PER_DAY,
         ),
+        "whole_day": whole_day,
         "first_day": first_day,
         "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),

@@ -36,6 +36,7 @@ from ..forms import (
     formset_items,
     weekly_initial,
 )
+from ..mine_filters import MineFilterSet
 from ..schedules import next_occurrences
 from ..services import DATED_FIELDS, WEEKLY_FIELDS
 from ..ways_to_act import offer_ways_to_act
@@ -67,10 +68,11 @@ def _back_to_list(request):
 @login_required
 def mine(request):
     _require_editor(request.user)
-    status = request.GET.get("status", "")
-    status = status if status in OfferStatus.values else ""
-    offers = selectors.offer_list_for_editor(user=request.user, status=status)
-    page = Paginator(offers, selectors.MINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = MineFilterSet(
+        request.GET, queryset=selectors.offer_list_for_editor(user=request.user)
+    )
+    status = filterset.chosen_status()
+    page = Paginator(filterset.qs, selectors.MINE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "aanbod/mine/list.html",

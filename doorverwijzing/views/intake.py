@@ -31,6 +31,7 @@ from ..exceptions import (
     ReferralStateError,
 )
 from ..forms_intake import IntakeForm, IntakeReferralForm
+from ..intake_filters import ALL, STILL_TO_DO, IntakeInboxFilterSet
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
 INTAKE_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
@@ -112,10 +113,11 @@ def intake_thanks(request):
 def intake_inbox(request):
     if not permissions.can(request.user, "intake.handle"):
         raise PermissionDenied
-    status = request.GET.get("status", "open")
-    intake_list = selectors.intake_inbox(user=request.user, status=status)
-    paginator = Paginator(intake_list, selectors.INTAKE_INBOX_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    status = request.GET.get("status", STILL_TO_DO)
+    filterset = IntakeInboxFilterSet(
+        request.GET, queryset=selectors.intake_inbox(user=request.user, status=ALL)
+    )
+    page = Paginator(filterset.qs, selectors.INTAKE_INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "doorverwijzing/intake_inbox.html",
