@@ -1,4 +1,9 @@
-"""Fixtures shared by every app's tests: the access cast and a real Celery worker."""
+"""Fixtures shared by every app's tests: the access cast and a real Celery worker.
+
+The cast (docs/architecture.md, "The test cast"): one network with two partner
+organisations, and a person for every place a rule can put someone. Apps that need
+more (an offer, a referral) extend it with their own fixtures, never a cast of their own.
+"""
 
 import os
 
@@ -78,3 +83,75 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("figures")
         for line in _SUITE_REPORT:
             terminalreporter.write_line(line)
+
+
+# --- The cast ---------------------------------------------------------------------------
+
+
+class Cast(dict):
+    """The people of an access test, as `cast.owner` or `cast["owner"]`.
+
+    - owner, colleague: partner editors of `organisation` (in `network`)
+    - outsider: partner editor of `other_organisation`, a partner in the same network
+    - coordinator: coordinates `network`; far_coordinator: coordinates `far_network`
+    - viewer: read-only role in `network`
+    - social_worker: social worker of `organisation` (refers, handles referrals)
+    - volunteer: an account with no role at all (a volunteer, a parent with a login)
+    - anonymous: not logged in
+    """
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+
+@pytest.fixture
+def network(db):
+    """The network most tests play in; a module may give its own `network` fixture."""
+    from partners.tests.factories import MunicipalityFactory, NetworkFactory
+
+    network = NetworkFactory(slug="scheldevallei-test")
+    network.municipalities.set([MunicipalityFactory(name="Berkhove")])
+    return network
+
+
+@pytest.fixture
+def cast(network):
+    from django.contrib.auth.models import AnonymousUser
+
+    from partners.choices import Role
+    from partners.tests.factories import (
+        MembershipFactory,
+        NetworkFactory,
+        OrganisationFactory,
+        UserFactory,
+    )
+
+    def member(role, **where):
+        user = UserFactory()
+        MembershipFactory(user=user, role=role, **where)
+        return user
+
+    organisation = OrganisationFactory(networks=[network])
+    other_organisation = OrganisationFactory(networks=[network])
+    far_network = NetworkFactory()
+    return Cast(
+        network=network,
+        organisation=organisation,
+        other_organisation=other_organisation,
+        far_network=far_network,
+        owner=member(Role.PARTNER_EDITOR, organisation=organisation),
+        colleague=member(Role.PARTNER_EDITOR, organisation=organisation),
+        outsider=member(Role.PARTNER_EDITOR, organisation=other_organisation),
+        coordinator=member(Role.COORDINATOR, network=network),
+        far_coordinator=member(Role.COORDINATOR, network=far_network),
+        viewer=member(Role.VIEWER, network=network),
+        social_worker=member(Role.SOCIAL_WORKER, organisation=organisation),
+        volunteer=UserFactory(),
+        anonymous=AnonymousUser(),
+    )

@@ -59,7 +59,7 @@ class OfferAdmin(TranslationAdmin, ScopedModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not form.instance.networks.exists():
-            form.instance.networks.set(form.instance.organisation.networks.all())
+            form.instance.networks.set(form.instance.default_networks)
         services.offer_refresh_search(offer=form.instance)
 
     @admin.action(description=_("Send for review"))

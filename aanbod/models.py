@@ -228,6 +228,12 @@ class Offer(models.Model):
             )
 
     @property
+    def default_networks(self):
+        """The networks an offer joins when nobody chose: all of its organisation's. The
+        service, the admin and the permission rules for an unsaved offer ask this."""
+        return self.organisation.networks.all()
+
+    @property
     def is_published(self) -> bool:
         return self.status == OfferStatus.PUBLISHED
 

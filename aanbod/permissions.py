@@ -18,8 +18,8 @@ OFFER = "aanbod.Offer"
 
 
 def _network_ids_of(offer) -> set[int]:
-    # A new offer joins its organisation's networks (services.offer_create).
-    networks = offer.networks.all() if offer.pk else offer.organisation.networks.all()
+    # A new offer is judged by the networks it will join (services.offer_create).
+    networks = offer.networks.all() if offer.pk else offer.default_networks
     return {network.id for network in networks}
 
 

@@ -100,7 +100,7 @@ def offer_create(*, organisation, actor, networks=None, locations=None, **fields
     offer.full_clean(exclude=["networks", "locations"])
     _check_locations(organisation, locations)
     offer.save()
-    offer.networks.set(networks if networks is not None else organisation.networks.all())
+    offer.networks.set(networks if networks is not None else offer.default_networks)
     if locations is not None:
         offer.locations.set(locations)
     offer_reindex(offer=offer)
@@ -314,6 +314,26 @@ def offer_schedule_save(
     offer_reindex(offer=offer)
     audit_log(actor=actor, obj=offer, message="times changed")
     return offer
+
+
+@transaction.atomic
+def offer_save_with_schedule(
+    *,
+    actor,
+    offer: Offer | None = None,
+    organisation=None,
+    locations=None,
+    weekly: Iterable[dict] = (),
+    dated: Iterable[dict] = (),
+    **fields,
+) -> Offer:
+    """The editor's one submit: create (`offer` None, in `organisation`) or change the offer,
+    and save its weekly times and dated activities — all of it, or nothing."""
+    if offer is None:
+        offer = offer_create(organisation=organisation, actor=actor, locations=locations, **fields)
+    else:
+        offer = offer_update(offer=offer, actor=actor, locations=locations, **fields)
+    return offer_schedule_save(offer=offer, actor=actor, weekly=weekly, dated=dated)
 
 
 def _save_rows(offer, model, existing, items: list[dict], fields) -> None:

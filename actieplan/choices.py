@@ -30,6 +30,11 @@ class PackKind(models.TextChoices):
     REPORT = "report", _("Year report")
 
 
+def evidence_year_of(*, year: int, kind: str) -> int:
+    """The year a pack's figures are about: the year before a plan, the year itself in a report."""
+    return year - 1 if kind == PackKind.PLAN else year
+
+
 class BuildStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting for the worker")
     RUNNING = "running", _("Being built")

@@ -38,6 +38,7 @@ from partners.choices import AgreementStatus
 from partners.models import Agreement, Network
 from signalen.selectors import ThemeTrend, theme_trends
 
+from .choices import evidence_year_of
 from .models import Action
 
 SIGNAL_TREND_YEARS = 3
@@ -310,10 +311,8 @@ def evidence_figures(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Every figure of the pack, as JSON. `progress(percent)` is told after each part."""
-    from .choices import PackKind
-
     step = progress or (lambda _percent: None)
-    evidence_year = year - 1 if kind == PackKind.PLAN else year
+    evidence_year = evidence_year_of(year=year, kind=kind)
     day = reference_day(evidence_year=evidence_year, today=today)
     figures: dict[str, Any] = {
         "network": {"id": network.id, "name": network.name},

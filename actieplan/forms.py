@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ActionResult, ActionStatus, PackKind
-from .models import Action, ActionPlan, Goal
+from .models import Action, ActionPlan, Goal, months_in_order
 from .selectors import partners_of, themes_of
 
 
@@ -74,8 +74,7 @@ class ActionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_month"), data.get("end_month")
-        if start and end and end < start:
+        if not months_in_order(data.get("start_month"), data.get("end_month")):
             self.add_error("end_month", _("The last month comes before the first."))
         return data
 

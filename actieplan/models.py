@@ -15,6 +15,7 @@ from .choices import (
     BuildStatus,
     PackKind,
     PlanStatus,
+    evidence_year_of,
 )
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
@@ -101,6 +102,13 @@ class Goal(models.Model):
         return self.text[:80]
 
 
+def months_in_order(start_month: int | None, end_month: int | None) -> bool:
+    """An action's months: the last may not come before the first (either may be left open).
+    The form, the service and the model's clean() all ask this; the database checks it too
+    (constraint action_ends_after_start)."""
+    return not (start_month and end_month and end_month < start_month)
+
+
 class Action(models.Model):
     """What the partners will do for a goal; gets its result at the year's end."""
 
@@ -154,7 +162,7 @@ class Action(models.Model):
         return self.text[:80]
 
     def clean(self) -> None:
-        if self.start_month and self.end_month and self.end_month < self.start_month:
+        if not months_in_order(self.start_month, self.end_month):
             raise ValidationError({"end_month": _("The last month comes before the first.")})
 
 
@@ -231,5 +239,4 @@ class EvidencePack(models.Model):
 
     @property
     def evidence_year(self) -> int:
-        """The year the figures are about: the year before a plan, the year itself in a report."""
-        return self.year - 1 if self.kind == PackKind.PLAN else self.year
+        return evidence_year_of(year=self.year, kind=self.kind)

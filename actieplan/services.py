@@ -37,7 +37,7 @@ from .choices import (
 )
 from .evidence import evidence_figures
 from .exceptions import PlanPermissionError, PlanStateError
-from .models import Action, ActionPlan, EvidencePack, Goal
+from .models import Action, ActionPlan, EvidencePack, Goal, months_in_order
 from .rendering import pack_title, render_docx, render_pdf
 
 logger = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ ACTION_FIELDS = ("text", "budget", "timing", "start_month", "end_month", "status
 
 
 def _check_months(start_month: int | None, end_month: int | None) -> None:
-    if start_month and end_month and end_month < start_month:
+    if not months_in_order(start_month, end_month):
         raise PlanStateError(_("The last month comes before the first."))
 
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from huisvanhetkind import permissions
+from huisvanhetkind.domain_errors import errors_on, messages_on
 
 from . import selectors, services
-from .choices import BuildStatus, PackKind
-from .exceptions import PlanPermissionError, PlanStateError
+from .choices import BuildStatus, PackKind, evidence_year_of
 from .forms import (
     ActionForm,
     ActionResultForm,
@@ -58,11 +58,9 @@ def plan_create(request):
         raise PermissionDenied
     form = PlanCreateForm(request.POST, networks=networks)
     if form.is_valid():
-        try:
+        with errors_on(form, field="year"):
             plan = services.plan_create(actor=request.user, **form.cleaned_data)
-        except PlanStateError as error:
-            form.add_error("year", str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("The plan was created. Add its goals."))
             return redirect(plan)
     return render(
@@ -89,7 +87,7 @@ def plan_detail(request, pk: int):
                 {
                     "kind": kind,
                     "label": label,
-                    "evidence_year": plan.year - 1 if kind == PackKind.PLAN else plan.year,
+                    "evidence_year": evidence_year_of(year=plan.year, kind=kind),
                     **packs[kind],
                 }
                 for kind, label in PackKind.choices
@@ -120,12 +118,8 @@ def plan_edit(request, pk: int):
 def plan_adopt(request, pk: int):
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
     _require_manage(request.user, plan)
-    try:
+    with messages_on(request, done=_("The plan is adopted.")):
         services.plan_adopt(actor=request.user, plan=plan)
-    except PlanStateError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The plan is adopted."))
     return redirect(plan)
 
 
@@ -141,11 +135,9 @@ def goal_create(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         themes = data.pop("themes")
-        try:
+        with errors_on(form):
             services.goal_create(actor=request.user, plan=plan, themes=themes, **data)
-        except PlanStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("The goal was added."))
             return redirect(plan)
     return render(request, "actieplan/form.html", _form_context(plan, form, _("Add a goal")))
@@ -159,11 +151,9 @@ def goal_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         themes = data.pop("themes")
-        try:
+        with errors_on(form):
             services.goal_update(actor=request.user, goal=goal, themes=themes, **data)
-        except PlanStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("The goal was saved."))
             return redirect(goal.plan)
     return render(
@@ -180,11 +170,9 @@ def action_create(request, pk: int):
         data = dict(form.cleaned_data)
         partners = data.pop("partners")
         data.pop("status")
-        try:
+        with errors_on(form):
             services.action_create(actor=request.user, goal=goal, partners=partners, **data)
-        except PlanStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("The action was added."))
             return redirect(goal.plan)
     return render(
@@ -203,11 +191,9 @@ def action_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         partners = data.pop("partners")
-        try:
+        with errors_on(form):
             services.action_update(actor=request.user, action=action, partners=partners, **data)
-        except PlanStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("The action was saved."))
             return redirect(plan)
     return render(
@@ -225,11 +211,9 @@ def action_result(request, pk: int):
     initial = {"result": action.result, "result_note": action.result_note}
     form = ActionResultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             services.action_record_result(actor=request.user, action=action, **form.cleaned_data)
-        except PlanStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(
                 request,
                 _("The result was saved and goes to the signal givers of the linked themes."),
@@ -254,16 +238,14 @@ def pack_request(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose which pack to build."))
         return redirect(plan)
-    try:
+    with messages_on(request) as outcome:
         services.evidence_pack_request(
             network=plan.network,
             year=plan.year,
             kind=form.cleaned_data["kind"],
             actor=request.user,
         )
-    except (PlanStateError, PlanPermissionError) as error:
-        messages.error(request, str(error))
-    else:
+    if not outcome.failed:
         messages.info(
             request, _("The worker is building the pack. This page shows when it is ready.")
         )

@@ -1,12 +1,15 @@
-class ReferralStateError(Exception):
+from huisvanhetkind.exceptions import LimitReached, NotAllowed, StateConflict
+
+
+class ReferralStateError(StateConflict):
     """The referral is not in a state that allows this step."""
 
 
-class ReferralPermissionError(Exception):
-    """The actor may not take this step on this referral (the view answers 403/404)."""
+class ReferralPermissionError(NotAllowed):
+    """The actor may not take this step on this referral (403; selectors answer 404)."""
 
 
-class ConsentMissingError(Exception):
+class ConsentMissingError(StateConflict):
     """No referral leaves without the family's recorded consent."""
 
 
@@ -14,5 +17,5 @@ class IntakeStateError(ReferralStateError):
     """A family's question is not in a state that allows this step (e.g. already closed)."""
 
 
-class DailyCapReachedError(IntakeStateError):
+class DailyCapReachedError(IntakeStateError, LimitReached):
     """The network took as many questions (or family signals) today as it accepts in a day."""

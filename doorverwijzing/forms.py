@@ -15,6 +15,7 @@ from .choices import (
 )
 from .models import NO_SENSITIVE_DATA_HELP
 from .selectors import offers_to_suggest
+from .services import contact_preference_errors
 
 MAX_CHILDREN = 12
 
@@ -117,24 +118,16 @@ class ReferralForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        preference = cleaned.get("contact_preference")
-        if preference == ContactPreference.PHONE and not cleaned.get("family_phone"):
-            self.add_error("family_phone", _("Give a phone number, or choose another way."))
-        if preference == ContactPreference.EMAIL and not cleaned.get("family_email"):
-            self.add_error("family_email", _("Give an e-mail address, or choose another way."))
-        # The box starts unticked: without it the receiver gets no phone or e-mail to use.
-        if (
-            preference in (ContactPreference.PHONE, ContactPreference.EMAIL)
-            and "share_contact_details" in self.fields
-            and not cleaned.get("share_contact_details")
-        ):
-            self.add_error(
-                "share_contact_details",
-                _(
-                    "The receiver can only call or e-mail the family when the family agrees "
-                    "that we share their contact details. Tick the box, or choose another way."
-                ),
-            )
+        # The box starts unticked; a form without it (the contact point's) shares them.
+        shares = cleaned.get("share_contact_details", "share_contact_details" not in self.fields)
+        errors = contact_preference_errors(
+            preference=cleaned.get("contact_preference", ""),
+            phone=cleaned.get("family_phone", ""),
+            email=cleaned.get("family_email", ""),
+            shares_contact_details=shares,
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
         return cleaned
 
     def consent(self) -> dict:

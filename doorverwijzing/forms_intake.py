@@ -5,15 +5,13 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.antispam import HoneypotFormMixin
 from huisvanhetkind.public_forms import PublicFormMixin
 from partners.models import Organisation
 
 from .choices import OTHER_LANGUAGE, ContactPreference
 from .forms import ReferralForm
 from .models import IntakeRequest
-
-# Bots fill every field they find; people never see this one.
-HONEYPOT_FIELD = "website"
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -26,7 +24,7 @@ def _language_choices() -> list[tuple[str, str]]:
 NO_WAY_TO_REACH = _("Fill in your phone number or e-mail address so we can reach you")
 
 
-class IntakeForm(PublicFormMixin, forms.Form):
+class IntakeForm(HoneypotFormMixin, PublicFormMixin, forms.Form):
     """What a family fills in: short, in plain words, nothing we do not need."""
 
     not_marked_optional = ("phone", "email")
@@ -67,22 +65,10 @@ class IntakeForm(PublicFormMixin, forms.Form):
         required=False,
         help_text=_("For example: Tuesday after 4 pm."),
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = _language_choices()
-
-    def is_spam(self) -> bool:
-        """True when the hidden field was filled in: only a bot does that."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
     def clean(self):
         cleaned = super().clean()

@@ -32,6 +32,14 @@ PAGES = {
         _("We cannot find this page"),
         _("The page may be old or moved. Search again, or call us: we are glad to help."),
     ),
+    409: (
+        _("This step is not possible now"),
+        _("Go back and look at the page again: it may have changed in the meantime."),
+    ),
+    429: (
+        _("We received many requests"),
+        _("Wait a moment and try again. Need help now? Call us."),
+    ),
     500: (
         _("Something went wrong on our side"),
         _("Try again in a few minutes. Need help now? Call us."),
@@ -72,8 +80,10 @@ def _language_links(request) -> list[dict]:
     ]
 
 
-def render_error(request, key, status: int) -> HttpResponse:
-    title, text = PAGES[key]
+def render_error(request, key, status: int, *, text: str = "") -> HttpResponse:
+    """The error page for `key`; `text` replaces the standard explanation (a domain error's)."""
+    title, standard_text = PAGES[key]
+    text = text or standard_text
     context = {
         "status": status,
         "title": title,

@@ -1,6 +1,9 @@
-class PermissionDeniedError(Exception):
+from huisvanhetkind.exceptions import DomainError, NotAllowed
+
+
+class PermissionDeniedError(NotAllowed):
     """The actor may not do this; views turn it into a message (or a 403)."""
 
 
-class InvitationError(Exception):
+class InvitationError(DomainError):
     """The invitation cannot be made as asked; the message says why."""

@@ -248,6 +248,17 @@ def signals_bundle(*, actor, theme: Theme, signal_ids: Iterable[int]) -> int:
 
 
 @transaction.atomic
+def signals_bundle_into_theme(
+    *, actor, network: Network, signal_ids: Iterable[int], theme: Theme | None, new_title: str = ""
+) -> tuple[Theme, int]:
+    """Bundle into `theme`, or into a new theme called `new_title`: one step for the user, so
+    one transaction — a refused bundle leaves no empty theme behind. Returns (theme, moved)."""
+    if theme is None:
+        theme = theme_create(actor=actor, network=network, title=new_title.strip())
+    return theme, signals_bundle(actor=actor, theme=theme, signal_ids=signal_ids)
+
+
+@transaction.atomic
 def signal_unbundle(*, actor, signal: Signal) -> Signal:
     theme = signal.theme
     if theme is None:

@@ -1,7 +1,7 @@
 """Pages of signals: give one (staff and families), bundle, decide, feed back, overview.
 
-Thin: load through a selector, validate a form, call one service, turn a
-domain error into a message. A family's words never go into a URL or a log line.
+Thin: load through a selector, validate a form, call one service; a domain error becomes a
+message through huisvanhetkind.domain_errors. A family's words never go into a URL or a log line.
 """
 
 import datetime as dt
@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
-from huisvanhetkind.antispam import rate_limit_exceeded
+from huisvanhetkind.antispam import Submission, public_form_submit
 from huisvanhetkind.charts import bar_chart, figure
+from huisvanhetkind.domain_errors import errors_on, messages_on
 from partners import selectors as network_selectors
 
 from . import selectors, services
 from .choices import THEME_TRANSITIONS
-from .exceptions import SignalCapReachedError, SignalPermissionError, SignalStateError
 from .forms import (
     AnswerToSignalForm,
     BundleForm,
@@ -45,9 +45,16 @@ TOO_MANY = _(
 )
 
 
-def _too_many(request, scope: str) -> bool:
-    return rate_limit_exceeded(
-        request, scope=scope, limit=PUBLIC_RATE_LIMIT, window_seconds=PUBLIC_RATE_WINDOW_SECONDS
+def _public_submit(request, form, *, scope: str, submit, **messages_) -> Submission:
+    return public_form_submit(
+        request,
+        form,
+        scope=scope,
+        limit=PUBLIC_RATE_LIMIT,
+        window_seconds=PUBLIC_RATE_WINDOW_SECONDS,
+        too_many=TOO_MANY,
+        submit=submit,
+        **messages_,
     )
 
 
@@ -71,10 +78,7 @@ def signal_new(request):
         known_words=known,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.signal_report(actor=request.user, **form.details())
-        except SignalPermissionError as error:
-            raise PermissionDenied from error
+        services.signal_report(actor=request.user, **form.details())
         messages.success(request, _("Thank you. Your signal is saved."))
         return redirect("signalen:mine")
     return render(request, "signalen/signal_form.html", {"form": form})
@@ -115,23 +119,16 @@ def signal_give(request):
     )
     status = 200
     if request.method == "POST" and network is not None:
-        if form.is_spam():
-            # Nothing is stored. A person only gets here if the browser filled the hidden field.
-            form.add_error(None, _("We could not send your message. Please call or e-mail us."))
-            status = 400
-        elif form.is_valid():
-            if _too_many(request, "signal"):
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                try:
-                    services.signal_give_as_family(network=network, **form.details())
-                except SignalCapReachedError as error:
-                    form.add_error(None, str(error))
-                    status = 429
-                else:
-                    url = reverse("signalen:give_thanks")
-                    return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+        submission = _public_submit(
+            request,
+            form,
+            scope="signal",
+            submit=lambda: services.signal_give_as_family(network=network, **form.details()),
+        )
+        if submission.done:
+            url = reverse("signalen:give_thanks")
+            return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+        status = submission.status
     return render(
         request, "signalen/give_form.html", {"form": form, "network": network}, status=status
     )
@@ -151,22 +148,18 @@ def survey_answer(request, slug: str):
     form = SurveyForm(request.POST or None, questions=list(survey.questions.all()))
     status = 200
     if request.method == "POST":
-        if form.is_spam():
-            form.add_error(None, _("We could not send your answers. Please call or e-mail us."))
-            status = 400
-        elif form.is_valid():
-            if _too_many(request, "survey"):
-                form.add_error(None, TOO_MANY)
-                status = 429
-            else:
-                try:
-                    services.survey_answers_submit(
-                        survey=survey, answers=form.answers(), language=get_language()
-                    )
-                except SignalStateError as error:
-                    form.add_error(None, str(error))
-                else:
-                    return redirect("signalen:survey_thanks", slug=survey.slug)
+        submission = _public_submit(
+            request,
+            form,
+            scope="survey",
+            spam=_("We could not send your answers. Please call or e-mail us."),
+            submit=lambda: services.survey_answers_submit(
+                survey=survey, answers=form.answers(), language=get_language()
+            ),
+        )
+        if submission.done:
+            return redirect("signalen:survey_thanks", slug=survey.slug)
+        status = submission.status
     return render(
         request, "signalen/survey_form.html", {"survey": survey, "form": form}, status=status
     )
@@ -197,18 +190,15 @@ def bundle(request):
     form = BundleForm(request.POST or None, signals=signals, themes=themes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            theme = data["theme"] or services.theme_create(
-                actor=request.user, network=network, title=data["new_title"].strip()
+        with errors_on(form):
+            theme, moved = services.signals_bundle_into_theme(
+                actor=request.user,
+                network=network,
+                signal_ids=[s.id for s in data["signals"]],
+                theme=data["theme"],
+                new_title=data["new_title"],
             )
-            moved = services.signals_bundle(
-                actor=request.user, theme=theme, signal_ids=[s.id for s in data["signals"]]
-            )
-        except SignalPermissionError as error:
-            raise PermissionDenied from error
-        except SignalStateError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(
                 request,
                 ngettext(
@@ -266,14 +256,8 @@ def theme_status(request, pk: int):
     form = ThemeStatusForm(request.POST, allowed=sorted(services.THEME_STEPS))
     if form.is_valid():
         step = services.THEME_STEPS[form.cleaned_data["status"]]
-        try:
+        with messages_on(request, done=_("The status is changed.")):
             step(theme=theme, actor=request.user, reason=form.cleaned_data["reason"])
-        except SignalPermissionError as error:
-            raise PermissionDenied from error
-        except SignalStateError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The status is changed."))
     else:
         messages.error(request, _("Choose a status."))
     return redirect("signalen:theme_detail", pk=theme.pk)
@@ -285,16 +269,10 @@ def theme_feedback(request, pk: int):
     theme = selectors.theme_get_for_user(user=request.user, pk=pk)
     form = FeedbackForm(request.POST)
     if form.is_valid():
-        try:
+        with messages_on(request, done=_("The feedback is sent to the signal givers.")):
             services.theme_feedback_send(
                 theme=theme, actor=request.user, feedback=form.cleaned_data["feedback"]
             )
-        except SignalPermissionError as error:
-            raise PermissionDenied from error
-        except SignalStateError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The feedback is sent to the signal givers."))
     else:
         messages.error(request, _("Write the feedback first."))
     return redirect("signalen:theme_detail", pk=theme.pk)
@@ -305,12 +283,8 @@ def theme_feedback(request, pk: int):
 def signal_unbundle(request, pk: int):
     signal = selectors.signal_get_for_user(user=request.user, pk=pk)
     theme_id = signal.theme_id
-    try:
+    with messages_on(request):
         services.signal_unbundle(actor=request.user, signal=signal)
-    except SignalPermissionError as error:
-        raise PermissionDenied from error
-    except SignalStateError as error:
-        messages.error(request, str(error))
     if theme_id is None:
         return redirect("signalen:bundle")
     return redirect("signalen:theme_detail", pk=theme_id)
@@ -350,16 +324,10 @@ def survey_answer_to_signal(request, pk: int):
     themes = selectors.open_themes_for_user(user=request.user, network=survey.network)
     form = AnswerToSignalForm(request.POST, themes=themes)
     if form.is_valid():
-        try:
+        with messages_on(request, done=_("The answer is now a signal.")):
             services.survey_answer_to_signal(
                 answer=answer, actor=request.user, theme=form.cleaned_data["theme"]
             )
-        except SignalPermissionError as error:
-            raise PermissionDenied from error
-        except SignalStateError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The answer is now a signal."))
     return redirect("signalen:survey_results", pk=survey.pk)
 
 

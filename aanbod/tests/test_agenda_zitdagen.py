@@ -91,7 +91,9 @@ def test_the_offer_page_shows_the_office_days_of_its_organisation(
     offer = OfferFactory(organisation=zitdag.organisation)
     client.get(offer.get_absolute_url())  # the school calendar is cached from here on
     with django_assert_max_num_queries(6):
-        content = client.get(offer.get_absolute_url()).content.decode()
+        response = client.get(offer.get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
     assert "Zitdagen van Groeipakket" in content
     assert 'href="/nl/locatie/sociaal-huis/">Sociaal Huis</a>: woensdag 13:00–16:00' in content
     other = OfferFactory()

@@ -10,13 +10,10 @@ from django.utils.translation import gettext as _
 from aanbod import urls as aanbod_urls
 from aanbod.choices import AccessType, Availability, OfferStatus
 from aanbod.models import Occurrence, Offer, Participation, RecurringSchedule
-from partners.choices import Role
 from partners.tests.factories import (
     LocationFactory,
-    MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
-    UserFactory,
 )
 
 from .factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
@@ -24,38 +21,18 @@ from .factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
 pytestmark = pytest.mark.django_db
 
 
-def _member(role, **where):
-    user = UserFactory()
-    MembershipFactory(user=user, role=role, **where)
-    return user
-
-
 @pytest.fixture
-def cast():
-    network, other_network = NetworkFactory(), NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    other_organisation = OrganisationFactory(networks=[network])
-    location = LocationFactory(organisation=organisation, network=network)
-    offer = OfferFactory(
-        organisation=organisation,
-        networks=[network],
+def cast(cast):
+    """The shared cast (conftest.py), with a draft offer of the owner's organisation."""
+    cast.location = LocationFactory(organisation=cast.organisation, network=cast.network)
+    cast.offer = OfferFactory(
+        organisation=cast.organisation,
+        networks=[cast.network],
         status=OfferStatus.DRAFT,
         title="Babymassage",
         slug="babymassage",
     )
-    return {
-        "network": network,
-        "organisation": organisation,
-        "location": location,
-        "offer": offer,
-        "owner": _member(Role.PARTNER_EDITOR, organisation=organisation),
-        "colleague": _member(Role.PARTNER_EDITOR, organisation=organisation),
-        "outsider": _member(Role.PARTNER_EDITOR, organisation=other_organisation),
-        "coordinator": _member(Role.COORDINATOR, network=network),
-        "far_coordinator": _member(Role.COORDINATOR, network=other_network),
-        "viewer": _member(Role.VIEWER, network=network),
-        "social_worker": _member(Role.SOCIAL_WORKER, organisation=organisation),
-    }
+    return cast
 
 
 # URL name -> method. Every /mijn-aanbod/ URL that takes an offer's id must be here.

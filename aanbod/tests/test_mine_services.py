@@ -18,36 +18,12 @@ from partners.tests.factories import (
     LocationFactory,
     MembershipFactory,
     NetworkFactory,
-    OrganisationFactory,
     UserFactory,
 )
 
 from .factories import OccurrenceFactory, OfferFactory, RecurringScheduleFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast():
-    network = NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    owner, colleague, outsider, coordinator = (UserFactory() for _ in range(4))
-    MembershipFactory(user=owner, role=Role.PARTNER_EDITOR, organisation=organisation)
-    MembershipFactory(user=colleague, role=Role.PARTNER_EDITOR, organisation=organisation)
-    MembershipFactory(
-        user=outsider,
-        role=Role.PARTNER_EDITOR,
-        organisation=OrganisationFactory(networks=[network]),
-    )
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    return {
-        "network": network,
-        "organisation": organisation,
-        "owner": owner,
-        "colleague": colleague,
-        "outsider": outsider,
-        "coordinator": coordinator,
-    }
 
 
 def days_ago(days: int) -> dt.date:
@@ -328,3 +304,34 @@ def test_participation_admin_is_read_only_and_scoped_to_the_network(client, cast
     assert client.get("/admin/aanbod/participation/add/").status_code == 403
     detail = client.get(f"/admin/aanbod/participation/{own.pk}/change/")
     assert detail.status_code == 200 and b'name="families"' not in detail.content
+
+
+def test_one_submit_saves_a_new_offer_with_its_times(cast):
+    item = {"id": None, "weekday": 1, "starts": dt.time(9), "ends": dt.time(10)}
+
+    offer = services.offer_save_with_schedule(
+        actor=cast["owner"],
+        organisation=cast["organisation"],
+        locations=[],
+        weekly=[item],
+        title_nl="Babymassage",
+    )
+
+    assert offer.status == OfferStatus.DRAFT
+    assert set(offer.networks.all()) == {cast["network"]}
+    assert offer.recurring_schedules.get().weekday == 1
+
+
+def test_a_refused_time_leaves_no_new_offer_behind(cast):
+    elsewhere = LocationFactory()
+    item = {"id": None, "weekday": 1, "starts": dt.time(9), "ends": dt.time(10)}
+
+    with pytest.raises(ValidationError):
+        services.offer_save_with_schedule(
+            actor=cast["owner"],
+            organisation=cast["organisation"],
+            weekly=[{**item, "location": elsewhere}],
+            title_nl="Babymassage",
+        )
+
+    assert not Offer.objects.exists()

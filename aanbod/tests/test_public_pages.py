@@ -160,9 +160,11 @@ def test_agenda_and_home_run_a_constant_number_of_queries(
     # Dated activities, weekly times with their exceptions, facets, network.
     with django_assert_max_num_queries(4):
         response = client.get("/nl/agenda/")
+    assert response.status_code == 200
     assert any(day.items for day in response.context["days"])
     with django_assert_max_num_queries(3):
-        client.get("/nl/")
+        response = client.get("/nl/")
+    assert response.status_code == 200
 
 
 def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):

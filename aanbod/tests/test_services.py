@@ -7,38 +7,10 @@ from aanbod.choices import AccessType, OfferStatus
 from aanbod.exceptions import OfferStateError
 from aanbod.filters import OfferFilters
 from aanbod.search.results import offer_search
-from partners.choices import Role
-from partners.tests.factories import (
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
 
 from .factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast():
-    network = NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    owner, outsider, coordinator = UserFactory(), UserFactory(), UserFactory()
-    MembershipFactory(user=owner, role=Role.PARTNER_EDITOR, organisation=organisation)
-    MembershipFactory(
-        user=outsider,
-        role=Role.PARTNER_EDITOR,
-        organisation=OrganisationFactory(networks=[network]),
-    )
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    return {
-        "network": network,
-        "organisation": organisation,
-        "owner": owner,
-        "outsider": outsider,
-        "coordinator": coordinator,
-    }
 
 
 def new_offer(cast, **fields):

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
+from huisvanhetkind.domain_errors import errors_on, messages_on, refused
 from partners.selectors import network_for_request
 
 from .. import selectors, services
 from ..choices import Availability, OfferStatus
-from ..exceptions import OfferStateError
 from ..forms import (
     AvailabilityForm,
     DatedActivityFormSet,
@@ -145,34 +144,19 @@ def _offer_page(request, *, offer=None):
 
 
 def _save_offer(request, form, weekly, dated, offer):
-    fields = form.offer_fields()
-    locations = list(form.cleaned_data["locations"])
     try:
-        # One submit saves the offer and its times, or nothing.
-        with transaction.atomic():
-            if offer is None:
-                offer = services.offer_create(
-                    organisation=form.cleaned_data["organisation"],
-                    actor=request.user,
-                    locations=locations,
-                    **fields,
-                )
-            else:
-                offer = services.offer_update(
-                    offer=offer, actor=request.user, locations=locations, **fields
-                )
-            services.offer_schedule_save(
-                offer=offer,
+        with errors_on(form):
+            return services.offer_save_with_schedule(
                 actor=request.user,
+                offer=offer,
+                organisation=form.cleaned_data.get("organisation"),  # only asked for a new offer
+                locations=list(form.cleaned_data["locations"]),
                 weekly=formset_items(weekly, WEEKLY_FIELDS),
                 dated=formset_items(dated, DATED_FIELDS),
+                **form.offer_fields(),
             )
-    except ValidationError as error:
+    except ValidationError as error:  # per field: shown beside the field, not as a message
         _add_errors(form, error)
-    except OfferStateError as error:
-        form.add_error(None, str(error))
-    else:
-        return offer
     return None
 
 
@@ -237,10 +221,10 @@ def _row_response(request, offer, message: str, *, error: bool = False):
 
 def _act(request, pk: int, service, done: str, **arguments):
     offer = _editable_offer(request, pk)
-    try:
+    with refused() as outcome:
         offer = service(offer=offer, actor=request.user, **arguments)
-    except OfferStateError as error:
-        return _row_response(request, offer, str(error), error=True)
+    if outcome.failed:
+        return _row_response(request, offer, str(outcome.error), error=True)
     return _row_response(request, offer, done)
 
 
@@ -347,12 +331,9 @@ def review_list(request):
 def _review_act(request, pk: int, service, done: str, **arguments):
     _require_reviewer(request.user)
     offer = selectors.offer_get_for_review(user=request.user, pk=pk)
-    try:
+    # The review list acts on many offers: a refusal says which one.
+    with messages_on(request, done=done % {"title": offer.title}, about=str(offer)):
         service(offer=offer, actor=request.user, **arguments)
-    except OfferStateError as error:
-        messages.error(request, f"{offer}: {error}")
-    else:
-        messages.success(request, done % {"title": offer.title})
     return redirect(reverse("aanbod:review"))
 
 

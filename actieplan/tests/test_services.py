@@ -20,12 +20,10 @@ from actieplan.services import (
     plan_create,
 )
 from actieplan.tests.factories import ActionFactory, ActionPlanFactory, GoalFactory
-from partners.choices import Pillar, Role
+from partners.choices import Pillar
 from partners.tests.factories import (
-    MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
-    UserFactory,
 )
 from signalen.models import Signal, Theme
 
@@ -33,12 +31,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator():
-    user = UserFactory()
-    network = NetworkFactory()
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
-    user.network = network
-    return user
+def coordinator(cast):
+    """The cast's coordinator (conftest.py), who knows their network."""
+    cast.coordinator.network = cast.network
+    return cast.coordinator
 
 
 def test_coordinator_creates_a_plan_once_per_year(coordinator):

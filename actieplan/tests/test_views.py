@@ -92,8 +92,11 @@ def test_stuurgroep_member_reads_but_may_not_write(client, built, name):
 def test_coordinator_opens_every_page_of_the_own_plan(client, built, name):
     client.force_login(built["coordinator"])
     _kind, method, _status = URLS_WITH_ID[name]
-    if method == "get":
-        assert client.get(_url(name, built)).status_code == 200
+    response = getattr(client, method)(_url(name, built), {"kind": "plan"})
+    # A page opens; a step (adopt, build the pack) is taken and goes back to the plan.
+    assert response.status_code == (200 if method == "get" else 302)
+    if method == "post":
+        assert response["Location"].startswith(built["plan"].get_absolute_url())
 
 
 def test_anonymous_is_sent_to_the_login(client, built):
@@ -184,3 +187,18 @@ def test_coordinator_records_a_result_through_the_form(client, built):
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.result == "done" and action.status == "done"
+
+
+@pytest.mark.parametrize("name", ["plan_detail", "pack_detail"])
+def test_plan_and_pack_pages_run_a_fixed_number_of_queries(
+    client, built, name, django_assert_max_num_queries
+):
+    for _index in range(8):  # enough goals and actions that one query per row would show
+        ActionFactory.create_batch(2, goal=GoalFactory(plan=built["plan"]))
+    client.force_login(built["coordinator"])
+    with django_assert_max_num_queries(PAGE_QUERIES[name]):
+        response = client.get(_url(name, built))
+    assert response.status_code == 200
+
+
+PAGE_QUERIES = {"plan_detail": 11, "pack_detail": 7}

@@ -16,6 +16,7 @@ from .referrals import (  # noqa: F401
     PUBLIC_ID_ALPHABET,
     access_log_record,
     consent_withdraw,
+    contact_preference_errors,
     referral_accept,
     referral_cancel,
     referral_close,

@@ -23,6 +23,7 @@ from ..choices import (
     FINISHED_STATUSES,
     AccessAction,
     ConsentMethod,
+    ContactPreference,
     DeclineReason,
     EventKind,
     FirstContactResult,
@@ -78,6 +79,30 @@ def _new_public_id() -> str:
     return "R-" + "".join(secrets.choice(PUBLIC_ID_ALPHABET) for _ in range(6))
 
 
+def contact_preference_errors(
+    *, preference: str, phone: str, email: str, shares_contact_details: bool
+) -> dict[str, str]:
+    """What is missing for the way the receiver should contact the family: field → message.
+
+    The one home of this rule: referral_send refuses on it, the form asks it to put each
+    message beside its field.
+    """
+    errors = {}
+    if preference == ContactPreference.PHONE and not phone:
+        errors["family_phone"] = _("Give a phone number, or choose another way.")
+    if preference == ContactPreference.EMAIL and not email:
+        errors["family_email"] = _("Give an e-mail address, or choose another way.")
+    # Without the family's yes the receiver gets no phone or e-mail to use.
+    if preference in (ContactPreference.PHONE, ContactPreference.EMAIL) and not (
+        shares_contact_details
+    ):
+        errors["share_contact_details"] = _(
+            "The receiver can only call or e-mail the family when the family agrees "
+            "that we share their contact details. Tick the box, or choose another way."
+        )
+    return errors
+
+
 @transaction.atomic
 def referral_send(
     *,
@@ -111,6 +136,14 @@ def referral_send(
         )
     if not consent or not consent.get("given_by") or consent.get("method") not in ConsentMethod:
         raise ConsentMissingError(_("Record the family's consent first."))
+    missing = contact_preference_errors(
+        preference=details.get("contact_preference", ""),
+        phone=details.get("family_phone", ""),
+        email=details.get("family_email", ""),
+        shares_contact_details=consent.get("share_contact_details", True),
+    )
+    if missing:
+        raise ReferralStateError(next(iter(missing.values())))
     if not consent.get("share_contact_details", True):
         for field in ("family_phone", "family_email"):
             details[field] = ""

@@ -26,11 +26,16 @@ def network():
 
 
 @pytest.fixture
-def cast(network):
-    referrer = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    receiver = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    silent = OrganisationFactory(networks=[network], name="Speelotheek Stil", phone="09 333 44 55")
-    return {"referrer": referrer, "receiver": receiver, "silent": silent}
+def cast(cast):
+    """The shared cast (conftest.py): its social worker refers, one of the other partner
+    receives, and a third partner has nobody who reads referrals in the portal."""
+    cast.referrer = with_mfa(cast.social_worker)
+    cast.referrer.organisation = cast.organisation
+    cast.receiver = with_mfa(social_worker(cast.other_organisation))
+    cast.silent = OrganisationFactory(
+        networks=[cast.network], name="Speelotheek Stil", phone="09 333 44 55"
+    )
+    return cast
 
 
 def _details(**changes) -> dict:
@@ -118,6 +123,7 @@ def test_the_referral_form_query_count_is_constant(
     client.force_login(cast["referrer"])
     with django_assert_max_num_queries(14):
         response = client.get(reverse("doorverwijzing:new"))
+    assert response.status_code == 200
     assert len(response.context["not_receiving"]) == 16
     assert response.context["form"].fields["receiving_organisation"].queryset.count() == 16
 

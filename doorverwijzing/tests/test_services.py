@@ -28,28 +28,33 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cast():
-    referrer = social_worker()
-    receiver = social_worker()
-    return referrer, receiver
+def cast(cast):
+    """The shared cast (conftest.py): its social worker refers, one of the other partner
+    in the same network receives."""
+    cast.referrer = cast.social_worker
+    cast.referrer.organisation = cast.organisation
+    cast.receiver = social_worker(cast.other_organisation)
+    return cast
 
 
 def _send(referrer, receiver, **extra):
+    details = {
+        "consent": VALID_CONSENT,
+        "contact_preference": "phone",
+        "family_name": "S. D.",
+        "family_phone": "0470 12 34 56",
+        "question": "Zoekt hulp bij slaapproblemen van peuter.",
+    }
     return services.referral_send(
         actor=referrer,
         referring_organisation=referrer.organisation,
         receiving_organisation=receiver.organisation,
-        consent=VALID_CONSENT,
-        contact_preference="phone",
-        family_name="S. D.",
-        family_phone="0470 12 34 56",
-        question="Zoekt hulp bij slaapproblemen van peuter.",
-        **extra,
+        **(details | extra),
     )
 
 
 def test_send_records_consent_timeline_and_log(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = _send(referrer, receiver)
     assert referral.status == ReferralStatus.SENT
     assert referral.public_id.startswith("R-") and len(referral.public_id) == 8
@@ -59,7 +64,7 @@ def test_send_records_consent_timeline_and_log(cast):
 
 
 def test_no_referral_leaves_without_consent(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     with pytest.raises(ConsentMissingError):
         services.referral_send(
             actor=referrer,
@@ -72,7 +77,7 @@ def test_no_referral_leaves_without_consent(cast):
 
 
 def test_contact_details_are_not_stored_when_the_family_did_not_agree_to_share_them(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = services.referral_send(
         actor=referrer,
         referring_organisation=referrer.organisation,
@@ -86,7 +91,7 @@ def test_contact_details_are_not_stored_when_the_family_did_not_agree_to_share_t
 
 
 def test_a_worker_cannot_refer_for_an_organisation_they_do_not_work_for(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     with pytest.raises(ReferralPermissionError):
         services.referral_send(
             actor=referrer,
@@ -98,7 +103,7 @@ def test_a_worker_cannot_refer_for_an_organisation_they_do_not_work_for(cast):
 
 
 def test_the_whole_loop_sent_accepted_contacted_closed(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = _send(referrer, receiver)
     referral = services.referral_accept(referral=referral, actor=receiver)
     referral = services.referral_record_contact_attempt(referral=referral, actor=receiver)
@@ -119,7 +124,7 @@ def test_the_whole_loop_sent_accepted_contacted_closed(cast):
 
 
 def test_unreachable_family_closes_the_referral_with_that_outcome(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = services.referral_accept(referral=_send(referrer, receiver), actor=receiver)
     referral = services.referral_record_first_contact(
         referral=referral, actor=receiver, result=FirstContactResult.UNREACHABLE
@@ -129,7 +134,7 @@ def test_unreachable_family_closes_the_referral_with_that_outcome(cast):
 
 
 def test_decline_keeps_the_reason(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = services.referral_decline(
         referral=_send(referrer, receiver), actor=receiver, reason=DeclineReason.WAITING_LIST
     )
@@ -178,7 +183,7 @@ def _do(step, referral, referrer, receiver):
 
 @pytest.mark.parametrize(("path", "illegal"), ILLEGAL)
 def test_no_illegal_transition_is_possible(cast, path, illegal):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = _send(referrer, receiver)
     for step in path:
         referral = _do(step, referral, referrer, receiver)
@@ -190,7 +195,7 @@ def test_no_illegal_transition_is_possible(cast, path, illegal):
 
 
 def test_only_the_receiver_handles_and_only_the_referrer_cancels(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = _send(referrer, receiver)
     with pytest.raises(ReferralPermissionError):
         services.referral_accept(referral=referral, actor=referrer)
@@ -202,23 +207,19 @@ def test_only_the_receiver_handles_and_only_the_referrer_cancels(cast):
 
 
 def test_a_superuser_or_coordinator_cannot_handle_referrals(cast):
-    from partners.choices import Role
-    from partners.tests.factories import MembershipFactory, UserFactory
+    from partners.tests.factories import UserFactory
 
-    referrer, receiver = cast
-    referral = _send(referrer, receiver)
+    referral = _send(cast.referrer, cast.receiver)
     root = UserFactory(is_superuser=True, is_staff=True)
-    coordinator = UserFactory()
-    network = receiver.organisation.networks.first()
-    if network is not None:
-        MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    for actor in (root, coordinator):
+    # The coordinator of the network both partners are in: coordinating is not handling.
+    assert referral.receiving_organisation.networks.filter(pk=cast.network.pk).exists()
+    for actor in (root, cast.coordinator):
         with pytest.raises(ReferralPermissionError):
             services.referral_accept(referral=referral, actor=actor)
 
 
 def test_withdrawing_consent_erases_personal_data_and_keeps_the_anonymous_record(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = services.referral_accept(referral=_send(referrer, receiver), actor=receiver)
     referral = services.consent_withdraw(referral=referral, actor=referrer)
     referral.refresh_from_db()
@@ -248,7 +249,7 @@ def test_retention_erases_personal_data_of_long_finished_referrals_only(settings
 
 
 def test_the_access_log_cannot_be_changed_or_deleted_even_by_sql(cast):
-    referrer, receiver = cast
+    referrer, receiver = cast.referrer, cast.receiver
     referral = _send(referrer, receiver)
     entry = AccessLogEntry.objects.filter(referral=referral).first()
     for statement in (
@@ -264,3 +265,24 @@ def test_the_access_log_cannot_be_changed_or_deleted_even_by_sql(cast):
     with pytest.raises((InternalError, ProgrammingError)), transaction.atomic():
         AccessLogEntry.objects.filter(id=entry.id).delete()
     assert AccessLogEntry.objects.filter(id=entry.id, action="change").exists()
+
+
+@pytest.mark.parametrize(
+    ("preference", "missing"), [("phone", "family_phone"), ("email", "family_email")]
+)
+def test_a_referral_asking_to_phone_or_mail_needs_that_number_or_address(
+    cast, preference, missing
+):
+    referrer, receiver = cast.referrer, cast.receiver
+
+    with pytest.raises(ReferralStateError):
+        _send(referrer, receiver, contact_preference=preference, **{missing: ""})
+
+    assert not Referral.objects.exists()
+
+
+def test_a_referral_asking_to_phone_needs_the_familys_yes_to_share_the_number(cast):
+    referrer, receiver = cast.referrer, cast.receiver
+
+    with pytest.raises(ReferralStateError, match="Vink het vakje aan"):
+        _send(referrer, receiver, consent=VALID_CONSENT | {"share_contact_details": False})

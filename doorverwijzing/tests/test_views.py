@@ -5,7 +5,7 @@ from django.urls import reverse
 from doorverwijzing import urls as referral_urls
 from doorverwijzing.choices import ReferralStatus
 from doorverwijzing.models import AccessLogEntry, Referral
-from partners.tests.factories import NetworkFactory, OrganisationFactory, UserFactory
+from partners.tests.factories import OrganisationFactory, UserFactory
 
 from .factories import ReferralFactory, social_worker, with_mfa
 
@@ -13,17 +13,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cast():
-    network = NetworkFactory()
-    referrer = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    receiver = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    outsider = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    referral = ReferralFactory(
-        referring_organisation=referrer.organisation,
-        referring_worker=referrer,
-        receiving_organisation=receiver.organisation,
+def cast(cast):
+    """The shared cast (conftest.py), with a referral from its social worker to a social
+    worker of the other partner; a third partner's social worker is a bystander."""
+    cast.referrer = with_mfa(cast.social_worker)
+    cast.referrer.organisation = cast.organisation
+    cast.receiver = with_mfa(social_worker(cast.other_organisation))
+    cast.bystander = with_mfa(social_worker(OrganisationFactory(networks=[cast.network])))
+    cast.referral = ReferralFactory(
+        referring_organisation=cast.organisation,
+        referring_worker=cast.referrer,
+        receiving_organisation=cast.other_organisation,
     )
-    return {"referrer": referrer, "receiver": receiver, "outsider": outsider, "referral": referral}
+    return cast
 
 
 # URL name -> method. Every URL that takes a referral's public_id must be here.
@@ -49,7 +51,7 @@ def test_every_referral_url_with_an_id_is_in_the_access_table():
 @pytest.mark.parametrize("name", sorted(REFERRAL_URLS))
 def test_worker_of_another_organisation_gets_404_on_every_referral_url(client, cast, name):
     referral = cast["referral"]
-    client.force_login(cast["outsider"])
+    client.force_login(cast["bystander"])
     url = reverse(f"doorverwijzing:{name}", kwargs={"public_id": referral.public_id})
     response = getattr(client, REFERRAL_URLS[name])(url)
     assert response.status_code == 404
@@ -105,10 +107,11 @@ def test_reading_a_referral_is_logged_and_the_worker_sees_who_read_it(client, ca
     assert cast["receiver"].email in content
 
 
-def test_receiver_accepts_and_the_referrer_gets_a_mail_without_personal_data(
-    client, cast, django_capture_on_commit_callbacks, settings
-):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+def test_receiver_accepts_and_the_referrer_gets_a_mail_without_personal_data(client, cast):
+    from doorverwijzing.choices import EventKind
+    from huisvanhetkind import outbox
+    from huisvanhetkind.models import OutboxMessage
+
     referral = cast["referral"]
     client.force_login(cast["receiver"])
     response = client.post(
@@ -117,10 +120,12 @@ def test_receiver_accepts_and_the_referrer_gets_a_mail_without_personal_data(
     assert response.status_code == 302
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
-    from doorverwijzing.notifications import referral_update_mail
-
-    referral_update_mail(referral, "accepted")
-    message = mail.outbox[-1]
+    # Accepting queues the mail (ids only); the worker then sends it.
+    queued = OutboxMessage.objects.get(task_name="doorverwijzing.tasks.referral_notify")
+    assert queued.args == [referral.id, EventKind.ACCEPTED]
+    assert not mail.outbox
+    outbox.deliver(message_id=queued.id)
+    (message,) = mail.outbox
     assert message.to == [cast["referrer"].email]
     assert referral.public_id in message.subject
     for personal in (referral.family_name, referral.family_phone, referral.question):
@@ -249,7 +254,7 @@ def test_a_receiver_who_declines_can_point_to_an_offer_that_fits_better(client, 
 
     referral = cast["referral"]
     network = referral.receiving_organisation.networks.get()
-    elsewhere = OfferFactory(title="Opvoedingswinkel", organisation=cast["outsider"].organisation)
+    elsewhere = OfferFactory(title="Opvoedingswinkel", organisation=cast["bystander"].organisation)
     elsewhere.networks.add(network)
     other_network = OfferFactory(title="Ver weg")  # not in the receiver's networks
     client.force_login(cast["receiver"])

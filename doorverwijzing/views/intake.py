@@ -18,18 +18,12 @@ from django.views.decorators.http import require_POST
 
 from aanbod.selectors import offer_link_public
 from huisvanhetkind import permissions
-from huisvanhetkind.antispam import rate_limit_exceeded
+from huisvanhetkind.antispam import public_form_submit
+from huisvanhetkind.domain_errors import errors_on, messages_on
 from partners import selectors as network_selectors
 
 from .. import selectors, services
 from ..choices import OPEN_INTAKE_STATUSES, IntakeStatus
-from ..exceptions import (
-    ConsentMissingError,
-    DailyCapReachedError,
-    IntakeStateError,
-    ReferralPermissionError,
-    ReferralStateError,
-)
 from ..forms_intake import IntakeForm, IntakeReferralForm
 from ..intake_filters import ALL, STILL_TO_DO, IntakeInboxFilterSet
 
@@ -53,36 +47,23 @@ def intake_new(request):
     offer = offer_link_public(pk=request.POST.get("offer") or request.GET.get("offer"))
     status = 200
     if request.method == "POST" and accepts_questions:
-        if form.is_spam():
-            # Nothing is stored. A person only gets here if the browser filled the hidden field.
-            form.add_error(None, _("We could not send your question. Please call or e-mail us."))
-            status = 400
-        elif form.is_valid():
-            if rate_limit_exceeded(
-                request,
-                scope="intake",
-                limit=INTAKE_RATE_LIMIT,
-                window_seconds=INTAKE_RATE_WINDOW_SECONDS,
-            ):
-                form.add_error(
-                    None,
-                    _(
-                        "You have sent several questions in a short time. "
-                        "Please try again in an hour, or call or e-mail us."
-                    ),
-                )
-                status = 429
-            else:
-                try:
-                    services.intake_create(network=network, offer=offer, **form.details())
-                except DailyCapReachedError as error:
-                    form.add_error(None, str(error))
-                    status = 429
-                except IntakeStateError as error:
-                    form.add_error(None, str(error))
-                else:
-                    url = reverse("doorverwijzing:intake_thanks")
-                    return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+        submission = public_form_submit(
+            request,
+            form,
+            scope="intake",
+            limit=INTAKE_RATE_LIMIT,
+            window_seconds=INTAKE_RATE_WINDOW_SECONDS,
+            spam=_("We could not send your question. Please call or e-mail us."),
+            too_many=_(
+                "You have sent several questions in a short time. "
+                "Please try again in an hour, or call or e-mail us."
+            ),
+            submit=lambda: services.intake_create(network=network, offer=offer, **form.details()),
+        )
+        if submission.done:
+            url = reverse("doorverwijzing:intake_thanks")
+            return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+        status = submission.status
     return render(
         request,
         "doorverwijzing/intake_form.html",
@@ -117,7 +98,8 @@ def intake_inbox(request):
     filterset = IntakeInboxFilterSet(
         request.GET, queryset=selectors.intake_inbox(user=request.user, status=ALL)
     )
-    page = Paginator(filterset.qs, selectors.INTAKE_INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(filterset.qs, selectors.INTAKE_INBOX_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "doorverwijzing/intake_inbox.html",
@@ -140,14 +122,8 @@ def intake_detail(request, pk: int):
 
 def _act(request, pk: int, step):
     intake = selectors.intake_get_for_user(user=request.user, pk=pk)
-    try:
+    with messages_on(request, done=_("Saved.")):
         step(intake=intake, actor=request.user)
-    except ReferralPermissionError as error:
-        raise PermissionDenied from error
-    except ReferralStateError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved."))
     return redirect("doorverwijzing:intake_detail", pk=intake.pk)
 
 
@@ -176,7 +152,7 @@ def intake_convert(request, pk: int):
         receiving=selectors.receiving_organisations_for(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             referral = services.intake_convert_to_referral(
                 intake=intake,
                 actor=request.user,
@@ -184,11 +160,7 @@ def intake_convert(request, pk: int):
                 consent=form.consent(),
                 **form.details(),
             )
-        except ReferralPermissionError as error:
-            raise PermissionDenied from error
-        except (ReferralStateError, ConsentMissingError) as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
     return render(

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
+from huisvanhetkind.domain_errors import errors_on, messages_on
 
 from .. import selectors, services
 from ..choices import AccessAction, ReferralStatus
-from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
 from ..exports import referral_export_data
 from ..forms import (
     CloseForm,
@@ -24,8 +24,6 @@ from ..forms import (
     FirstContactForm,
     ReferralForm,
 )
-
-DOMAIN_ERRORS = (ReferralStateError, ConsentMissingError)
 
 
 @login_required
@@ -67,7 +65,7 @@ def referral_new(request):
         request.POST or None, initial=initial, referring=referring, receiving=receiving
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             referral = services.referral_send(
                 actor=request.user,
                 referring_organisation=form.cleaned_data["referring_organisation"],
@@ -77,11 +75,7 @@ def referral_new(request):
                 made_by_phone=form.cleaned_data["made_by_phone"],
                 **form.details(),
             )
-        except DOMAIN_ERRORS as error:
-            form.add_error(None, str(error))
-        except ReferralPermissionError as error:
-            raise PermissionDenied from error
-        else:
+        if form.is_valid():
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
     return render(
@@ -128,15 +122,9 @@ def _act(request, public_id: str, step, form_class=None):
 
 
 def _run_step(request, referral, step, **arguments):
-    """Call one service step and turn its domain errors into a 403 or a message."""
-    try:
+    """Call one service step; a refused step becomes a message (or a 403)."""
+    with messages_on(request, done=_("Saved. The other organisation is told.")):
         step(referral=referral, actor=request.user, **arguments)
-    except ReferralPermissionError as error:
-        raise PermissionDenied from error
-    except ReferralStateError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved. The other organisation is told."))
     return redirect(referral)
 
 

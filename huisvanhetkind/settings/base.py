@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "huisvanhetkind.middleware.ReferralRoleProtectionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees the exceptions of the view itself (process_exception runs bottom-up).
+    "huisvanhetkind.domain_errors.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "huisvanhetkind.urls"

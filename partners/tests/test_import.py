@@ -5,15 +5,12 @@ import io
 import pytest
 import tablib
 
-from partners.choices import Role
 from partners.models import Location, Organisation
 
 from .factories import (
-    MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
     OrganisationTypeFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +18,14 @@ HEADERS = ["slug", "name", "type", "pillars", "email", "contact_name"]
 
 
 @pytest.fixture
-def coordinator(client):
-    network = NetworkFactory()
-    user = UserFactory(is_staff=True)
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
+def coordinator(client, cast):
+    """The cast's coordinator (conftest.py), logged in to the admin."""
+    user = cast.coordinator
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
     OrganisationTypeFactory(name="CAW")
     client.force_login(user)
-    user.network = network
+    user.network = cast.network
     return user
 
 

@@ -15,11 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator():
-    network = NetworkFactory()
-    user = UserFactory(is_staff=True)
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
-    user.network = network
+def coordinator(cast):
+    """The cast's coordinator (conftest.py), with access to the admin."""
+    user = cast.coordinator
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.network = cast.network
     return user
 
 

@@ -13,23 +13,23 @@ FAMILY_SIGNAL = {"text": "Alle groepen zijn overdag, ik werk.", "barrier": "open
 
 
 def test_staff_form_warns_against_personal_data(client, cast):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     content = client.get("/nl/signalen/nieuw/").content.decode()
     assert "hvhk-field" in content
     assert "No personal data" in content or "Geen persoonsgegevens" in content
 
 
 def test_staff_signal_is_saved_for_the_workers_network(client, cast, network):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     response = client.post("/nl/signalen/nieuw/", {**STAFF_SIGNAL, "network": network.pk})
     assert response.status_code == 302
     signal = Signal.objects.get()
     assert signal.source == SignalSource.STAFF
-    assert signal.reporter == cast["worker"] and signal.network == network
+    assert signal.reporter == cast["social_worker"] and signal.network == network
 
 
 def test_staff_form_shows_personal_data_and_saves_nothing(client, cast, network):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     text = "Mama Fatima El Amrani (0470 12 34 56, fatima@example.be) vindt geen opvang."
     response = client.post(
         "/nl/signalen/nieuw/", {**STAFF_SIGNAL, "network": network.pk, "text": text}
@@ -43,7 +43,7 @@ def test_staff_form_shows_personal_data_and_saves_nothing(client, cast, network)
 
 
 def test_staff_may_confirm_that_a_flag_is_not_personal_data(client, cast, network):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     data = {**STAFF_SIGNAL, "network": network.pk, "text": "Wachtlijst bij Sint Jozef is lang."}
     assert client.post("/nl/signalen/nieuw/", data).status_code == 200
     response = client.post("/nl/signalen/nieuw/", {**data, "not_personal": "on"})
@@ -52,7 +52,7 @@ def test_staff_may_confirm_that_a_flag_is_not_personal_data(client, cast, networ
 
 
 def test_a_barrier_signal_needs_the_barrier(client, cast, network):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     response = client.post(
         "/nl/signalen/nieuw/", {**STAFF_SIGNAL, "kind": SignalKind.BARRIER, "network": network.pk}
     )
@@ -61,7 +61,7 @@ def test_a_barrier_signal_needs_the_barrier(client, cast, network):
 
 
 def test_staff_cannot_report_for_a_network_they_do_not_work_in(client, cast, network):
-    client.force_login(cast["outsider"])
+    client.force_login(cast["far_coordinator"])
     response = client.post("/nl/signalen/nieuw/", {**STAFF_SIGNAL, "network": network.pk})
     assert response.status_code == 200  # not a choice for them: a form error, nothing stored
     assert not Signal.objects.exists()

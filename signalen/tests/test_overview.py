@@ -162,7 +162,7 @@ def test_viewer_and_stuurgroep_member_read_the_overview_a_worker_does_not(client
     MembershipFactory(user=viewer, role=Role.VIEWER, network=network)
     steering_member = UserFactory()
     GroupFactory(network=network, kind=GroupKind.STEERING).member_users.add(steering_member)
-    for user, status in ((viewer, 200), (steering_member, 200), (cast["worker"], 403)):
+    for user, status in ((viewer, 200), (steering_member, 200), (cast["social_worker"], 403)):
         client.force_login(user)
         assert client.get("/nl/signalen/overzicht/").status_code == status
 
@@ -182,3 +182,27 @@ def test_search_gaps_sum_the_weeks_of_the_period():
     assert selectors.search_gaps(start=dt.date(2026, 3, 1), end=dt.date(2026, 4, 1)) == [
         ("tolk", 3)
     ]
+
+
+@pytest.mark.parametrize("count", [2, 25])
+def test_survey_pages_take_the_same_queries_whatever_the_number_of_answers(
+    client, cast, network, count, django_assert_max_num_queries
+):
+    import uuid
+
+    from signalen.models import Survey, SurveyAnswer, SurveyQuestion
+
+    for index in range(count):
+        survey = Survey.objects.create(network=network, slug=f"bevraging-{index}", title="Noden")
+        question = SurveyQuestion.objects.create(survey=survey, position=0, text_nl="Wat mis je?")
+        for _answer in range(count):
+            SurveyAnswer.objects.create(question=question, response_id=uuid.uuid4(), text="Opvang")
+    client.force_login(cast["coordinator"])
+    for url, queries in (
+        ("/nl/signalen/bevragingen/", 10),
+        (f"/nl/signalen/bevragingen/{survey.pk}/", 10),
+        (f"/nl/bevraging/{survey.slug}/", 10),
+    ):
+        with django_assert_max_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200, url

@@ -51,7 +51,7 @@ def test_signals_of_another_network_cannot_be_bundled(cast, network):
 
 
 def test_a_worker_cannot_bundle(client, cast, network):
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     assert client.get("/nl/signalen/bundelen/").status_code == 403
 
 
@@ -108,7 +108,7 @@ def test_the_status_page_refuses_an_illegal_step_with_a_message(client, cast, ne
 
 def test_outsider_gets_404_on_a_theme(client, cast, network):
     theme = ThemeFactory(network=network)
-    client.force_login(cast["outsider"])
+    client.force_login(cast["far_coordinator"])
     assert client.get(f"/nl/signalen/themas/{theme.pk}/").status_code == 404
     assert (
         client.post(
@@ -123,7 +123,7 @@ def test_outsider_gets_404_on_a_theme(client, cast, network):
         == 404
     )
     with pytest.raises(SignalPermissionError):
-        services.theme_start_analysis(theme=theme, actor=cast["outsider"])
+        services.theme_start_analysis(theme=theme, actor=cast["far_coordinator"])
 
 
 def test_feedback_reaches_only_givers_with_an_address_and_the_staff_list(
@@ -138,7 +138,7 @@ def test_feedback_reaches_only_givers_with_an_address_and_the_staff_list(
         language="fr",
     )
     SignalFactory(network=network, theme=theme, source=SignalSource.FAMILY)
-    staff = SignalFactory(network=network, theme=theme, reporter=cast["worker"])
+    staff = SignalFactory(network=network, theme=theme, reporter=cast["social_worker"])
     client.force_login(cast["coordinator"])
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(
@@ -157,15 +157,15 @@ def test_feedback_reaches_only_givers_with_an_address_and_the_staff_list(
     assert signal_feedback_mail_task(staff.pk) == 0
     assert len(mail.outbox) == 1
     # The staff member reads it under "My signals".
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     content = client.get("/nl/signalen/").content.decode()
     assert "24 extra plaatsen in Ter Heide" in content and "Wachtlijst opvang" in content
 
 
 def test_my_signals_shows_only_my_own(client, cast, network):
-    SignalFactory(network=network, reporter=cast["worker"], text="Mijn eigen signaal")
+    SignalFactory(network=network, reporter=cast["social_worker"], text="Mijn eigen signaal")
     SignalFactory(network=network, reporter=cast["coordinator"], text="Iemand anders")
-    client.force_login(cast["worker"])
+    client.force_login(cast["social_worker"])
     content = client.get("/nl/signalen/").content.decode()
     assert "Mijn eigen signaal" in content and "Iemand anders" not in content
 
@@ -177,7 +177,7 @@ def test_a_survey_answer_becomes_a_signal_once(client, cast, network):
     question = SurveyQuestion.objects.create(survey=survey, text_nl="Wat mis je?")
     answer = SurveyAnswer.objects.create(question=question, text="Een speelplek")
     theme = ThemeFactory(network=network)
-    client.force_login(cast["outsider"])
+    client.force_login(cast["far_coordinator"])
     assert client.post(f"/nl/signalen/antwoorden/{answer.pk}/signaal/").status_code == 404
     client.force_login(cast["coordinator"])
     assert client.get(f"/nl/signalen/bevragingen/{survey.pk}/").status_code == 200
@@ -210,3 +210,66 @@ def test_news_such_as_an_action_result_reaches_givers_who_were_already_told(cast
         renotify=True,
     )
     assert feedback_recipient_ids(theme_id=theme.pk) == [told.pk]
+
+
+def test_a_refused_bundle_into_a_new_theme_leaves_no_empty_theme(client, cast, network):
+    foreign = SignalFactory(network=NetworkFactory())
+    mine = SignalFactory(network=network)
+
+    with pytest.raises(SignalStateError):
+        services.signals_bundle_into_theme(
+            actor=cast["coordinator"],
+            network=network,
+            signal_ids=[mine.pk, foreign.pk],
+            theme=None,
+            new_title="Geen avondaanbod",
+        )
+
+    assert not Theme.objects.exists()
+    assert Signal.objects.filter(theme__isnull=False).count() == 0
+
+
+def test_bundling_into_a_new_theme_creates_it_and_moves_the_signals(cast, network):
+    signals = SignalFactory.create_batch(2, network=network)
+
+    theme, moved = services.signals_bundle_into_theme(
+        actor=cast["coordinator"],
+        network=network,
+        signal_ids=[s.pk for s in signals],
+        theme=None,
+        new_title="  Wachtlijst  ",
+    )
+
+    assert (theme.title, moved) == ("Wachtlijst", 2)
+    assert set(theme.signals.all()) == set(signals)
+
+
+def test_coordinator_takes_a_signal_out_of_its_theme(client, cast, network):
+    theme = ThemeFactory(network=network)
+    signal = SignalFactory(network=network, theme=theme)
+    client.force_login(cast["coordinator"])
+
+    response = client.post(f"/nl/signalen/{signal.pk}/uit-thema/")
+
+    assert response.status_code == 302 and response["Location"].endswith(f"/themas/{theme.pk}/")
+    signal.refresh_from_db()
+    assert signal.theme is None
+    assert LogEntry.objects.filter(object_id=str(theme.pk)).exists()
+
+
+def test_a_signal_outside_a_theme_cannot_be_taken_out(cast, network):
+    signal = SignalFactory(network=network)
+
+    with pytest.raises(SignalStateError):
+        services.signal_unbundle(actor=cast["coordinator"], signal=signal)
+
+
+def test_only_the_networks_coordinator_takes_a_signal_out(client, cast, network):
+    signal = SignalFactory(network=network, theme=ThemeFactory(network=network))
+
+    with pytest.raises(SignalPermissionError):
+        services.signal_unbundle(actor=cast["social_worker"], signal=signal)
+    client.force_login(cast["far_coordinator"])
+    assert client.post(f"/nl/signalen/{signal.pk}/uit-thema/").status_code == 404
+    signal.refresh_from_db()
+    assert signal.theme is not None

@@ -1,0 +1,103 @@
+"""The one place a domain error becomes an answer (see huisvanhetkind/exceptions.py).
+
+- `refused()`: the outcome only, for a view that shows the message its own way.
+- `errors_on(form)`: around a service call on a form page; a refused step becomes a
+  form error, so the user keeps what they typed.
+- `messages_on(request, done=...)`: around a service call in an action view that
+  redirects either way; a refused step becomes an error message, success `done`.
+- `DomainErrorMiddleware`: whatever a view leaves uncaught. NotAllowed and NotFound
+  are PermissionDenied and Http404, so Django's own handlers answer 403/404 with our
+  error pages; LimitReached answers 429; any other DomainError goes back where the
+  user came from with the message, or gets a 409 page when there is no way back.
+"""
+
+from contextlib import contextmanager
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .errors import render_error
+from .exceptions import DomainError, LimitReached, NotAllowed, NotFound
+
+# Answered by Django's 403/404 handlers, never turned into a message.
+PASS_THROUGH = (NotAllowed, NotFound)
+
+
+def _is_message(error: BaseException) -> bool:
+    return isinstance(error, DomainError) and not isinstance(error, PASS_THROUGH)
+
+
+class Outcome:
+    """What happened in a `refused()`, `errors_on()` or `messages_on()` block."""
+
+    failed = False
+    error: DomainError | None = None
+
+
+@contextmanager
+def refused():
+    """Catch a refused step into the outcome, for a view that answers it in its own way
+    (e.g. an htmx row that shows the message in place)."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except DomainError as error:
+        if not _is_message(error):
+            raise
+        outcome.failed, outcome.error = True, error
+
+
+@contextmanager
+def errors_on(form, *, field: str | None = None):
+    """Turn a refused step into an error of `form` (then `form.is_valid()` is False): on
+    `field` when the rule is about that one field, else on the form as a whole.
+
+    LimitReached stays a form error too: the public-form helper answers it with 429.
+    """
+    with refused() as outcome:
+        yield outcome
+    if outcome.failed:
+        form.add_error(field, str(outcome.error))
+
+
+@contextmanager
+def messages_on(request, *, done: str = "", about: str = ""):
+    """Turn a refused step into an error message (starting with `about`, when a list page
+    acts on many things); add `done` as success message otherwise."""
+    with refused() as outcome:
+        yield outcome
+    if outcome.failed:
+        messages.error(request, f"{about}: {outcome.error}" if about else str(outcome.error))
+    elif done:
+        messages.success(request, done)
+
+
+def _way_back(request) -> str | None:
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return None
+
+
+class DomainErrorMiddleware:
+    """Last in MIDDLEWARE: answers the domain errors a view did not handle itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _is_message(exception):
+            return None  # not ours, or a 403/404 Django's handlers answer
+        if isinstance(exception, LimitReached):
+            return render_error(request, 429, 429, text=str(exception))
+        back = _way_back(request)
+        if back:
+            messages.error(request, str(exception))
+            return redirect(back)
+        return render_error(request, 409, 409, text=str(exception))
