@@ -4,3 +4,7 @@ class PermissionDeniedError(Exception):
 
 class InvitationError(Exception):
     """The invitation cannot be made as asked; the message says why."""
+
+
+class MeetingError(Exception):
+    """A meeting, agenda or decision cannot be saved as asked; the message says what to fix."""

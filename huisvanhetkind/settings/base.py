@@ -228,6 +228,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.agreement_reminders_scan",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Owners of actions decided in a meeting hear a few days before the due date (once).
+    "decision-action-reminders": {
+        "task": "partners.tasks.decision_action_reminders_scan",
+        "schedule": crontab(hour=7, minute=40),
+    },
     # Daily; the task itself builds only on EVIDENCE_BUILD_DATE (so the date stays a setting).
     "evidence-packs-yearly": {
         "task": "actieplan.tasks.evidence_packs_scheduled",
