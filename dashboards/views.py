@@ -144,7 +144,8 @@ def decision_new(request, pk: int):
                 messages.success(
                     request,
                     _(
-                        "The decision is recorded as an action. %(owner)s gets a reminder before %(due)s."
+                        "The decision is recorded as an action. "
+                        "%(owner)s gets a reminder before %(due)s."
                     )
                     % {
                         "owner": decision.owner.get_full_name() or decision.owner.email,

@@ -159,7 +159,6 @@ def meeting_agenda_draft(*, group: Group, date: dt.date, user) -> str:
 
 def _funding_ending(*, group: Group, today: dt.date) -> list[str]:
     from aanbod.models import Offer
-
     from dashboards.due import ENDING_WITHIN_DAYS, LIST_LIMIT
 
     offers = (

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from actieplan.tests.factories import ActionFactory, GoalFactory, ActionPlanFactory
+from actieplan.tests.factories import ActionFactory, ActionPlanFactory, GoalFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from partners.choices import Role
