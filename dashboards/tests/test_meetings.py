@@ -84,7 +84,7 @@ def test_the_coordinator_plans_edits_and_sends_the_agenda(
 def test_an_empty_agenda_is_not_sent(steering):
     group, coordinator, _member = steering
     meeting = MeetingFactory(group=group, agenda="")
-    with pytest.raises(MeetingError, match="empty"):
+    with pytest.raises(MeetingError, match="leeg"):
         meetings.meeting_agenda_send(actor=coordinator, meeting=meeting)
 
 
