@@ -11,11 +11,11 @@ _listeners: list[Callable] = []
 
 
 def search_gap_listen(listener: Callable) -> None:
-    """Call `listener(query=...)` for every first result page without results."""
+    """Call `listener(query=..., network_id=...)` for every first result page without results."""
     if listener not in _listeners:
         _listeners.append(listener)
 
 
-def search_gap_report(*, query: str) -> None:
+def search_gap_report(*, query: str, network_id: int | None = None) -> None:
     for listener in _listeners:
-        listener(query=query)
+        listener(query=query, network_id=network_id)

@@ -95,6 +95,22 @@ def signal_trends(*, network: Network, evidence_year: int) -> dict[str, Any]:
     }
 
 
+SEARCH_GAPS_IN_PACK = 15
+
+
+def search_gaps_of_year(*, network: Network, evidence_year: int) -> list[dict[str, Any]]:
+    """The network's most frequent searches that found nothing in the evidence year."""
+    from signalen.selectors import search_gaps
+
+    gaps = search_gaps(
+        network=network,
+        start=dt.date(evidence_year, 1, 1),
+        end=dt.date(evidence_year + 1, 1, 1),
+        limit=SEARCH_GAPS_IN_PACK,
+    )
+    return [{"query": query, "searches": _number(total)} for query, total in gaps]
+
+
 # --- Reach ---------------------------------------------------------------------------------
 
 
@@ -323,6 +339,7 @@ def evidence_figures(
         "day": day.isoformat(),
     }
     figures["signals"] = signal_trends(network=network, evidence_year=evidence_year)
+    figures["search_gaps"] = search_gaps_of_year(network=network, evidence_year=evidence_year)
     step(15)
     figures["reach"] = reach(network=network, evidence_year=evidence_year)
     step(25)

@@ -60,7 +60,16 @@ class GoalForm(forms.ModelForm):
 class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
-        fields = ["text", "partners", "budget", "timing", "start_month", "end_month", "status"]
+        fields = [
+            "text",
+            "partners",
+            "budget",
+            "spent",
+            "timing",
+            "start_month",
+            "end_month",
+            "status",
+        ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "partners": forms.CheckboxSelectMultiple,

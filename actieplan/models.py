@@ -129,6 +129,14 @@ class Action(models.Model):
         default=0,
         validators=[MinValueValidator(0)],
     )
+    # Kept beside the budget so the plan shows planned against spent, per action and in total.
+    spent = models.DecimalField(
+        _("spent so far (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
     timing = models.CharField(
         _("timing"), max_length=200, blank=True, help_text=_("E.g. 'every school holiday'.")
     )

@@ -179,6 +179,8 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
         },
         "agreements": figures["agreements"],
         "actions": actions,
+        # Packs built before searches were counted per network have no such key.
+        "search_gaps": figures.get("search_gaps", []),
     }
 
 
@@ -186,6 +188,7 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
 def contents() -> list[tuple[str, str]]:
     return [
         ("signals", _("Signals per theme")),
+        ("search-gaps", _("Searches that found nothing")),
         ("reach", _("Reach")),
         ("referrals", _("Warm referrals")),
         ("coverage", _("Offer coverage")),
@@ -253,6 +256,19 @@ def render_docx(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
         ]
         + [[_("All signals"), "", *map(str, pack["signals"]["totals"]), ""]],
     )
+
+    document.add_heading(titles["search-gaps"], level=1)
+    if pack["search_gaps"]:
+        _table(
+            document,
+            [_("Search words"), _("Searches")],
+            [[gap["query"], gap["searches"]["text"]] for gap in pack["search_gaps"]],
+        )
+    else:
+        document.add_paragraph(
+            _("No search on the network's pages came back empty in %(year)s.")
+            % {"year": pack["evidence_year"]}
+        )
 
     reach = pack["reach"]
     document.add_heading(titles["reach"], level=1)

@@ -162,7 +162,7 @@ def _own_partners(network_id: int, partners) -> list[Organisation]:
     return partners
 
 
-ACTION_FIELDS = ("text", "budget", "timing", "start_month", "end_month", "status")
+ACTION_FIELDS = ("text", "budget", "spent", "timing", "start_month", "end_month", "status")
 
 
 def _check_months(start_month: int | None, end_month: int | None) -> None:
@@ -178,6 +178,7 @@ def action_create(
     text: str,
     partners=(),
     budget: Decimal = Decimal(0),
+    spent: Decimal = Decimal(0),
     timing: str = "",
     start_month: int | None = None,
     end_month: int | None = None,
@@ -189,6 +190,7 @@ def action_create(
         goal=goal,
         text=text.strip(),
         budget=budget or Decimal(0),
+        spent=spent or Decimal(0),
         timing=timing.strip(),
         start_month=start_month,
         end_month=end_month,
@@ -213,6 +215,8 @@ def action_update(*, actor, action: Action, partners=(), **fields: Any) -> Actio
         setattr(action, name, value.strip() if isinstance(value, str) else value)
     if "budget" in fields and action.budget is None:
         action.budget = Decimal(0)
+    if "spent" in fields and action.spent is None:
+        action.spent = Decimal(0)
     action.save(update_fields=list(fields))
     action.partners.set(partners)
     audit_log(actor=actor, obj=plan, message=f"action changed: {action.text[:100]}")

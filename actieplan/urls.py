@@ -10,6 +10,7 @@ urlpatterns = [
     path("actieplan/", views.plan_list, name="plan_list"),
     path("actieplan/nieuw/", views.plan_create, name="plan_create"),
     path("actieplan/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("actieplan/<int:pk>/plan.<str:extension>", views.plan_download, name="plan_download"),
     path("actieplan/<int:pk>/bewerken/", views.plan_edit, name="plan_edit"),
     path("actieplan/<int:pk>/vaststellen/", views.plan_adopt, name="plan_adopt"),
     path("actieplan/<int:pk>/doelen/nieuw/", views.goal_create, name="goal_create"),

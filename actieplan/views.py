@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from huisvanhetkind import permissions
 from huisvanhetkind.domain_errors import errors_on, messages_on
 
-from . import selectors, services
+from . import plan_document, selectors, services
 from .choices import BuildStatus, PackKind, evidence_year_of
 from .forms import (
     ActionForm,
@@ -76,12 +76,14 @@ def plan_create(request):
 def plan_detail(request, pk: int):
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
     packs = selectors.plan_packs(plan=plan)
+    goals = selectors.plan_goals(plan=plan)
     return render(
         request,
         "actieplan/plan_detail.html",
         {
             "plan": plan,
-            "goals": selectors.plan_goals(plan=plan),
+            "goals": goals,
+            "budget": selectors.plan_budget(goals=goals),
             "may_manage": permissions.can(request.user, "plan.manage", plan),
             "pack_slots": [
                 {
@@ -94,6 +96,28 @@ def plan_detail(request, pk: int):
             ],
         },
     )
+
+
+@login_required
+@require_GET
+def plan_download(request, pk: int, extension: str):
+    """The plan itself (goals, actions, partners, budget, timing) as PDF or Word."""
+    plan = selectors.plan_get_for_user(user=request.user, pk=pk)
+    renderers = {
+        "pdf": (plan_document.render_plan_pdf, "application/pdf"),
+        "docx": (
+            plan_document.render_plan_docx,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    }
+    if extension not in renderers:
+        raise Http404
+    render_file, content_type = renderers[extension]
+    response = HttpResponse(render_file(plan=plan), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{plan_document.plan_file_name(plan, extension)}"'
+    )
+    return response
 
 
 @login_required

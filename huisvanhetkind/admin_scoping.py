@@ -9,12 +9,15 @@ agreement's network: "network.manage"). The same scope feeds the changelist's re
 filters and the autocomplete endpoint. tests/test_admin_scoping.py walks every admin.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.db.models import URLField
 from django.http import Http404
+from django.utils.text import capfirst
 
 from . import permissions
 
@@ -52,6 +55,21 @@ class FieldScopingMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs = self._scoped_choices(db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A list of fixed choices (pillars, life domains, target groups) as check boxes:
+        # the default comma-separated text box refused "ontmoeting" with "Item 1 in de
+        # matrix is niet gevalideerd" (it wants the code "meeting", which nobody knows).
+        if isinstance(db_field, ArrayField) and db_field.base_field.choices:
+            return forms.TypedMultipleChoiceField(
+                choices=db_field.base_field.choices,
+                coerce=db_field.base_field.to_python,
+                required=not db_field.blank,
+                label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs = self._scoped_choices(db_field, request, kwargs)

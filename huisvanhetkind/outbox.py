@@ -51,6 +51,8 @@ TASK_KINDS = {
     "doorverwijzing.tasks.referral_notify": _("Referral updates to social workers"),
     "doorverwijzing.intake.intake_notify": _("New questions from families"),
     "partners.tasks.invitation_send": _("Invitations"),
+    "partners.tasks.meeting_agenda_mail": _("Meeting agendas"),
+    "partners.tasks.decision_action_remind": _("Reminders of decided actions"),
     "partners.tasks.referral_access_granted_notify": _("New colleagues who read referrals"),
     "doorverwijzing.network_mail.daily_cap_mail": _("Daily limit of questions reached"),
     "signalen.tasks.theme_feedback_mail": _("Feedback on signals"),

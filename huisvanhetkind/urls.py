@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("doorverwijzing.urls")),
     path("", include("signalen.urls")),
     path("", include("actieplan.urls")),
+    path("", include("dashboards.urls_coord")),
     prefix_default_language=True,
 )
 

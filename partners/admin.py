@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
@@ -56,8 +57,39 @@ class SchoolHolidayAdmin(ReferenceDataAdmin):
     search_fields = ["name"]
 
 
+def unique_slug(model, name: str) -> str:
+    """A web-address name made from `name`, with -2, -3 … when it is taken."""
+    max_length = model._meta.get_field("slug").max_length
+    base = slugify(name)[: max_length - 4].strip("-") or model._meta.model_name
+    slug, number = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class SlugFromNameMixin:
+    """The short web-address name may stay empty: it is made from the name.
+
+    The browser fills it in as you type the name (prepopulated_fields); without
+    JavaScript, or when someone empties it, the save does it instead of refusing.
+    """
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "slug" in form.base_fields:
+            form.base_fields["slug"].required = False
+            form.base_fields["slug"].help_text = _("Leave it empty: it is made from the name.")
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not obj.slug:
+            obj.slug = unique_slug(type(obj), obj.name)
+        super().save_model(request, obj, form, change)
+
+
 @admin.register(models.Network)
-class NetworkAdmin(TranslationAdmin, ScopedModelAdmin):
+class NetworkAdmin(SlugFromNameMixin, TranslationAdmin, ScopedModelAdmin):
     list_action = "network.view_internal"
     form = NetworkAdminForm
     view_action = "network.view_internal"
@@ -88,7 +120,9 @@ class AgreementPartnerInline(ScopedTabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin):
+class OrganisationAdmin(
+    SlugFromNameMixin, ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin
+):
     resource_classes = [OrganisationResource]
     actions = ["invite_contact_persons"]
     view_action = "organisation.edit"
@@ -141,7 +175,9 @@ class ZitdagInline(ScopedTabularInline):
 
 
 @admin.register(models.Location)
-class LocationAdmin(ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin):
+class LocationAdmin(
+    SlugFromNameMixin, ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin
+):
     resource_classes = [LocationResource]
     view_action = "location.edit"
     change_action = "location.edit"

@@ -7,3 +7,7 @@ class PermissionDeniedError(NotAllowed):
 
 class InvitationError(DomainError):
     """The invitation cannot be made as asked; the message says why."""
+
+
+class MeetingError(DomainError):
+    """A meeting, agenda or decision cannot be saved as asked; the message says what to fix."""

@@ -34,9 +34,16 @@ class InvitationForm(forms.Form):
         )
 
     def clean(self):
+        from .invitations import invitation_place_problem
+
         cleaned = super().clean()
-        if bool(cleaned.get("network")) == bool(cleaned.get("organisation")):
-            raise forms.ValidationError(_("Choose a network or an organisation, not both."))
+        problem = invitation_place_problem(
+            role=cleaned.get("role", ""),
+            has_network=bool(cleaned.get("network")),
+            has_organisation=bool(cleaned.get("organisation")),
+        )
+        if problem:
+            raise forms.ValidationError(problem)
         return cleaned
 
 

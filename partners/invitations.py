@@ -30,6 +30,42 @@ def _may_grant(actor, *, network: Network | None, organisation: Organisation | N
 
 
 @transaction.atomic
+def invitation_place_problem(*, role: str, has_network: bool, has_organisation: bool) -> str:
+    """What to choose when role and place do not go together ("" when they do).
+
+    One home for the message the admin form and the service show: it names the role
+    and says which field to fill, instead of only "this role does not fit there".
+    """
+    label = str(Role(role).label) if role in Role.values else role
+    label = label[:1].lower() + label[1:]  # in the middle of a sentence
+    if has_network and has_organisation:
+        return _("Choose a network or an organisation, not both.")
+    if not has_network and not has_organisation:
+        if role in NETWORK_ROLES - ORGANISATION_ROLES:
+            return _("A %(role)s works for the whole network: choose the network.") % {
+                "role": label
+            }
+        if role in ORGANISATION_ROLES - NETWORK_ROLES:
+            return _("A %(role)s works for one partner: choose the organisation.") % {
+                "role": label
+            }
+        return _(
+            "Choose the network (to read the whole network) or one organisation "
+            "(to read only that partner)."
+        )
+    if has_network and role not in NETWORK_ROLES:
+        return _(
+            "A %(role)s works for one partner: leave the network empty and choose the "
+            "organisation."
+        ) % {"role": label}
+    if has_organisation and role not in ORGANISATION_ROLES:
+        return _(
+            "A %(role)s works for the whole network: leave the organisation empty and "
+            "choose the network."
+        ) % {"role": label}
+    return ""
+
+
 def role_invite(
     *,
     actor,
@@ -46,11 +82,11 @@ def role_invite(
     choose one (allauth's password-reset key), which also proves the address.
     """
     email = email.strip().lower()
-    if (network is None) == (organisation is None):
-        raise InvitationError(_("Choose a network or an organisation."))
-    allowed_roles = NETWORK_ROLES if network else ORGANISATION_ROLES
-    if role not in allowed_roles:
-        raise InvitationError(_("This role does not fit there."))
+    problem = invitation_place_problem(
+        role=role, has_network=network is not None, has_organisation=organisation is not None
+    )
+    if problem:
+        raise InvitationError(problem)
     if not _may_grant(actor, network=network, organisation=organisation):
         raise PermissionDeniedError(_("You cannot give roles there."))
 

@@ -477,6 +477,7 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("One decision per line, so partners find them without another meeting."),
     )
+    agenda_sent_at = models.DateTimeField(_("agenda sent"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-date"]
@@ -488,3 +489,57 @@ class Meeting(models.Model):
 
     def decision_list(self) -> list[str]:
         return [line.strip("-• ").strip() for line in self.decisions.splitlines() if line.strip()]
+
+
+class DecisionQuerySet(models.QuerySet):
+    def open_actions(self) -> "DecisionQuerySet":
+        """Decisions that became an action with an owner and a due date, not done yet."""
+        return self.filter(owner__isnull=False, due_date__isnull=False, done_at__isnull=True)
+
+
+class Decision(models.Model):
+    """One decision of a meeting; when someone must act on it, an owned action with a due date.
+
+    The owner gets a reminder before the due date (partners.meetings, beat
+    "decision-action-reminders"); `reminded_at` is the claim that sends it once.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decision_rows", verbose_name=_("meeting")
+    )
+    text = models.TextField(_("decision"))
+    action = models.TextField(_("what must be done"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decision_actions",
+        verbose_name=_("who does it"),
+    )
+    due_date = models.DateField(_("done by"), null=True, blank=True, db_index=True)
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__date", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            # An action has an owner and a due date, or it is no action (just a decision).
+            models.CheckConstraint(
+                condition=models.Q(owner__isnull=True, due_date__isnull=True)
+                | models.Q(owner__isnull=False, due_date__isnull=False),
+                name="decision_action_has_owner_and_due_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_action(self) -> bool:
+        return self.owner_id is not None and self.due_date is not None

@@ -60,6 +60,11 @@ def network_for_request(request) -> Network | None:
     return request.network
 
 
+def network_exists(*, network_id: int) -> int | None:
+    """The id back when such a network exists (ids come from query strings)."""
+    return Network.objects.filter(id=network_id).values_list("id", flat=True).first()
+
+
 def network_get_public(*, slug: str) -> Network:
     network = Network.objects.filter(slug=slug).first()
     if network is None:

@@ -42,3 +42,38 @@ def referral_access_granted_notify_task(membership_id: int, language: str = "nl"
     from .invitations import referral_access_granted_notify
 
     return referral_access_granted_notify(membership_id=membership_id, language=language)
+
+
+@shared_task(
+    name="partners.tasks.meeting_agenda_mail",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def meeting_agenda_mail_task(meeting_id: int, language: str = "nl") -> int:
+    from .meetings import meeting_agenda_mail
+
+    return meeting_agenda_mail(meeting_id=meeting_id, language=language)
+
+
+@shared_task(
+    name="partners.tasks.decision_action_remind",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    max_retries=5,
+)
+def decision_action_remind_task(decision_id: int) -> bool:
+    from .meetings import decision_action_remind
+
+    return decision_action_remind(decision_id=decision_id)
+
+
+@shared_task(name="partners.tasks.decision_action_reminders_scan")
+def decision_action_reminders_scan() -> int:
+    """Daily: remind each owner of a decided action once, a few days before its due date."""
+    from .meetings import decision_action_remind, decision_reminders_due
+
+    return sum(
+        decision_action_remind(decision_id=decision_id)
+        for decision_id in decision_reminders_due(today=timezone.localdate())
+    )

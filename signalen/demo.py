@@ -317,7 +317,7 @@ def load() -> list[tuple[str, str, str]]:
             )
         )
     Signal.objects.bulk_create(signals)
-    _search_gaps(now.date(), rng)
+    _search_gaps(now.date(), rng, network)
     _survey(network, rng)
     return []
 
@@ -335,7 +335,7 @@ def _places(network) -> dict:
     return places
 
 
-def _search_gaps(today: dt.date, rng: random.Random) -> None:
+def _search_gaps(today: dt.date, rng: random.Random, network) -> None:
     monday = today - dt.timedelta(days=today.weekday())
     for weeks_ago in range(12):
         week = monday - dt.timedelta(weeks=weeks_ago)
@@ -343,7 +343,7 @@ def _search_gaps(today: dt.date, rng: random.Random) -> None:
             count = rng.randint(0, weight)
             if count:
                 SearchGap.objects.update_or_create(
-                    week=week, query=query, defaults={"count": count}
+                    week=week, query=query, network=network, defaults={"count": count}
                 )
 
 

@@ -164,13 +164,27 @@ class SearchGap(models.Model):
     week = models.DateField(_("week (Monday)"))
     query = models.CharField(_("search words"), max_length=100)
     count = models.PositiveIntegerField(_("searches"), default=1)
+    # The network whose pages the search was made on (its filter, else the site's own
+    # network); empty for a search that knew no network (rows from before this field).
+    network = models.ForeignKey(
+        "partners.Network",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_gaps",
+        verbose_name=_("network"),
+    )
 
     class Meta:
         ordering = ["-week", "-count"]
         verbose_name = _("search without results")
         verbose_name_plural = _("searches without results")
         constraints = [
-            models.UniqueConstraint(fields=["week", "query"], name="unique_search_gap_week_query")
+            models.UniqueConstraint(
+                fields=["week", "query", "network"],
+                name="unique_search_gap_week_query_network",
+                nulls_distinct=False,
+            )
         ]
 
     def __str__(self) -> str:

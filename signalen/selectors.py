@@ -401,15 +401,27 @@ def search_gaps(
 ) -> list[tuple[str, int]]:
     """Searches that found nothing in [start, end), most frequent first: (words, count).
 
-    The catalogue spans every network of the installation and a search knows
-    no network, so the counts are installation-wide; `network` is accepted so
-    every figure function has the same shape, and does not narrow them.
+    Each search is counted for the network whose pages it was made on; with `network`
+    only that network's searches count (None: the whole installation, for the admin).
     """
     monday = start - dt.timedelta(days=start.weekday())
+    gaps = SearchGap.objects.filter(week__gte=monday, week__lt=end)
+    if network is not None:
+        gaps = gaps.filter(network=network)
     return list(
-        SearchGap.objects.filter(week__gte=monday, week__lt=end)
+        gaps
         .values("query")
         .annotate(total=Sum("count"))
         .order_by("-total", "query")
         .values_list("query", "total")[:limit]
+    )
+
+
+def search_gap_total(*, network: Network, query: str, start: dt.date, end: dt.date) -> int:
+    """How often `query` found nothing on the network's pages in [start, end)."""
+    monday = start - dt.timedelta(days=start.weekday())
+    return (
+        SearchGap.objects.filter(network=network, query=query, week__gte=monday, week__lt=end)
+        .aggregate(total=Sum("count"))["total"]
+        or 0
     )

@@ -184,7 +184,9 @@ def normalise_search_query(query: str) -> str:
     return " ".join(words)[:SEARCH_GAP_QUERY_LENGTH].strip()
 
 
-def search_gap_record(*, query: str, today: dt.date | None = None) -> bool:
+def search_gap_record(
+    *, query: str, network_id: int | None = None, today: dt.date | None = None
+) -> bool:
     """Count one catalogue search that found nothing, in this week's row. No IP, no user.
 
     Kept only when the words do not look like personal data (a parent typing a name, a
@@ -206,18 +208,46 @@ def search_gap_record(*, query: str, today: dt.date | None = None) -> bool:
     monday = today - dt.timedelta(days=today.weekday())
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE signalen_searchgap SET count = count + 1 WHERE week = %s AND query = %s",
-            [monday, normalised],
+            "UPDATE signalen_searchgap SET count = count + 1 "
+            "WHERE week = %s AND query = %s AND network_id IS NOT DISTINCT FROM %s",
+            [monday, normalised, network_id],
         )
         if cursor.rowcount:
             return True
         cursor.execute(
-            "INSERT INTO signalen_searchgap (week, query, count) "
-            "SELECT %s, %s, 1 WHERE (SELECT count(*) FROM signalen_searchgap WHERE week = %s) < %s "
-            "ON CONFLICT (week, query) DO UPDATE SET count = signalen_searchgap.count + 1",
-            [monday, normalised, monday, settings.SEARCH_GAP_WEEKLY_CAP],
+            "INSERT INTO signalen_searchgap (week, query, network_id, count) "
+            "SELECT %s, %s, %s, 1 "
+            "WHERE (SELECT count(*) FROM signalen_searchgap WHERE week = %s) < %s "
+            "ON CONFLICT (week, query, network_id) "
+            "DO UPDATE SET count = signalen_searchgap.count + 1",
+            [monday, normalised, network_id, monday, settings.SEARCH_GAP_WEEKLY_CAP],
         )
         return bool(cursor.rowcount)
+
+
+@transaction.atomic
+def signal_from_search_gap(*, actor, network: Network, query: str, searches: int) -> Signal:
+    """A coordinator turns a frequent search that found nothing into a gap signal.
+
+    The words were kept without personal data (search_gap_record); the signal says only
+    what was searched and how often, so it can be bundled into a theme like any other.
+    """
+    if not permissions.can(actor, "theme.manage", Theme(network=network)):
+        raise SignalPermissionError(_("You cannot do this here."))
+    query = normalise_search_query(query)
+    if not query:
+        raise SignalStateError(_("These search words are empty."))
+    signal = Signal.objects.create(
+        network=network,
+        source=SignalSource.SEARCH_EMPTY,
+        kind=SignalKind.GAP,
+        text=_("Parents searched %(count)s times for “%(query)s” and found no offer.")
+        % {"count": searches, "query": query},
+        reporter=actor,
+        created_at=timezone.now(),
+    )
+    audit_log(actor=actor, obj=signal, message="signal made from a search", flag=ADDITION)
+    return signal
 
 
 # --- Bundling into themes ------------------------------------------------------------

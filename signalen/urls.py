@@ -14,6 +14,7 @@ urlpatterns = [
     path("signalen/", views.my_signals, name="mine"),
     path("signalen/nieuw/", views.signal_new, name="new"),
     path("signalen/overzicht/", views.overview, name="overview"),
+    path("signalen/zoekvragen/signaal/", views.search_gap_signal, name="search_gap_signal"),
     # Coordinator of the network.
     path("signalen/bundelen/", views.bundle, name="bundle"),
     path("signalen/themas/", views.theme_list, name="theme_list"),

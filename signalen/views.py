@@ -345,6 +345,35 @@ def _numbered_chart(chart_id: str, title: str, description: str, rows) -> str:
     )
 
 
+def _twelve_months(today: dt.date) -> tuple[dt.date, dt.date]:
+    """This month so far and the eleven before it: [start, end)."""
+    months_back = today.year * 12 + today.month - 1 - 11
+    return dt.date(months_back // 12, months_back % 12 + 1, 1), today + dt.timedelta(days=1)
+
+
+@login_required
+@require_POST
+def search_gap_signal(request):
+    """Turn a frequent search that found nothing into a gap signal of the network."""
+    network = selectors.network_for_user(
+        networks=selectors.coordinated_networks(user=request.user),
+        slug=request.POST.get("netwerk"),
+    )
+    query = services.normalise_search_query(request.POST.get("query", ""))
+    start, end = _twelve_months(timezone.localdate())
+    searches = selectors.search_gap_total(network=network, query=query, start=start, end=end)
+    overview_url = reverse("signalen:overview") + "?" + urlencode({"netwerk": network.slug})
+    if not searches:
+        messages.error(request, _("This search is not among the network's searches."))
+        return redirect(overview_url + "#search-gaps")
+    done = _("The search is now a signal. Bundle it into a theme under “Bundle”.")
+    with messages_on(request, done=done):
+        services.signal_from_search_gap(
+            actor=request.user, network=network, query=query, searches=searches
+        )
+    return redirect(overview_url + "#search-gaps")
+
+
 @login_required
 def overview(request):
     networks = selectors.overview_networks(user=request.user)
@@ -352,10 +381,7 @@ def overview(request):
         raise PermissionDenied
     network = selectors.network_for_user(networks=networks, slug=request.GET.get("netwerk"))
     today = timezone.localdate()
-    # Twelve months: this one so far and the eleven before it.
-    months_back = today.year * 12 + today.month - 1 - 11
-    start = dt.date(months_back // 12, months_back % 12 + 1, 1)
-    end = today + dt.timedelta(days=1)
+    start, end = _twelve_months(today)
     counts = selectors.signal_counts(network=network, start=start, end=end)
     trends = selectors.theme_trends(network=network, today=today)
     top_trends = trends.themes[:6]

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from huisvanhetkind.page_cache import public_page
-from partners.selectors import network_for_request
+from partners.selectors import network_exists, network_for_request
 
 from ..filters import OfferSearchForm, parse_search
 from ..search.results import offer_search
@@ -30,7 +30,11 @@ def search(request):
     result = offer_search(query=query, filters=filters, page=page)
     gap = result.total == 0 and page == 1 and bool(query.strip())
     if gap:
-        search_gap_report(query=query)
+        # Counted for the network the visitor searched in: its filter, else the site's.
+        network_id = getattr(network_for_request(request), "id", None)
+        if len(filters.networks) == 1:  # a typed id may name no network: checked
+            network_id = network_exists(network_id=filters.networks[0]) or network_id
+        search_gap_report(query=query, network_id=network_id)
     on_list = set(shortlist_ids(request.session))
     for offer in result.offers:
         offer.in_shortlist = offer.id in on_list

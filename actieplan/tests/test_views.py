@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 # Every URL with an id is here: a coordinator of another network gets 404 on each.
 URLS_WITH_ID = {
     "plan_detail": ("plan", "get", 200),
+    "plan_download": ("plan", "get", 200),
     "plan_edit": ("plan", "get", 403),
     "plan_adopt": ("plan", "post", 403),
     "goal_create": ("plan", "get", 403),
@@ -67,7 +68,7 @@ def built(evidence_world, media):
 def _url(name: str, objects: dict) -> str:
     kind, _method, _status = URLS_WITH_ID[name]
     kwargs = {"pk": objects[kind].pk}
-    if name == "pack_download":
+    if name in ("pack_download", "plan_download"):
         kwargs["extension"] = "pdf"
     return reverse(f"actieplan:{name}", kwargs=kwargs)
 
@@ -202,3 +203,36 @@ def test_plan_and_pack_pages_run_a_fixed_number_of_queries(
 
 
 PAGE_QUERIES = {"plan_detail": 11, "pack_detail": 7}
+
+
+def test_the_plan_downloads_as_pdf_and_docx_with_budget_planned_and_spent(client, built):
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    action = built["action"]
+    action.budget, action.spent = 1500, 1200
+    action.save(update_fields=["budget", "spent"])
+    ActionFactory(goal=built["goal"], text="Folder in het Arabisch", budget=250, spent=100)
+    client.force_login(built["steering_member"])
+    plan = built["plan"]
+    page = client.get(reverse("actieplan:plan_detail", kwargs={"pk": plan.pk})).content.decode()
+    assert "€ 1.750,00" in page and "€ 1.300,00" in page  # planned and spent in total
+    pdf = client.get(reverse("actieplan:plan_download", kwargs={"pk": plan.pk, "extension": "pdf"}))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert "attachment" in pdf["Content-Disposition"]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Speelcafé op donderdagavond" in text
+    assert "€ 1.750,00" in text and "€ 1.300,00" in text and "€ 450,00" in text
+    docx = client.get(
+        reverse("actieplan:plan_download", kwargs={"pk": plan.pk, "extension": "docx"})
+    )
+    assert docx.status_code == 200
+    document = Document(io.BytesIO(docx.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Folder in het Arabisch" in cells
+    # Totals: planned 1.750 (1.500 + 250), spent 1.300, left 450.
+    assert cells[-3:] == ["€ 1.750,00", "€ 1.300,00", "€ 450,00"]
+    other = reverse("actieplan:plan_download", kwargs={"pk": plan.pk, "extension": "exe"})
+    assert client.get(other).status_code == 404

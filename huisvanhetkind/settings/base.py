@@ -230,6 +230,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.agreement_reminders_scan",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Agreements and project money ending: one mail to the coordinators 3 months ahead.
+    "ending-notices": {
+        "task": "dashboards.tasks.ending_notices_scan",
+        "schedule": crontab(hour=7, minute=35),
+    },
+    # Owners of actions decided in a meeting hear a few days before the due date (once).
+    "decision-action-reminders": {
+        "task": "partners.tasks.decision_action_reminders_scan",
+        "schedule": crontab(hour=7, minute=40),
+    },
     # Daily; the task itself builds only on EVIDENCE_BUILD_DATE (so the date stays a setting).
     "evidence-packs-yearly": {
         "task": "actieplan.tasks.evidence_packs_scheduled",

@@ -57,7 +57,7 @@ def test_an_empty_search_is_counted_per_week_without_personal_data(client):
     monday = gap.week
     assert monday.weekday() == 0
     assert set(SearchGap._meta.get_fields()) == {
-        SearchGap._meta.get_field(name) for name in ("id", "week", "query", "count")
+        SearchGap._meta.get_field(name) for name in ("id", "week", "query", "count", "network")
     }
 
 

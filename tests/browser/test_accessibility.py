@@ -187,3 +187,38 @@ def test_action_plan_pages_have_no_axe_violations(
         response = page.goto(live_server.url + path.format(lang=lang))
         assert response.status == 200, path
         assert_accessible(page)
+
+
+# The coordinator's cockpit, a drafted agenda and the decision log, with all demo data.
+COCKPIT_PAGES = [
+    "/{lang}/coordinatie/",
+    "/{lang}/coordinatie/besluiten/",
+    "/{lang}/coordinatie/vergaderingen/nieuw/",
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cockpit_pages_have_no_axe_violations(
+    live_server, new_page, assert_accessible, settings, tmp_path, lang, width
+):
+    from importlib import import_module
+
+    from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
+    from partners.models import Group, Meeting
+
+    settings.MEDIA_ROOT = tmp_path
+    for module_name in DEMO_MODULES:
+        import_module(module_name).load()
+    group = Group.objects.get(kind="steering", network__slug="scheldevallei")
+    meeting = Meeting.objects.filter(group=group).first()
+    page = new_page(width)
+    log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
+    for path in (
+        *COCKPIT_PAGES,
+        f"/{{lang}}/coordinatie/vergaderingen/nieuw/?group={group.pk}&date=2027-02-01",
+        f"/{{lang}}/coordinatie/vergaderingen/{meeting.pk}/",
+    ):
+        response = page.goto(live_server.url + path.format(lang=lang))
+        assert response.status == 200, path
+        assert_accessible(page)

@@ -11,6 +11,7 @@ import pytest
 
 from .conftest import LANGUAGES
 from .test_accessibility import (
+    COCKPIT_PAGES,
     ERROR_PAGES,
     MINE_PAGES,
     PAGES,
@@ -39,6 +40,8 @@ COORDINATOR_PAGES = [
     "/{lang}/actieplan/{plan}/",
     "/{lang}/actieplan/onderbouwing/{pack}/",
     "/{lang}/actieplan/acties/{action}/resultaat/",
+    *COCKPIT_PAGES,
+    "/{lang}/coordinatie/vergaderingen/{meeting}/",
 ]
 
 # The elements wider than the viewport, deepest first, to say what to fix.
@@ -111,7 +114,7 @@ def demo_everything(transactional_db, settings, tmp_path):
     from actieplan.services import evidence_pack_build, evidence_pack_request
     from doorverwijzing.selectors import referral_inbox
     from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
-    from partners.models import Group
+    from partners.models import Group, Meeting
 
     settings.MEDIA_ROOT = tmp_path
     for module_name in DEMO_MODULES:
@@ -122,6 +125,7 @@ def demo_everything(transactional_db, settings, tmp_path):
     worker = get_user_model().objects.get(email="maatschappelijkwerker@demo.huisvanhetkind.be")
     return {
         "group": Group.objects.get(name="Werkgroep kwetsbare gezinnen").pk,
+        "meeting": Meeting.objects.filter(group__name="Werkgroep kwetsbare gezinnen").first().pk,
         "referral": referral_inbox(user=worker).first().public_id,
         "plan": plan.pk,
         "pack": pack.pk,
