@@ -243,6 +243,7 @@ def coordinator_start_page(*, user, today) -> dict:
     ).order_by("name")
     # Offers to review, not confirmed for six months, funding ending: the catalogue knows.
     from aanbod.selectors import coordinator_offer_attention
+    from rechten.selectors import rights_review_nudge
 
     # The user's networks once: those nobody reads, and a QR flyer for each network's
     # waiting rooms.
@@ -257,6 +258,7 @@ def coordinator_start_page(*, user, today) -> dict:
         "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
         "partners_without_contact": list(without_contact[:20]),
         **coordinator_offer_attention(user=user, today=today),
+        **rights_review_nudge(user=user, today=today),
         "flyer_networks": networks[:20],
     }
 
