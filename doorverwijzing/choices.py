@@ -127,3 +127,13 @@ class IntakeStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Being handled")
     REFERRED = "referred", _("Turned into a referral")
     CLOSED = "closed", _("Closed")
+
+
+class IntakeSource(models.TextChoices):
+    """Where a family's question came from: one contact point, many doors."""
+
+    QUESTION_FORM = "question_form", _("Question form")
+    OFFER = "offer", _("An offer's page")
+    NETWORK_PAGE = "network_page", _("The network's page")
+    SEARCH = "search", _("A search without results")
+    RIGHTS_CHECK = "rights_check", _("The rights check ('What could help us?')")

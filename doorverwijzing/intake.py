@@ -27,7 +27,7 @@ from partners.models import Network
 from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
 from . import services
-from .choices import IntakeStatus
+from .choices import IntakeSource, IntakeStatus
 from .exceptions import DailyCapReachedError, IntakeStateError, ReferralPermissionError
 from .models import IntakeRequest, NetworkMailClaim, Referral
 from .network_mail import (
@@ -91,10 +91,12 @@ def intake_create(
     email: str = "",
     best_time: str = "",
     offer: Offer | None = None,
+    source: str = IntakeSource.QUESTION_FORM,
 ) -> IntakeRequest:
     """Store a family's question and tell the contact point (after commit, no personal data).
 
     `offer`: the published offer the family asks about, when they came from its page.
+    `source`: the door they came through (IntakeSource), shown in the inbox.
 
     Refused with DailyCapReachedError once the network took its daily number of questions
     (a flood from many addresses); the family is then asked to phone.
@@ -128,6 +130,7 @@ def intake_create(
             question=question,
             best_time=best_time,
             offer=offer,
+            source=source,
         )
         from huisvanhetkind import outbox
 

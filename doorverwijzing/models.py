@@ -16,6 +16,7 @@ from .choices import (
     DeclineReason,
     EventKind,
     FirstContactResult,
+    IntakeSource,
     IntakeStatus,
     Outcome,
     ReferralStatus,
@@ -266,6 +267,13 @@ class IntakeRequest(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("about the offer"),
+    )
+    # The door the family came through: the inbox shows it (no wrong door, one contact point).
+    source = models.CharField(
+        _("came from"),
+        max_length=20,
+        choices=IntakeSource.choices,
+        default=IntakeSource.QUESTION_FORM,
     )
     # PERSONAL
     name = models.CharField(_("your (first) name"), max_length=100)

@@ -144,3 +144,43 @@ def check_result(*, network: Network, answers: dict, places: list[Deelgemeente])
     results.sort(key=lambda item: (not item.worry_match, item.right.order, item.right.name))
     groups = {verdict: [r for r in results if r.verdict == verdict] for verdict in VERDICT_ORDER}
     return CheckResult(rights=results, place=place, groups=groups)
+
+
+def answers_in_words(answers: dict, places: list[Deelgemeente]) -> list[tuple[str, str]]:
+    """(question, answer) in the active language, "I don't know" for a skipped one."""
+    lines = []
+    for question in QUESTION_LIST:
+        value = answers.get(question.key, UNKNOWN)
+        if value == UNKNOWN or not value:
+            said = _("I don't know")
+        elif question.key == PLACE:
+            said = next((str(p) for p in places if str(p.id) == value), _("I don't know"))
+        else:
+            labels = dict(question.options())
+            values = value if isinstance(value, list) else [value]
+            said = ", ".join(str(labels[v]) for v in values if v in labels)
+        lines.append((str(question.text), said))
+    return lines
+
+
+def result_in_words(result: CheckResult) -> str:
+    """The list in plain text (to send to oneself, or attached for the contact point)."""
+    headings = {
+        Verdict.WORTH_CHECKING: _("Worth checking"),
+        Verdict.CANNOT_TELL: _("We can't tell: ask"),
+        Verdict.PROBABLY_NOT: _("Probably not"),
+    }
+    parts = []
+    for verdict in VERDICT_ORDER:
+        items = result.groups.get(verdict) or []
+        if not items:
+            continue
+        lines = [f"{headings[verdict]}:"]
+        for item in items:
+            line = f"- {item.right.name}: {item.why}"
+            if item.right.official_url and verdict != Verdict.PROBABLY_NOT:
+                line += f" {item.right.official_url}"
+            lines.append(line)
+        parts.append("\n".join(lines))
+    parts.append(_("This is not a decision. Only the organisation that gives the support decides."))
+    return "\n\n".join(parts)

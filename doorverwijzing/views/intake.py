@@ -31,6 +31,7 @@ from ..exceptions import (
     ReferralStateError,
 )
 from ..forms_intake import IntakeForm, IntakeReferralForm
+from ..intake_sources import SOURCE_PARAMETER, intake_source_for
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
 INTAKE_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
@@ -73,7 +74,12 @@ def intake_new(request):
                 status = 429
             else:
                 try:
-                    intakes.intake_create(network=network, offer=offer, **form.details())
+                    source = intake_source_for(
+                        requested=request.GET.get(SOURCE_PARAMETER, ""), offer=offer
+                    )
+                    intakes.intake_create(
+                        network=network, offer=offer, source=source, **form.details()
+                    )
                 except DailyCapReachedError as error:
                     form.add_error(None, str(error))
                     status = 429
