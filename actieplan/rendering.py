@@ -179,6 +179,8 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
         },
         "agreements": figures["agreements"],
         "actions": actions,
+        # Packs built before the rights check have no such part.
+        "unclaimed_rights": figures.get("unclaimed_rights", {"rights": []}),
     }
 
 
@@ -189,6 +191,7 @@ def contents() -> list[tuple[str, str]]:
         ("reach", _("Reach")),
         ("referrals", _("Warm referrals")),
         ("coverage", _("Offer coverage")),
+        ("unclaimed-rights", _("Possible unclaimed rights")),
         ("agreements", _("Agreements ending")),
         ("actions", _("Actions and their results")),
     ]
