@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from rechten.choices import UNKNOWN, Verdict
 from rechten.questions import QUESTIONS
@@ -142,6 +143,6 @@ def test_an_empty_condition_is_worth_checking_for_everyone():
     ],
 )
 def test_a_bad_condition_is_refused_with_a_clear_message(condition, message):
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         validate_condition(condition)
     assert message in " ".join(error.value.messages)

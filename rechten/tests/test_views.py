@@ -82,7 +82,7 @@ def test_all_i_dont_know_shows_every_right_as_cant_tell_and_counts_nothing(clien
     response = _walk(client, network, {})
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Dit is geen beslissing" in content or "not a decision" in content
+    assert "Dit is geen beslissing" in content
     result = response.context["result"]
     assert {item.verdict for item in result.rights} == {"cannot_tell"}
     assert not RightCheckCount.objects.exists()
@@ -166,7 +166,7 @@ def test_help_me_sends_the_question_with_the_result_after_consent(client, networ
     client.force_login(worker)
     inbox = client.get("/nl/doorverwijzingen/vragen/")
     assert inbox.status_code == 200
-    assert "Rechtencheck" in inbox.content.decode() or "rights check" in inbox.content.decode()
+    assert "rechtencheck" in inbox.content.decode()
 
 
 def test_help_me_without_consent_stores_nothing_and_says_why(client, network):
