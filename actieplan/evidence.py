@@ -36,6 +36,7 @@ from doorverwijzing.models import Referral
 from huisvanhetkind.belgian_days import working_days_between
 from partners.choices import AgreementStatus
 from partners.models import Agreement, Network
+from rechten.evidence import possible_unclaimed_rights
 from signalen.selectors import ThemeTrend, theme_trends
 
 from .choices import evidence_year_of
@@ -351,5 +352,8 @@ def evidence_figures(
     step(55)
     figures["agreements"] = agreements_expiring(network=network, year=evidence_year + 1)
     figures["actions"] = plan_actions(network=network, year=evidence_year)
+    figures["unclaimed_rights"] = possible_unclaimed_rights(
+        network=network, evidence_year=evidence_year
+    )
     step(65)
     return figures

@@ -181,6 +181,8 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
         "actions": actions,
         # Packs built before searches were counted per network have no such key.
         "search_gaps": figures.get("search_gaps", []),
+        # Packs built before the rights check have no such part.
+        "unclaimed_rights": figures.get("unclaimed_rights", {"rights": []}),
     }
 
 
@@ -192,6 +194,7 @@ def contents() -> list[tuple[str, str]]:
         ("reach", _("Reach")),
         ("referrals", _("Warm referrals")),
         ("coverage", _("Offer coverage")),
+        ("unclaimed-rights", _("Possible unclaimed rights")),
         ("agreements", _("Agreements ending")),
         ("actions", _("Actions and their results")),
     ]

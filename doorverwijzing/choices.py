@@ -106,6 +106,9 @@ class EventKind(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn, personal data erased")
     ERASED = "erased", _("Personal data erased after the retention period")
     REMINDER = "reminder", _("Reminder sent")
+    FORWARD_REQUESTED = "forward_requested", _("Forwarding proposed: the referrer asks the family")
+    FORWARDED = "forwarded", _("Forwarded to a better place")
+    FORWARD_REFUSED = "forward_refused", _("Forwarding not agreed")
 
 
 class AccessAction(models.TextChoices):
@@ -132,3 +135,26 @@ class IntakeStatus(models.TextChoices):
 OPEN_INTAKE_STATUSES = {IntakeStatus.NEW, IntakeStatus.IN_PROGRESS}
 # Families may speak a language the site does not offer; they say which in the question.
 OTHER_LANGUAGE = "other"
+
+
+class IntakeSource(models.TextChoices):
+    """Where a family's question came from: one contact point, many doors."""
+
+    QUESTION_FORM = "question_form", _("Question form")
+    OFFER = "offer", _("An offer's page")
+    NETWORK_PAGE = "network_page", _("The network's page")
+    SEARCH = "search", _("A search without results")
+    RIGHTS_CHECK = "rights_check", _("The rights check ('What could help us?')")
+
+
+class ForwardingBasis(models.TextChoices):
+    """Why the family's data may go to the organisation a referral is forwarded to."""
+
+    FAMILY_AGREED = "family_agreed", _("The family told us they agree (recorded now)")
+    ASK_REFERRER = "ask_referrer", _("Ask the referrer to record the family's consent")
+
+
+class ForwardingStatus(models.TextChoices):
+    WAITING_FOR_CONSENT = "waiting", _("Waiting for the family's consent")
+    DONE = "done", _("Forwarded")
+    REFUSED = "refused", _("Not agreed")

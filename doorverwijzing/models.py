@@ -16,6 +16,9 @@ from .choices import (
     DeclineReason,
     EventKind,
     FirstContactResult,
+    ForwardingBasis,
+    ForwardingStatus,
+    IntakeSource,
     IntakeStatus,
     Outcome,
     ReferralStatus,
@@ -267,6 +270,13 @@ class IntakeRequest(models.Model):
         related_name="+",
         verbose_name=_("about the offer"),
     )
+    # The door the family came through: the inbox shows it (no wrong door, one contact point).
+    source = models.CharField(
+        _("came from"),
+        max_length=20,
+        choices=IntakeSource.choices,
+        default=IntakeSource.QUESTION_FORM,
+    )
     # PERSONAL
     name = models.CharField(_("your (first) name"), max_length=100)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -310,3 +320,53 @@ class NetworkMailClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network_id} {self.kind} {self.slot:%Y-%m-%d %H:%M}"
+
+
+class Forwarding(models.Model):
+    """A receiver that is not the right place passes the referral on (no wrong door).
+
+    The referral stays one: same reference, same timeline, same referrer; only the
+    receiving organisation changes, and with it who may read it (need-to-know). The
+    family's consent covers the new receiver: recorded by the forwarder with the family,
+    or asked of the referrer first (WAITING_FOR_CONSENT). Never personal data here.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="forwardings")
+    from_organisation = models.ForeignKey(
+        "partners.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    to_organisation = models.ForeignKey(
+        "partners.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("forward to"),
+    )
+    basis = models.CharField(_("consent"), max_length=15, choices=ForwardingBasis.choices)
+    status = models.CharField(max_length=10, choices=ForwardingStatus.choices)
+    reason = models.CharField(
+        _("why there"),
+        max_length=200,
+        help_text=_("E.g. 'debt counselling is their work'. No personal data."),
+    )
+    across_networks = models.BooleanField(default=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referral"],
+                condition=models.Q(status="waiting"),
+                name="one_open_forwarding_per_referral",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} → {self.to_organisation_id} ({self.status})"

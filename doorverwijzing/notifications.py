@@ -19,9 +19,21 @@ from .models import IntakeRequest, NetworkMailClaim, Referral
 from .network_mail import MailKind, admin_network_link, network_mail_claim
 
 # Steps taken by the receiver are told to the referrer, and the other way round.
-TO_RECEIVER = {EventKind.SENT, EventKind.RECORDED, EventKind.CANCELLED}
-TO_REFERRER = {EventKind.ACCEPTED, EventKind.DECLINED, EventKind.FIRST_CONTACT, EventKind.CLOSED}
-TO_BOTH = {EventKind.CONSENT_WITHDRAWN}
+TO_RECEIVER = {
+    EventKind.SENT,
+    EventKind.RECORDED,
+    EventKind.CANCELLED,
+    EventKind.FORWARD_REFUSED,
+}
+TO_REFERRER = {
+    EventKind.ACCEPTED,
+    EventKind.DECLINED,
+    EventKind.FIRST_CONTACT,
+    EventKind.CLOSED,
+    EventKind.FORWARD_REQUESTED,
+}
+# Forwarded: the new receiver hears of it, and the referrer sees the same thread go on.
+TO_BOTH = {EventKind.CONSENT_WITHDRAWN, EventKind.FORWARDED}
 
 
 def _social_worker_emails(organisation_id: int) -> list[str]:

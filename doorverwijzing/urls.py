@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from .views import figures as figures_views
+from .views import forwarding as forwarding_views
 from .views import intake as intake_views
 from .views import referrals as views
 
@@ -12,6 +13,11 @@ app_name = "doorverwijzing"
 urlpatterns = [
     path("doorverwijzingen/", views.inbox, name="inbox"),
     path("doorverwijzingen/nieuw/", views.referral_new, name="new"),
+    path(
+        "doorverwijzingen/nieuw/ander-netwerk/",
+        forwarding_views.referral_new_across_networks,
+        name="new_across_networks",
+    ),
     # Fixed paths before the <str:public_id> ones, or "vragen" would be read as a reference.
     path("stel-je-vraag/", intake_views.intake_new, name="intake_new"),
     path("stel-je-vraag/bedankt/", intake_views.intake_thanks, name="intake_thanks"),
@@ -52,6 +58,16 @@ urlpatterns = [
         "doorverwijzingen/<str:public_id>/toestemming-intrekken/",
         views.consent_withdraw,
         name="consent_withdraw",
+    ),
+    path(
+        "doorverwijzingen/<str:public_id>/doorsturen/",
+        forwarding_views.referral_forward,
+        name="forward",
+    ),
+    path(
+        "doorverwijzingen/<str:public_id>/doorsturen/antwoord/",
+        forwarding_views.forwarding_answer,
+        name="forwarding_answer",
     ),
     path("doorverwijzingen/<str:public_id>/logboek/", views.referral_access_log, name="access_log"),
     path("doorverwijzingen/<str:public_id>/inzage/", views.referral_export, name="export"),

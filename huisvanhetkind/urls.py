@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("signalen.urls")),
     path("", include("actieplan.urls")),
     path("", include("dashboards.urls_coord")),
+    path("", include("rechten.urls")),
     prefix_default_language=True,
 )
 

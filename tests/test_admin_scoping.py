@@ -30,6 +30,7 @@ from partners.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from rechten.tests.factories import RightFactory
 from signalen.models import Signal, Survey
 from signalen.tests.factories import SignalFactory, ThemeFactory
 
@@ -80,6 +81,7 @@ def _network_world(name: str, slug: str) -> dict:
         "actieplan.EvidencePack": EvidencePack.objects.create(
             network=network, year=2026, kind="plan"
         ),
+        "rechten.Right": RightFactory(network=network, name=f"{name} recht"),
     }
 
 

@@ -28,10 +28,19 @@ from partners.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from rechten.tests.factories import RightFactory
 from signalen.tests.factories import SignalFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "actieplan", "huisvanhetkind"}
+OUR_APPS = {
+    "partners",
+    "aanbod",
+    "doorverwijzing",
+    "signalen",
+    "actieplan",
+    "rechten",
+    "huisvanhetkind",
+}
 
 
 @pytest.fixture
@@ -103,6 +112,8 @@ def world():
     objects[("user", "other_network")] = objects[("membership", "other_network")].user
     objects[("signal", "own")] = SignalFactory(network=own_network)
     objects[("signal", "other_network")] = SignalFactory(network=other_network)
+    objects[("right", "own")] = RightFactory(network=own_network)
+    objects[("right", "other_network")] = RightFactory(network=other_network)
     users = {"anonymous": AnonymousUser()}
     for role in Role:
         user = UserFactory(is_staff=True)
@@ -162,6 +173,10 @@ MATRIX = {
     "synonym.edit": ("synonym", {"any": {C}}),
     "needword.edit": ("needword", {"any": {C}}),
     "participation.view": ("participation", {"own": {C}, "other_network": set()}),
+    # Rights: the network's coordinator keeps them; any social worker runs the check at the
+    # desk (it stores nothing); families need no login.
+    "right.manage": ("right", {"own": {C}, "other_network": set()}),
+    "right.check_with_family": ("none", {"any": {W}}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -211,6 +226,7 @@ def test_every_scope_is_checked_against_can_by_a_row_of_the_matrix(world):
     pick_lists = {
         ("partners.Organisation", "offer.edit"),
         ("partners.Network", "plan.manage"),
+        ("partners.Network", "right.manage"),
         ("aanbod.Occurrence", "offer.edit"),
         ("aanbod.RecurringSchedule", "offer.edit"),
         ("actieplan.EvidencePack", "plan.view"),
@@ -253,6 +269,7 @@ ADMIN_MATRIX = {
     "signalen.signal": {C},
     "signalen.searchgap": {C},
     "signalen.survey": {C},
+    "rechten.right": {C},
 }
 
 

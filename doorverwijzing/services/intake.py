@@ -20,7 +20,7 @@ from huisvanhetkind import outbox, permissions
 from huisvanhetkind.audit import audit_log
 from partners.models import Network
 
-from ..choices import OPEN_INTAKE_STATUSES, IntakeStatus
+from ..choices import OPEN_INTAKE_STATUSES, IntakeSource, IntakeStatus
 from ..exceptions import DailyCapReachedError, IntakeStateError, ReferralPermissionError
 from ..models import IntakeRequest, Referral
 from ..network_mail import MailKind, daily_cap_reached, start_of_day
@@ -43,10 +43,12 @@ def intake_create(
     email: str = "",
     best_time: str = "",
     offer: Offer | None = None,
+    source: str = IntakeSource.QUESTION_FORM,
 ) -> IntakeRequest:
     """Store a family's question and tell the contact point (after commit, no personal data).
 
     `offer`: the published offer the family asks about, when they came from its page.
+    `source`: the door they came through (IntakeSource), shown in the inbox.
 
     Refused with DailyCapReachedError once the network took its daily number of questions
     (a flood from many addresses); the family is then asked to phone.
@@ -80,6 +82,7 @@ def intake_create(
             question=question,
             best_time=best_time,
             offer=offer,
+            source=source,
         )
         from ..tasks import intake_notify_task  # the task module imports the services
 

@@ -40,6 +40,8 @@ REFERRAL_URLS = {
     "consent_withdraw": "post",
     "access_log": "get",
     "export": "get",
+    "forward": "get",
+    "forwarding_answer": "post",
 }
 
 

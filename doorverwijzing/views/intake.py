@@ -26,6 +26,7 @@ from .. import selectors, services
 from ..choices import OPEN_INTAKE_STATUSES, IntakeStatus
 from ..forms_intake import IntakeForm, IntakeReferralForm
 from ..intake_filters import ALL, STILL_TO_DO, IntakeInboxFilterSet
+from ..intake_sources import SOURCE_PARAMETER, intake_source_for
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
 INTAKE_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
@@ -58,7 +59,14 @@ def intake_new(request):
                 "You have sent several questions in a short time. "
                 "Please try again in an hour, or call or e-mail us."
             ),
-            submit=lambda: services.intake_create(network=network, offer=offer, **form.details()),
+            submit=lambda: services.intake_create(
+                network=network,
+                offer=offer,
+                source=intake_source_for(
+                    requested=request.GET.get(SOURCE_PARAMETER, ""), offer=offer
+                ),
+                **form.details(),
+            ),
         )
         if submission.done:
             url = reverse("doorverwijzing:intake_thanks")
