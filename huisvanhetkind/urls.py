@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("doorverwijzing.urls")),
     path("", include("signalen.urls")),
     path("", include("actieplan.urls")),
+    path("", include("inschrijving.urls")),
     prefix_default_language=True,
 )
 

@@ -31,7 +31,15 @@ from partners.tests.factories import (
 from signalen.tests.factories import SignalFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "actieplan", "huisvanhetkind"}
+OUR_APPS = {
+    "partners",
+    "aanbod",
+    "doorverwijzing",
+    "signalen",
+    "actieplan",
+    "huisvanhetkind",
+    "inschrijving",
+}
 
 
 @pytest.fixture
@@ -162,6 +170,8 @@ MATRIX = {
     "synonym.edit": ("synonym", {"any": {C}}),
     "needword.edit": ("needword", {"any": {C}}),
     "participation.view": ("participation", {"own": {C}, "other_network": set()}),
+    # Registration lists hold families' contact details: whoever keeps the offer.
+    "registration.manage": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -212,6 +222,7 @@ def test_every_scope_is_checked_against_can_by_a_row_of_the_matrix(world):
         ("partners.Organisation", "offer.edit"),
         ("partners.Network", "plan.manage"),
         ("aanbod.Occurrence", "offer.edit"),
+        ("inschrijving.RegistrationList", "registration.manage"),
         ("aanbod.RecurringSchedule", "offer.edit"),
         ("actieplan.EvidencePack", "plan.view"),
         ("actieplan.EvidencePack", "plan.manage"),

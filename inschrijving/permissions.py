@@ -1,0 +1,33 @@
+"""Who sees and keeps registration lists, registered into huisvanhetkind.permissions.
+
+The lists hold families' names and contact details: only the people who keep the offer
+itself (its organisation's partner editors, its network's coordinators) see them, the
+same as offer.edit. Another partner's list is a 404.
+"""
+
+from django.db.models import QuerySet
+
+from aanbod.permissions import _offer_edit, _offers_edited
+from huisvanhetkind.permissions import rule, scope_rule
+
+
+@rule(
+    "registration.manage",
+    "partner editor of the offer's organisation, or coordinator of one of its networks "
+    "(lists, desk registration, attendance)",
+)
+def _registration_manage(user, offer) -> bool:
+    return _offer_edit(user, offer)
+
+
+@scope_rule("aanbod.Offer", "registration.manage")
+def _offers_with_lists(user, queryset: QuerySet) -> QuerySet:
+    return _offers_edited(user, queryset)
+
+
+@scope_rule("inschrijving.RegistrationList", "registration.manage", default=True)
+def _lists(user, queryset: QuerySet) -> QuerySet:
+    from aanbod.models import Offer
+
+    offers = _offers_edited(user, Offer.objects.all())
+    return queryset.filter(offer_id__in=offers.values("id"))
