@@ -198,3 +198,86 @@ class RegistrationMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration_id} {self.kind} {self.key}"
+
+
+# --- Offers that grow with the child (subscriptions) -------------------------------------
+
+
+class Subscription(models.Model):
+    """ "Keep me posted": a monthly mail about offers for the child's age now.
+
+    Only an address, a language and a municipality; the children's birth months are their
+    own rows. Unsubscribing deletes the row: the address is gone at once.
+    """
+
+    public_id = models.UUIDField(unique=True)
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=5, default="nl")
+    municipality = models.ForeignKey(
+        "partners.Municipality",
+        on_delete=models.PROTECT,
+        related_name="subscriptions",
+        verbose_name=_("municipality"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The first day of the last month mailed: a rerun of the monthly run skips the row.
+    last_mailed_month = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        indexes = [
+            models.Index(
+                fields=["last_mailed_month", "id"],
+                condition=Q(confirmed_at__isnull=False),
+                name="subscription_due",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.public_id)
+
+
+class SubscriptionChild(models.Model):
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="children"
+    )
+    # The first day of the birth month; a month to come is an expected child.
+    birth_month = models.DateField(_("birth month (or expected month)"))
+
+    class Meta:
+        ordering = ["birth_month"]
+
+    def __str__(self) -> str:
+        return f"{self.birth_month:%Y-%m}"
+
+
+class Transition(models.Model):
+    """A moment ahead in a child's life, kept by the coordinators ("2½: kleuterschool
+    enrolment opens"), told in the monthly mail in the months before it."""
+
+    network = models.ForeignKey(
+        "partners.Network",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="transitions",
+        verbose_name=_("network"),
+        help_text=_("Empty: for every network."),
+    )
+    at_month = models.SmallIntegerField(
+        _("age in months"),
+        help_text=_("For example 30 for 2½ years; -3 for 3 months before birth."),
+    )
+    title = models.CharField(_("title"), max_length=150)
+    text = models.CharField(_("short explanation"), max_length=300, blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["at_month", "title"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,7 +5,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.utils import timezone
 
-from . import services
+from . import services, subscriptions
 from .notifications import registration_mail_send
 from .reminders import reminders_send
 
@@ -47,3 +47,29 @@ def reminders_scan_task() -> int:
 @shared_task(name="inschrijving.tasks.registrations_purge")
 def registrations_purge_task() -> int:
     return services.registrations_erase_expired(now=timezone.now())
+
+
+@shared_task(
+    name="inschrijving.tasks.subscription_confirm_mail",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=30,
+    max_retries=8,
+)
+def subscription_confirm_mail_task(subscription_id: int) -> bool:
+    return subscriptions.subscription_confirm_mail(subscription_id=subscription_id)
+
+
+@shared_task(
+    name="inschrijving.tasks.subscriptions_monthly",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=300,
+    max_retries=5,
+)
+def subscriptions_monthly_task() -> int:
+    """Monthly (beat): a rerun or a retry mails only those not mailed this month."""
+    return subscriptions.subscriptions_monthly_send(now=timezone.now())
+
+
+@shared_task(name="inschrijving.tasks.subscriptions_purge")
+def subscriptions_purge_task() -> int:
+    return subscriptions.subscriptions_purge_unconfirmed(now=timezone.now())

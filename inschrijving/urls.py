@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_subscriptions
 
 app_name = "inschrijving"
 
@@ -19,4 +19,12 @@ urlpatterns = [
     path("inschrijvingen/<int:pk>/", views.list_detail, name="list_detail"),
     path("inschrijvingen/<int:pk>/balie/", views.list_desk, name="list_desk"),
     path("inschrijvingen/<int:pk>/aanwezig/", views.list_attendance, name="list_attendance"),
+    path("op-de-hoogte/", views_subscriptions.subscribe, name="subscribe"),
+    path(
+        "op-de-hoogte/bevestigen/<str:token>/",
+        views_subscriptions.confirm,
+        name="subscription_confirm",
+    ),
+    path("op-de-hoogte/afmelden/<str:token>/", views_subscriptions.unsubscribe, name="unsubscribe"),
+    path("op-de-hoogte/agenda/", views_subscriptions.calendar_links, name="calendar_links"),
 ]
