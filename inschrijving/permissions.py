@@ -5,10 +5,10 @@ itself (its organisation's partner editors, its network's coordinators) see them
 same as offer.edit. Another partner's list is a 404.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from aanbod.permissions import _offer_edit, _offers_edited
-from huisvanhetkind.permissions import rule, scope_rule
+from huisvanhetkind.permissions import coordinated_network_ids, rule, scope_rule
 
 
 @rule(
@@ -31,3 +31,22 @@ def _lists(user, queryset: QuerySet) -> QuerySet:
 
     offers = _offers_edited(user, Offer.objects.all())
     return queryset.filter(offer_id__in=offers.values("id"))
+
+
+@rule(
+    "transition.edit",
+    "coordinator of its network; any coordinator for a transition of every network",
+)
+def _transition_edit(user, transition) -> bool:
+    coordinated = coordinated_network_ids(user)
+    if transition is None or transition.network_id is None:
+        return bool(coordinated)
+    return transition.network_id in coordinated
+
+
+@scope_rule("inschrijving.Transition", "transition.edit", default=True)
+def _transitions(user, queryset: QuerySet) -> QuerySet:
+    coordinated = coordinated_network_ids(user)
+    if not coordinated:
+        return queryset.none()
+    return queryset.filter(Q(network__isnull=True) | Q(network_id__in=coordinated))

@@ -18,6 +18,7 @@ from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringSch
 from actieplan.models import EvidencePack
 from actieplan.tests.factories import ActionPlanFactory
 from huisvanhetkind.permissions import OPEN_MODELS
+from inschrijving.models import Transition
 from partners.choices import Role
 from partners.models import Agreement, Group, Membership, Network
 from partners.tests.factories import (
@@ -79,6 +80,9 @@ def _network_world(name: str, slug: str) -> dict:
         "actieplan.ActionPlan": ActionPlanFactory(network=network, title=f"{name} plan"),
         "actieplan.EvidencePack": EvidencePack.objects.create(
             network=network, year=2026, kind="plan"
+        ),
+        "inschrijving.Transition": Transition.objects.create(
+            network=network, at_month=30, title=f"{name} overgang"
         ),
     }
 

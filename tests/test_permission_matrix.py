@@ -17,6 +17,7 @@ from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can, scope, scope_rules
+from inschrijving.models import Transition
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -99,6 +100,13 @@ def world():
         objects[("participation", scope_name)] = Participation.objects.create(
             offer=offer, date="2026-01-10", families=3, children=4
         )
+    objects[("transition", "own")] = Transition.objects.create(
+        network=own_network, at_month=30, title="Kleuterschool"
+    )
+    objects[("transition", "every")] = Transition.objects.create(at_month=12, title="Vaccinatie")
+    objects[("transition", "other_network")] = Transition.objects.create(
+        network=other_network, at_month=144, title="Secundair"
+    )
     objects[("synonym", "any")] = SynonymFactory()
     objects[("needword", "any")] = NeedWordFactory()
     objects[("none", "any")] = None
@@ -172,6 +180,7 @@ MATRIX = {
     "participation.view": ("participation", {"own": {C}, "other_network": set()}),
     # Registration lists hold families' contact details: whoever keeps the offer.
     "registration.manage": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "transition.edit": ("transition", {"own": {C}, "every": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -264,6 +273,7 @@ ADMIN_MATRIX = {
     "signalen.signal": {C},
     "signalen.searchgap": {C},
     "signalen.survey": {C},
+    "inschrijving.transition": {C},
 }
 
 
