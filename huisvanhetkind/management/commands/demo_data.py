@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "doorverwijzing.demo",
     "signalen.demo",
     "actieplan.demo",
+    "inschrijving.demo",
 ]
 
 
