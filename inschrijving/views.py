@@ -133,9 +133,10 @@ def registration_manage(request, token: str):
         else None,
     }
     response = render(request, "inschrijving/manage.html", context)
-    # The address is the key: never cached, never sent on as a referrer.
+    # The address is the key: never cached. (The site's "same-origin" referrer policy keeps
+    # it from other sites; "no-referrer" would make the browser send Origin: null with the
+    # page's own forms, which the CSRF check refuses.)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
