@@ -129,6 +129,17 @@ def reach(*, network: Network, evidence_year: int) -> dict[str, Any]:
     }
 
 
+def subscriber_reach(*, network: Network, day: dt.date) -> list[dict[str, Any]]:
+    """Families who get the monthly "offers for your child" mail, per municipality and age
+    band of their children (inschrijving.subscriptions); fewer than 5 shows as "< 5"."""
+    from inschrijving.subscriptions import subscriber_counts
+
+    return [
+        {**row, "subscribers": _cell(count_cell(row["subscribers"]))}
+        for row in subscriber_counts(network=network, today=day)
+    ]
+
+
 # --- Referrals -----------------------------------------------------------------------------
 
 
@@ -343,6 +354,7 @@ def evidence_figures(
     figures["search_gaps"] = search_gaps_of_year(network=network, evidence_year=evidence_year)
     step(15)
     figures["reach"] = reach(network=network, evidence_year=evidence_year)
+    figures["subscribers"] = subscriber_reach(network=network, day=day)
     step(25)
     figures["referrals"] = referral_evidence(
         network=network, evidence_year=evidence_year, today=day

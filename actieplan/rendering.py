@@ -30,6 +30,8 @@ REACH_AGE_LABELS = {
     "12-18": gettext_lazy("12 to 18 years"),
     "18+": gettext_lazy("18 years and older"),
 }
+# The monthly mail's subscribers, per age band of their children (inschrijving).
+SUBSCRIBER_BAND_LABELS = {"expecting": gettext_lazy("Expected"), **REACH_AGE_LABELS}
 MAX_THEMES_IN_CHART = 8
 PDF_CHART_CSS = (
     ".hvhk-chart__bar{fill:#1d5a85}.hvhk-chart__grid{stroke:#dddddd}"
@@ -37,6 +39,7 @@ PDF_CHART_CSS = (
     ".hvhk-chart__axis,.hvhk-chart__label,.hvhk-chart__value{font-size:9px;fill:#1a1a1a}"
     ".hvhk-chart__hatch-ground{fill:#ffffff}.hvhk-chart__hatch-line{stroke:#1d5a85;stroke-width:2}"
 )
+
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,11 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
         "day": figures["day"],
         "signals": {**signals, "themes": themes, "chart": signals_chart},
         "reach": {**reach, "rows": reach_rows, "chart": reach_chart},
+        # Packs built before the monthly mail existed have no subscribers: an empty table.
+        "subscribers": [
+            {**row, "band_label": SUBSCRIBER_BAND_LABELS.get(row["band"], row["band"])}
+            for row in figures.get("subscribers", [])
+        ],
         "referrals": {**referrals, "rows": _referral_rows(referrals), "chart": referrals_chart},
         "coverage": {
             **coverage,

@@ -26,7 +26,8 @@ from .choices import (
 )
 from .exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
 from .models import Consent, Forwarding, Referral, TimelineEntry
-from .services import _notify_after_commit, access_log_record
+from .services import access_log_record
+from .services.referrals import _notify_after_commit
 
 FORWARDABLE_STATUSES = {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 

@@ -58,6 +58,9 @@ TASK_KINDS = {
     "signalen.tasks.theme_feedback_mail": _("Feedback on signals"),
     "signalen.tasks.signal_feedback_mail": _("Feedback on signals"),
     "actieplan.tasks.evidence_pack_build": _("Evidence pack builds"),
+    "inschrijving.tasks.registration_mail": _("Mails to families who registered"),
+    "inschrijving.tasks.waitlist_advance": _("Places offered to the waiting list"),
+    "inschrijving.tasks.subscription_confirm_mail": _("Confirmations of subscriptions"),
 }
 
 

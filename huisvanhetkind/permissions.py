@@ -30,6 +30,7 @@ RULE_MODULES = (
     "signalen.permissions",
     "actieplan.permissions",
     "rechten.permissions",
+    "inschrijving.permissions",
 )
 
 

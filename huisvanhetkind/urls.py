@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("actieplan.urls")),
     path("", include("dashboards.urls_coord")),
     path("", include("rechten.urls")),
+    path("", include("inschrijving.urls")),
     prefix_default_language=True,
 )
 

@@ -18,6 +18,7 @@ from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringSch
 from actieplan.models import EvidencePack
 from actieplan.tests.factories import ActionPlanFactory
 from huisvanhetkind.permissions import OPEN_MODELS
+from inschrijving.models import Transition
 from partners.choices import Role
 from partners.models import Agreement, Group, Membership, Network
 from partners.tests.factories import (
@@ -82,6 +83,9 @@ def _network_world(name: str, slug: str) -> dict:
             network=network, year=2026, kind="plan"
         ),
         "rechten.Right": RightFactory(network=network, name=f"{name} recht"),
+        "inschrijving.Transition": Transition.objects.create(
+            network=network, at_month=30, title=f"{name} overgang"
+        ),
     }
 
 

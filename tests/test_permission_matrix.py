@@ -17,6 +17,7 @@ from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can, scope, scope_rules
+from inschrijving.models import Transition
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -40,6 +41,7 @@ OUR_APPS = {
     "actieplan",
     "rechten",
     "huisvanhetkind",
+    "inschrijving",
 }
 
 
@@ -100,6 +102,13 @@ def world():
         objects[("participation", scope_name)] = Participation.objects.create(
             offer=offer, date="2026-01-10", families=3, children=4
         )
+    objects[("transition", "own")] = Transition.objects.create(
+        network=own_network, at_month=30, title="Kleuterschool"
+    )
+    objects[("transition", "every")] = Transition.objects.create(at_month=12, title="Vaccinatie")
+    objects[("transition", "other_network")] = Transition.objects.create(
+        network=other_network, at_month=144, title="Secundair"
+    )
     objects[("synonym", "any")] = SynonymFactory()
     objects[("needword", "any")] = NeedWordFactory()
     objects[("none", "any")] = None
@@ -177,6 +186,9 @@ MATRIX = {
     # desk (it stores nothing); families need no login.
     "right.manage": ("right", {"own": {C}, "other_network": set()}),
     "right.check_with_family": ("none", {"any": {W}}),
+    # Registration lists hold families' contact details: whoever keeps the offer.
+    "registration.manage": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "transition.edit": ("transition", {"own": {C}, "every": {C}, "other_network": set()}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -228,6 +240,7 @@ def test_every_scope_is_checked_against_can_by_a_row_of_the_matrix(world):
         ("partners.Network", "plan.manage"),
         ("partners.Network", "right.manage"),
         ("aanbod.Occurrence", "offer.edit"),
+        ("inschrijving.RegistrationList", "registration.manage"),
         ("aanbod.RecurringSchedule", "offer.edit"),
         ("actieplan.EvidencePack", "plan.view"),
         ("actieplan.EvidencePack", "plan.manage"),
@@ -270,6 +283,7 @@ ADMIN_MATRIX = {
     "signalen.searchgap": {C},
     "signalen.survey": {C},
     "rechten.right": {C},
+    "inschrijving.transition": {C},
 }
 
 

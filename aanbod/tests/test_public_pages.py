@@ -116,8 +116,8 @@ def test_offer_page_runs_a_constant_number_of_queries(
 
     offer = Offer.objects.published().first()
     client.get(offer.get_absolute_url())  # the school calendar is cached from here on
-    # Offer, networks, places, weekly times, dated activities.
-    with django_assert_max_num_queries(6):
+    # Offer, networks, places, weekly times, dated activities, registration lists.
+    with django_assert_max_num_queries(7):
         assert client.get(offer.get_absolute_url()).status_code == 200
 
 

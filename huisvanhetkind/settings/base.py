@@ -245,6 +245,30 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actieplan.tasks.evidence_packs_scheduled",
         "schedule": crontab(hour=5, minute=0),
     },
+    # Registration for activities (inschrijving/): unclaimed seats go to the next family,
+    # reminders the day before, personal data erased after the activity.
+    "registration-offers-expire": {
+        "task": "inschrijving.tasks.offers_expire",
+        "schedule": 5 * 60,
+        "options": {"expires": 5 * 60},
+    },
+    "registration-reminders": {
+        "task": "inschrijving.tasks.reminders_scan",
+        "schedule": crontab(minute=5),
+    },
+    "registration-retention": {
+        "task": "inschrijving.tasks.registrations_purge",
+        "schedule": crontab(hour=2, minute=40),
+    },
+    # Offers that grow with the child: the monthly mail (batched, a rerun sends nothing twice).
+    "subscription-monthly-mail": {
+        "task": "inschrijving.tasks.subscriptions_monthly",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    "subscription-unconfirmed-purge": {
+        "task": "inschrijving.tasks.subscriptions_purge",
+        "schedule": crontab(hour=2, minute=50),
+    },
     # Tasks whose hand-over to the broker failed (Redis was down at commit), retries that
     # are due, and queues lost with Redis (huisvanhetkind/outbox.py).
     "outbox-drain": {
@@ -430,6 +454,18 @@ INTAKE_MAIL_INTERVAL_MINUTES = env_int("INTAKE_MAIL_INTERVAL_MINUTES", 15)
 SEARCH_GAP_WEEKLY_CAP = env_int("SEARCH_GAP_WEEKLY_CAP", 200)
 # Sessions of people who can read referrals end after this idle time.
 REFERRAL_SESSION_IDLE_SECONDS = env_int("REFERRAL_SESSION_IDLE_SECONDS", 30 * 60)
+
+# --- Registration for activities (inschrijving/) -------------------------------------
+# Personal data of a registration is erased this many days after the activity; counts stay.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 30)
+# A seat offered to the waiting list is held this long for the family to claim it.
+REGISTRATION_CLAIM_HOURS = env_int("REGISTRATION_CLAIM_HOURS", 24)
+# Unconfirmed subscriptions (no click on the confirmation link) are erased after this.
+SUBSCRIPTION_CONFIRM_DAYS = env_int("SUBSCRIPTION_CONFIRM_DAYS", 7)
+if REGISTRATION_RETENTION_DAYS < 0 or REGISTRATION_CLAIM_HOURS < 1:
+    raise ImproperlyConfigured(
+        "REGISTRATION_RETENTION_DAYS must be 0 or more and REGISTRATION_CLAIM_HOURS 1 or more."
+    )
 
 # --- Action plan -----------------------------------------------------------------------
 # Beat builds every network's evidence pack for the coming year on this day ("MM-DD"),

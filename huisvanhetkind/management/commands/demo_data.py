@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "signalen.demo",
     "actieplan.demo",
     "rechten.demo",
+    "inschrijving.demo",
 ]
 
 

@@ -1,0 +1,283 @@
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+from django.db.backends.postgresql.psycopg_any import NumericRange
+from django.test.utils import CaptureQueriesContext
+
+from aanbod.models import Participation
+from aanbod.tests.factories import OfferFactory
+from huisvanhetkind.models import OutboxMessage
+from huisvanhetkind.testing import Client
+from inschrijving import services
+from inschrijving.choices import RegistrationStatus as Status
+from inschrijving.models import Registration
+from partners.choices import Role
+from partners.tests.factories import MembershipFactory, NetworkFactory, OrganisationFactory
+
+from .factories import register, session_list
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"name": "Sara", "email": "sara@example.be", "phone": "", "children_0-3": "1"}
+
+
+def _baby_list(**fields):
+    offer = OfferFactory(indexed=False, age_months=NumericRange(0, 12))
+    return session_list(offer=offer, **fields)
+
+
+def _url(registration_list) -> str:
+    return f"/nl/inschrijven/{registration_list.pk}/"
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar", "en"])
+def test_the_registration_form_is_short_in_every_language(client, lang):
+    registration_list = _baby_list()
+    response = client.get(f"/{lang}/inschrijven/{registration_list.pk}/")
+    assert response.status_code == 200
+    fields = set(response.context["form"].fields)
+    assert fields == {"name", "email", "phone", "children_0-3", "website"}
+
+
+def test_an_offer_for_several_ages_asks_children_per_age_band(client):
+    registration_list = session_list()  # every age
+    response = client.get(_url(registration_list))
+    assert {"children_0-3", "children_12-18", "children_18+"} <= set(
+        response.context["form"].fields
+    )
+
+
+def test_registering_says_you_are_in_and_mails_the_secret_link(client):
+    registration_list = _baby_list()
+    client.get(_url(registration_list))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(_url(registration_list), FORM)
+    assert response.status_code == 302
+    # Reading the list for the form, then one transaction: lock the list, count the seats
+    # and find the contact, insert, outbox. (The test runs it inside a savepoint: not counted.)
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) <= 6
+    assert len(statements) == 5, statements
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert page.context["registration"].status == Status.REGISTERED
+    assert (
+        OutboxMessage.objects.filter(task_name="inschrijving.tasks.registration_mail").count() == 1
+    )
+
+
+def test_a_phone_only_registration_shows_the_code_and_link_on_screen(client):
+    registration_list = _baby_list()
+    response = client.post(_url(registration_list), {**FORM, "email": "", "phone": "0478 12 34 56"})
+    page = client.get(response["Location"])
+    registration = Registration.objects.get()
+    content = page.content.decode()
+    assert registration.reference in content
+    assert services.registration_link_token(registration) in content
+    assert page["Cache-Control"] == "no-store"
+
+
+def test_missing_contact_gives_a_clear_message_not_a_500(client):
+    registration_list = _baby_list()
+    response = client.post(_url(registration_list), {**FORM, "email": "", "phone": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert not Registration.objects.exists()
+
+
+def test_the_honeypot_stores_nothing(client):
+    registration_list = _baby_list()
+    response = client.post(_url(registration_list), {**FORM, "website": "http://spam"})
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_the_rate_limit_stops_a_flood(client, monkeypatch):
+    from inschrijving import views
+
+    monkeypatch.setattr(views, "REGISTRATION_RATE_LIMIT", 2)
+    registration_list = _baby_list(capacity=50)
+    for n in range(2):
+        assert (
+            client.post(_url(registration_list), {**FORM, "email": f"p{n}@example.be"}).status_code
+            == 302
+        )
+    response = client.post(_url(registration_list), {**FORM, "email": "p9@example.be"})
+    assert response.status_code == 429
+    assert Registration.objects.count() == 2
+
+
+def test_full_without_waiting_list_shows_similar_offers(client):
+    network = NetworkFactory()
+    offer = OfferFactory(indexed=False, age_months=NumericRange(0, 12), networks=[network])
+    similar = OfferFactory(indexed=False, age_months=NumericRange(0, 24), networks=[network])
+    registration_list = session_list(offer=offer, capacity=1, waiting_list=False)
+    register(registration_list, 1)
+    response = client.post(_url(registration_list), FORM)
+    assert response.status_code == 200
+    assert response.context["similar"] == [similar]
+    assert Registration.objects.count() == 1
+
+
+def test_full_with_waiting_list_gives_the_place_in_line(client):
+    registration_list = _baby_list(capacity=1)
+    register(registration_list, 1)
+    response = client.post(_url(registration_list), FORM)
+    page = client.get(response["Location"])
+    assert page.context["position"] == 1
+    assert "1" in page.content.decode()
+
+
+def test_the_same_contact_twice_mails_a_new_link_and_makes_no_second_registration(client):
+    registration_list = _baby_list()
+    client.post(_url(registration_list), FORM)
+    response = client.post(_url(registration_list), {**FORM, "name": "Sara B"})
+    assert response.status_code == 200
+    assert response.context["by_mail"] is True
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().link_version == 2
+
+
+def test_the_family_cancels_and_the_first_waitlisted_is_offered_the_seat(client):
+    registration_list = _baby_list(capacity=1)
+    first = register(registration_list, 1).registration
+    waiting = register(registration_list, 2).registration
+    token = services.registration_link_token(first)
+    response = client.post(f"/nl/inschrijving/{token}/annuleren/")
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == Status.CANCELLED
+    assert OutboxMessage.objects.filter(task_name="inschrijving.tasks.waitlist_advance").exists()
+    services.waitlist_advance(registration_list_id=registration_list.pk)
+    waiting_token = services.registration_link_token(waiting)
+    page = client.get(f"/nl/inschrijving/{waiting_token}/")
+    assert page.status_code == 200 and page.context["registration"].status == Status.OFFERED
+    client.post(f"/nl/inschrijving/{waiting_token}/plaats/", {"answer": "yes"})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REGISTERED
+
+
+def test_a_wrong_or_old_link_is_a_404(client):
+    registration = register(_baby_list()).registration
+    assert client.get("/nl/inschrijving/ABCDEFGH-0000/").status_code == 404
+    token = services.registration_link_token(registration)
+    services.registration_link_renew(registration=registration)
+    assert client.get(f"/nl/inschrijving/{token}/").status_code == 404
+    assert client.post(f"/nl/inschrijving/{token}/annuleren/").status_code == 404
+
+
+def test_changing_the_number_of_children(client):
+    registration = register(_baby_list()).registration
+    token = services.registration_link_token(registration)
+    client.post(f"/nl/inschrijving/{token}/wijzigen/", {"name": "Sara", "children_0-3": "2"})
+    registration.refresh_from_db()
+    assert registration.children == 2
+
+
+# --- The partner ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def partner_world():
+    network = NetworkFactory()
+    own, other = OrganisationFactory(networks=[network]), OrganisationFactory(networks=[network])
+    editor = MembershipFactory(role=Role.PARTNER_EDITOR, organisation=own).user
+    other_editor = MembershipFactory(role=Role.PARTNER_EDITOR, organisation=other).user
+    worker = MembershipFactory(role=Role.SOCIAL_WORKER, organisation=own).user
+    offer = OfferFactory(
+        indexed=False, organisation=own, networks=[network], age_months=NumericRange(0, 36)
+    )
+    registration_list = session_list(offer=offer, capacity=3, days_ahead=1)
+    return registration_list, editor, other_editor, worker
+
+
+def test_only_the_offers_own_partner_sees_the_list(
+    client, partner_world, django_assert_max_num_queries
+):
+    registration_list, editor, other_editor, worker = partner_world
+    register(registration_list, 1)
+    url = f"/nl/inschrijvingen/{registration_list.pk}/"
+    assert client.get(url).status_code == 302  # log in first
+    client.force_login(other_editor)
+    assert client.get(url).status_code == 404
+    client.force_login(worker)
+    assert client.get(url).status_code == 403
+    client.force_login(editor)
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Ouder 1" in response.content.decode()
+    assert client.get("/nl/inschrijvingen/").status_code == 200
+
+
+def test_the_partner_opens_registration_for_a_date(client, partner_world):
+    registration_list, editor, other_editor, _worker = partner_world
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from aanbod.tests.factories import OccurrenceFactory
+
+    offer = registration_list.offer
+    later = OccurrenceFactory(offer=offer, starts_at=timezone.now() + dt.timedelta(days=9))
+    client.force_login(editor)
+    url = f"/nl/inschrijvingen/aanbod/{offer.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"occurrence": later.pk, "capacity": "8", "waiting_list": "on"})
+    assert response.status_code == 302
+    assert later.registration_lists.get().capacity == 8
+    client.force_login(other_editor)
+    assert client.get(url).status_code == 404
+
+
+def test_desk_registration_and_attendance_become_participation(client, partner_world):
+    registration_list, editor, _other, _worker = partner_world
+    client.force_login(editor)
+    url = f"/nl/inschrijvingen/{registration_list.pk}/"
+    response = client.post(
+        url + "balie/", {"name": "Mama Yara", "phone": "0470 11 22 33", "children_0-3": "2"}
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.registered_by == editor and registration.status == Status.REGISTERED
+    response = client.post(
+        url + "aanwezig/", {"datum": registration_list.occurrence_id, "present": [registration.pk]}
+    )
+    assert response.status_code == 302
+    participation = Participation.objects.get()
+    assert (participation.families, participation.children, participation.children_0_3) == (1, 2, 2)
+
+
+# --- The last seat, with real concurrent requests -------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_parents_taking_the_last_seat_at_once_exactly_one_gets_it():
+    registration_list = _baby_list(capacity=1, waiting_list=False)
+    parents = 6
+    barrier = threading.Barrier(parents)
+    statuses: list[int] = []
+
+    def take_the_seat(n: int) -> None:
+        try:
+            client = Client()
+            barrier.wait()
+            response = client.post(
+                _url(registration_list),
+                {**FORM, "email": f"p{n}@example.be"},
+                REMOTE_ADDR=f"10.0.0.{n}",
+            )
+            statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=take_the_seat, args=(n,)) for n in range(parents)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200] * (parents - 1) + [302]
+    assert Registration.objects.filter(status=Status.REGISTERED).count() == 1
+    assert len(mail.outbox) == 0

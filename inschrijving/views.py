@@ -1,0 +1,346 @@
+"""Registration pages: the family's (no account) and the partner's (on a phone).
+
+Thin views: a selector loads, a form checks, one service writes, a domain error becomes a
+message. Every page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huisvanhetkind import permissions
+from huisvanhetkind.antispam import rate_limit_exceeded
+
+from . import selectors, services
+from .choices import RegistrationStatus as Status
+from .exceptions import RegistrationError, RegistrationFullError
+from .forms import (
+    DeskRegistrationForm,
+    RegistrationChangeForm,
+    RegistrationForm,
+    RegistrationListForm,
+)
+
+REGISTRATION_RATE_LIMIT = 10  # registrations per client address …
+REGISTRATION_RATE_WINDOW_SECONDS = 60 * 60  # … per hour
+
+
+# --- The family -------------------------------------------------------------------------
+
+
+def register(request, pk: int):
+    registration_list = selectors.registration_list_public(pk=pk)
+    offer = registration_list.offer
+    form = RegistrationForm(request.POST or None, registration_list=registration_list)
+    status = 200
+    context = {"form": form, "registration_list": registration_list, "offer": offer}
+    if request.method == "POST":
+        if form.is_spam():
+            form.add_error(None, _("We could not register you. Please call or e-mail us."))
+            status = 400
+        elif form.is_valid():
+            if rate_limit_exceeded(
+                request,
+                scope="registration",
+                limit=REGISTRATION_RATE_LIMIT,
+                window_seconds=REGISTRATION_RATE_WINDOW_SECONDS,
+            ):
+                form.add_error(
+                    None,
+                    _("You have registered several times in a short time. Try again in an hour."),
+                )
+                status = 429
+            else:
+                try:
+                    result = services.registration_create(
+                        registration_list_id=registration_list.pk,
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        phone=form.cleaned_data["phone"],
+                        children_by_band=form.children_by_band(),
+                        note=form.cleaned_data.get("note", ""),
+                        language=get_language(),
+                    )
+                except RegistrationFullError:
+                    return render(
+                        request,
+                        "inschrijving/full.html",
+                        {**context, "similar": selectors.similar_offers(offer=offer)},
+                    )
+                except RegistrationError as error:
+                    form.add_error(None, str(error))
+                else:
+                    if not result.created:
+                        return _already_registered(request, result.registration, context)
+                    token = services.registration_link_token(result.registration)
+                    url = reverse("inschrijving:registration_manage", kwargs={"token": token})
+                    return redirect(f"{url}?nieuw=1")
+    else:
+        context["closed"] = services.registration_closed(registration_list, now=timezone.now())
+        context["full"] = _is_full(registration_list)
+    return render(request, "inschrijving/register.html", context, status=status)
+
+
+def _is_full(registration_list) -> bool:
+    taken = registration_list.registrations.filter(status__in=[Status.REGISTERED, Status.OFFERED])
+    return taken.count() >= registration_list.capacity
+
+
+def _already_registered(request, registration, context):
+    if registration.email:
+        # A new link by mail, never on screen: someone who only knows the address cannot
+        # take over the registration.
+        services.registration_link_renew(registration=registration)
+    return render(
+        request,
+        "inschrijving/already.html",
+        {**context, "by_mail": bool(registration.email)},
+    )
+
+
+def _registration_or_404(token: str):
+    registration = services.registration_from_token(token)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_manage(request, token: str):
+    registration = _registration_or_404(token)
+    context = {
+        "registration": registration,
+        "offer": registration.registration_list.offer,
+        "registration_list": registration.registration_list,
+        "token": token,
+        "link": request.build_absolute_uri(),
+        "is_new": request.GET.get("nieuw") == "1",
+        "position": services.waitlist_position(registration)
+        if registration.status == Status.WAITLISTED
+        else None,
+        "change_form": RegistrationChangeForm(registration=registration)
+        if registration.status in (Status.REGISTERED, Status.WAITLISTED, Status.OFFERED)
+        else None,
+    }
+    response = render(request, "inschrijving/manage.html", context)
+    # The address is the key: never cached. (The site's "same-origin" referrer policy keeps
+    # it from other sites; "no-referrer" would make the browser send Origin: null with the
+    # page's own forms, which the CSRF check refuses.)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _manage_redirect(token: str):
+    return redirect("inschrijving:registration_manage", token=token)
+
+
+@require_POST
+def registration_cancel(request, token: str):
+    registration = _registration_or_404(token)
+    try:
+        services.registration_cancel(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
+    return _manage_redirect(token)
+
+
+@require_POST
+def registration_change(request, token: str):
+    registration = _registration_or_404(token)
+    form = RegistrationChangeForm(request.POST, registration=registration)
+    if form.is_valid():
+        try:
+            services.registration_change(
+                registration=registration,
+                name=form.cleaned_data["name"],
+                children_by_band=form.children_by_band(),
+                note=form.cleaned_data.get("note", ""),
+            )
+        except RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your changes are saved."))
+    else:
+        messages.error(request, _("Check what you filled in: a name, and at least 1 child."))
+    return _manage_redirect(token)
+
+
+@require_POST
+def seat_answer(request, token: str):
+    registration = _registration_or_404(token)
+    try:
+        if request.POST.get("answer") == "yes":
+            services.seat_claim(registration=registration)
+            messages.success(request, _("The place is yours. See you there!"))
+        else:
+            services.seat_decline(registration=registration)
+            messages.success(request, _("Thank you. The place goes to the next family."))
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    return _manage_redirect(token)
+
+
+# --- The partner ------------------------------------------------------------------------
+
+
+def _require_manager(user) -> None:
+    if not permissions.can(user, "registration.manage"):
+        raise PermissionDenied
+
+
+@login_required
+def list_index(request):
+    _require_manager(request.user)
+    now = timezone.now()
+    lists = selectors.registration_lists_for_user(user=request.user, now=now)
+    return render(request, "inschrijving/partner/index.html", {"lists": lists, "now": now})
+
+
+@login_required
+def list_new(request, offer_pk: int):
+    _require_manager(request.user)
+    from aanbod.models import Offer
+
+    offer = (
+        permissions.scope(request.user, Offer, "registration.manage").filter(pk=offer_pk).first()
+    )
+    if offer is None:
+        raise Http404
+    form = RegistrationListForm(request.POST or None, offer=offer, now=timezone.now())
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration_list = services.registration_list_open(
+                offer=offer, actor=request.user, **form.cleaned_data
+            )
+        except RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Families can now register online."))
+            return redirect("inschrijving:list_detail", pk=registration_list.pk)
+    return render(request, "inschrijving/partner/new.html", {"form": form, "offer": offer})
+
+
+def _chosen_occurrence(registration_list, value):
+    occurrences = services._list_occurrences(registration_list)
+    for occurrence in occurrences:
+        if str(occurrence.pk) == str(value):
+            return occurrence, occurrences
+    # Default: today's date, else the next one, else the last.
+    now = timezone.now()
+    upcoming = [o for o in occurrences if o.ends_at >= now - dt.timedelta(hours=12)]
+    return (upcoming[0] if upcoming else (occurrences[-1] if occurrences else None)), occurrences
+
+
+@login_required
+def list_detail(request, pk: int):
+    _require_manager(request.user)
+    registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
+    occurrence, occurrences = _chosen_occurrence(registration_list, request.GET.get("datum"))
+    registrations = list(
+        registration_list.registrations.exclude(
+            status__in=[Status.CANCELLED, Status.DECLINED, Status.EXPIRED]
+        )
+        .prefetch_related("attendances")
+        .order_by("status", "id")
+    )
+    present = {
+        a.registration_id
+        for r in registrations
+        for a in r.attendances.all()
+        if occurrence and a.occurrence_id == occurrence.pk and a.present
+    }
+    return render(
+        request,
+        "inschrijving/partner/detail.html",
+        {
+            "registration_list": registration_list,
+            "registrations": registrations,
+            "occurrence": occurrence,
+            "occurrences": occurrences,
+            "present": present,
+            "desk_form": DeskRegistrationForm(registration_list=registration_list),
+        },
+    )
+
+
+@login_required
+@require_POST
+def list_desk(request, pk: int):
+    _require_manager(request.user)
+    registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
+    form = DeskRegistrationForm(request.POST, registration_list=registration_list)
+    if form.is_valid():
+        try:
+            result = services.registration_create(
+                registration_list_id=registration_list.pk,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                children_by_band=form.children_by_band(),
+                language=get_language(),
+                actor=request.user,
+            )
+        except RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            registration = result.registration
+            if not result.created:
+                messages.info(request, _("This family was already on the list."))
+            elif registration.status == Status.WAITLISTED:
+                messages.success(
+                    request,
+                    _("Put on the waiting list (code %(code)s).")
+                    % {"code": registration.reference},
+                )
+            else:
+                messages.success(
+                    request, _("Registered (code %(code)s).") % {"code": registration.reference}
+                )
+    else:
+        messages.error(
+            request, _("Fill in a name, a phone number or e-mail address, and the children.")
+        )
+    return redirect("inschrijving:list_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def list_attendance(request, pk: int):
+    _require_manager(request.user)
+    registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
+    occurrence, _occurrences = _chosen_occurrence(registration_list, request.POST.get("datum"))
+    if occurrence is None:
+        raise Http404
+    present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
+    try:
+        participation = services.attendance_record(
+            registration_list=registration_list,
+            occurrence=occurrence,
+            present_ids=present,
+            actor=request.user,
+        )
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Saved: %(families)s families and %(children)s children came. "
+                "These are the participation figures of this date."
+            )
+            % {"families": participation.families, "children": participation.children},
+        )
+    url = reverse("inschrijving:list_detail", kwargs={"pk": pk})
+    return redirect(f"{url}?datum={occurrence.pk}")
