@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from huisvanhetkind import permissions
 from huisvanhetkind.page_cache import public_page
-from inschrijving.selectors import registration_lists_for_offer_page
 from partners.selectors import network_for_request
 
 from ..calendar_files import offer_calendar
@@ -38,8 +37,6 @@ def offer_detail(request, slug: str):
         "can_refer": permissions.can(request.user, "referral.send"),
         "print_view": request.GET.get("weergave") == "afdruk",
         "in_shortlist": offer.id in shortlist_ids(request.session),
-        # Sessions the partner opened for registration online (inschrijving/).
-        "registration_lists": registration_lists_for_offer_page(offer=offer, now=now),
     }
     return render(request, "aanbod/offer_detail.html", context)
 
