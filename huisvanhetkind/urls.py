@@ -5,6 +5,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from opendata.views_pages import OpenDataView, dataset_download
+
 from . import views
 from .admin_login import admin_login, admin_logout
 from .admin_scoping import view_on_site
@@ -25,12 +27,16 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path("admin/", admin.site.urls),
+    # Open data: the Open Referral HSDS 3.0 API (opendata/views.py), the same in every language.
+    path("api/hsds/v3/", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("toegankelijkheid/", views.AccessibilityStatementView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyStatementView.as_view(), name="privacy"),
+    path("open-data/", OpenDataView.as_view(), name="opendata_page"),
+    path("open-data/<str:code>.json", dataset_download, name="opendata_dataset"),
     path("account/", include("allauth.urls")),
     path("", include("aanbod.urls")),
     path("", include("partners.urls")),
