@@ -29,6 +29,7 @@ RULE_MODULES = (
     "doorverwijzing.permissions",
     "signalen.permissions",
     "actieplan.permissions",
+    "opendata.permissions",
 )
 
 

@@ -18,6 +18,7 @@ from aanbod.tests.factories import OccurrenceFactory, OfferFactory, RecurringSch
 from actieplan.models import EvidencePack
 from actieplan.tests.factories import ActionPlanFactory
 from huisvanhetkind.permissions import OPEN_MODELS
+from opendata.models import OfferImport
 from partners.choices import Role
 from partners.models import Agreement, Group, Membership, Network
 from partners.tests.factories import (
@@ -79,6 +80,9 @@ def _network_world(name: str, slug: str) -> dict:
         "actieplan.ActionPlan": ActionPlanFactory(network=network, title=f"{name} plan"),
         "actieplan.EvidencePack": EvidencePack.objects.create(
             network=network, year=2026, kind="plan"
+        ),
+        "opendata.OfferImport": OfferImport.objects.create(
+            kind="uitdatabank", organisation=organisation, network=network
         ),
     }
 
@@ -307,7 +311,12 @@ def test_autocomplete_lists_only_the_coordinators_organisations(
 
 
 # Lists without a network: shared by the whole installation, no personal data.
-INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym", "aanbod.NeedWord"}
+INSTALLATION_WIDE = {
+    "signalen.SearchGap",
+    "aanbod.Synonym",
+    "aanbod.NeedWord",
+    "opendata.UitTermMapping",
+}
 
 
 def test_no_admin_changelist_lists_another_networks_objects(world):

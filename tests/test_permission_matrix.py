@@ -17,6 +17,7 @@ from actieplan.tests.factories import ActionPlanFactory
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can, scope, scope_rules
+from opendata.models import OfferImport, UitTermMapping
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -31,7 +32,15 @@ from partners.tests.factories import (
 from signalen.tests.factories import SignalFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-OUR_APPS = {"partners", "aanbod", "doorverwijzing", "signalen", "actieplan", "huisvanhetkind"}
+OUR_APPS = {
+    "partners",
+    "aanbod",
+    "doorverwijzing",
+    "signalen",
+    "actieplan",
+    "huisvanhetkind",
+    "opendata",
+}
 
 
 @pytest.fixture
@@ -93,6 +102,15 @@ def world():
         )
     objects[("synonym", "any")] = SynonymFactory()
     objects[("needword", "any")] = NeedWordFactory()
+    objects[("uitterm", "any")] = UitTermMapping.objects.create(term_id="1.7.12.0.0")
+    for scope_name, org, net in (
+        ("own", own_org, own_network),
+        ("other_org", other_org, own_network),
+        ("other_network", far_org, other_network),
+    ):
+        objects[("offerimport", scope_name)] = OfferImport.objects.create(
+            kind="uitdatabank", organisation=org, network=net
+        )
     objects[("none", "any")] = None
     # Roles and people: someone of the own network's partner, someone of another network.
     objects[("membership", "own")] = MembershipFactory(role=Role.VIEWER, organisation=other_org)
@@ -162,6 +180,9 @@ MATRIX = {
     "synonym.edit": ("synonym", {"any": {C}}),
     "needword.edit": ("needword", {"any": {C}}),
     "participation.view": ("participation", {"own": {C}, "other_network": set()}),
+    # Imports of offers (opendata): like editing offers; the UiTdatabank terms serve everyone.
+    "offerimport.view": ("offerimport", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "uitterm.edit": ("uitterm", {"any": {C}}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -253,6 +274,8 @@ ADMIN_MATRIX = {
     "signalen.signal": {C},
     "signalen.searchgap": {C},
     "signalen.survey": {C},
+    "opendata.uittermmapping": {C},
+    "opendata.offerimport": {C, E},
 }
 
 
