@@ -7,6 +7,7 @@ child (kinderwens) comes before any month and is a separate flag.
 """
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField, IntegerRangeField
@@ -86,6 +87,10 @@ def offer_link_fields(prefix: str = "") -> list[str]:
 class Offer(models.Model):
     """A service or activity of a partner (HSDS: service)."""
 
+    # The stable identity in open data (HSDS `id`): never changes, unlike the slug.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set when the offer came from UiTdatabank: the event's `@id` UUID, the upsert key.
+    uitdatabank_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     organisation = models.ForeignKey(
         "partners.Organisation",
         on_delete=models.PROTECT,

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "actieplan.permissions",
     "rechten.permissions",
     "inschrijving.permissions",
+    "opendata.permissions",
 )
 
 

@@ -26,12 +26,15 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path("admin/", admin.site.urls),
+    # Open data: the Open Referral HSDS 3.0 API (opendata/views.py), the same in every language.
+    path("api/hsds/v3/", include("opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("dashboards.urls")),
     path("toegankelijkheid/", views.AccessibilityStatementView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyStatementView.as_view(), name="privacy"),
+    path("", include("opendata.urls_pages")),
     path("account/", include("allauth.urls")),
     path("", include("aanbod.urls")),
     path("", include("partners.urls")),

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -54,6 +56,9 @@ class Deelgemeente(models.Model):
 
 class Network(models.Model):
     """A Huis van het Kind: a local network of organisations for family support."""
+
+    # The stable identity in open data (HSDS `id`): never changes, unlike the slug.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name in web addresses"), unique=True)
@@ -119,6 +124,9 @@ class OrganisationType(models.Model):
 
 class Organisation(models.Model):
     """A partner organisation of one or more networks."""
+
+    # The stable identity in open data (HSDS `id`): never changes, unlike the slug.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in web addresses"), unique=True, max_length=120)
@@ -227,6 +235,11 @@ class Membership(models.Model):
 
 class Location(models.Model):
     """A place where families can go: the Huis van het Kind itself or a partner's site."""
+
+    # The stable identity in open data (HSDS `id`): never changes, unlike the slug.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set when the place came from UiTdatabank: the place's `@id` UUID.
+    uitdatabank_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     organisation = models.ForeignKey(
         Organisation,

@@ -19,6 +19,7 @@ from actieplan.models import EvidencePack
 from actieplan.tests.factories import ActionPlanFactory
 from huisvanhetkind.permissions import OPEN_MODELS
 from inschrijving.models import Transition
+from opendata.models import OfferImport
 from partners.choices import Role
 from partners.models import Agreement, Group, Membership, Network
 from partners.tests.factories import (
@@ -85,6 +86,9 @@ def _network_world(name: str, slug: str) -> dict:
         "rechten.Right": RightFactory(network=network, name=f"{name} recht"),
         "inschrijving.Transition": Transition.objects.create(
             network=network, at_month=30, title=f"{name} overgang"
+        ),
+        "opendata.OfferImport": OfferImport.objects.create(
+            kind="uitdatabank", organisation=organisation, network=network
         ),
     }
 
@@ -313,7 +317,12 @@ def test_autocomplete_lists_only_the_coordinators_organisations(
 
 
 # Lists without a network: shared by the whole installation, no personal data.
-INSTALLATION_WIDE = {"signalen.SearchGap", "aanbod.Synonym", "aanbod.NeedWord"}
+INSTALLATION_WIDE = {
+    "signalen.SearchGap",
+    "aanbod.Synonym",
+    "aanbod.NeedWord",
+    "opendata.UitTermMapping",
+}
 
 
 def test_no_admin_changelist_lists_another_networks_objects(world):

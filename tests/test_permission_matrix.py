@@ -18,6 +18,7 @@ from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import ReferralFactory
 from huisvanhetkind.permissions import ACTIONS, REFERRAL_ACTIONS, can, scope, scope_rules
 from inschrijving.models import Transition
+from opendata.models import OfferImport, UitTermMapping
 from partners import urls as partners_urls
 from partners.choices import Role
 from partners.tests.factories import (
@@ -42,6 +43,7 @@ OUR_APPS = {
     "rechten",
     "huisvanhetkind",
     "inschrijving",
+    "opendata",
 }
 
 
@@ -111,6 +113,15 @@ def world():
     )
     objects[("synonym", "any")] = SynonymFactory()
     objects[("needword", "any")] = NeedWordFactory()
+    objects[("uitterm", "any")] = UitTermMapping.objects.create(term_id="1.7.12.0.0")
+    for scope_name, org, net in (
+        ("own", own_org, own_network),
+        ("other_org", other_org, own_network),
+        ("other_network", far_org, other_network),
+    ):
+        objects[("offerimport", scope_name)] = OfferImport.objects.create(
+            kind="uitdatabank", organisation=org, network=net
+        )
     objects[("none", "any")] = None
     # Roles and people: someone of the own network's partner, someone of another network.
     objects[("membership", "own")] = MembershipFactory(role=Role.VIEWER, organisation=other_org)
@@ -189,6 +200,9 @@ MATRIX = {
     # Registration lists hold families' contact details: whoever keeps the offer.
     "registration.manage": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
     "transition.edit": ("transition", {"own": {C}, "every": {C}, "other_network": set()}),
+    # Imports of offers (opendata): like editing offers; the UiTdatabank terms serve everyone.
+    "offerimport.view": ("offerimport", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
+    "uitterm.edit": ("uitterm", {"any": {C}}),
 }
 ROLES = ["anonymous", C, E, W, V]
 
@@ -284,6 +298,8 @@ ADMIN_MATRIX = {
     "signalen.survey": {C},
     "rechten.right": {C},
     "inschrijving.transition": {C},
+    "opendata.uittermmapping": {C},
+    "opendata.offerimport": {C, E},
 }
 
 

@@ -221,6 +221,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanbod.tasks.search_reindex_all",
         "schedule": crontab(hour=3, minute=30),
     },
+    # The open dataset as a file per language (opendata/dataset.py), after the re-index.
+    "opendata-datasets": {
+        "task": "opendata.tasks.datasets_build",
+        "schedule": crontab(hour=4, minute=15),
+    },
     # Every six months partners confirm that a published offer is still right.
     "offer-confirmation-reminders": {
         "task": "aanbod.tasks.offer_confirmation_reminders_scan",
@@ -480,3 +485,14 @@ except ValueError as _error:
     raise ImproperlyConfigured(
         f"EVIDENCE_BUILD_DATE must be a day of the year as MM-DD, not {EVIDENCE_BUILD_DATE!r}."
     ) from _error
+
+# --- Open data (opendata: the HSDS 3.0 API and the nightly dataset) ----------------------
+# Requests per minute per client address on /api/hsds/v3/ (then 429 with Retry-After).
+HSDS_RATE_LIMIT_PER_MINUTE = env_int("HSDS_RATE_LIMIT_PER_MINUTE", 120)
+# How long browsers, proxies and our own cache keep an API answer.
+HSDS_CACHE_SECONDS = env_int("HSDS_CACHE_SECONDS", 300)
+# The licence of the published data: an SPDX identifier (CC0-1.0, CC-BY-4.0, …).
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "CC0-1.0")
+# The official HSDS 3.0 JSON schemas, for the tests only; empty: search upwards for
+# shared/hsds-3.0/schema (opendata/schemas.py).
+HSDS_SCHEMA_DIR = env_str("HSDS_SCHEMA_DIR", "")

@@ -1,0 +1,22 @@
+"""Stable UUIDs for open data, step 2 of 3: one random UUID for every existing row."""
+
+import uuid
+
+from django.db import migrations
+
+MODELS = ["offer"]
+
+
+def fill(apps, schema_editor):
+    for name in MODELS:
+        model = apps.get_model("aanbod", name)
+        rows = list(model.objects.filter(uuid=None).only("pk"))
+        for row in rows:
+            row.uuid = uuid.uuid4()
+        model.objects.bulk_update(rows, ["uuid"], batch_size=1000)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("aanbod", "0008_hsds_uuids")]
+
+    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
