@@ -13,7 +13,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
@@ -57,6 +57,21 @@ def intake_inbox(*, user, status: str = "open") -> QuerySet:
     elif status in IntakeStatus.values:
         queryset = queryset.filter(status=status)
     return queryset.order_by("-created_at", "-id")
+
+
+def intake_open_count_for_menu(*, user) -> int | None:
+    """New questions at the user's contact point; None when the user works at none.
+
+    One query: the networks the user's organisations are the contact point of, each with
+    its count of new questions (the same rows as the scope rule "intake.handle").
+    """
+    organisations = permissions.social_worker_organisation_ids(user)
+    counts = list(
+        Network.objects.filter(organiser__in=organisations)
+        .annotate(new=Count("intake_requests", filter=Q(intake_requests__status=IntakeStatus.NEW)))
+        .values_list("new", flat=True)
+    )
+    return sum(counts) if counts else None
 
 
 def intake_get_for_user(*, user, pk: int) -> IntakeRequest:

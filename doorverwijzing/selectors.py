@@ -8,22 +8,35 @@ from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
 
-from .choices import AccessAction, ReferralStatus
-from .models import AccessLogEntry, Referral, TimelineEntry
+from .choices import OPEN_STATUSES, AccessAction, ReferralStatus
+from .models import AccessLogEntry, Referral, ReferralMailPreference, TimelineEntry
 from .services import access_log_record, referral_mark_opened
+from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
-    """Referrals received by (or sent from) the organisations the user handles them for."""
+    """Referrals received by (or sent from) the organisations the user handles them for,
+    what needs action first (doorverwijzing.waiting)."""
     action = "referral.handle" if box == "received" else "referral.follow_up"
     queryset = permissions.scope(user, Referral, action).select_related(
         "referring_organisation", "receiving_organisation", "offer"
     )
     if status in ReferralStatus.values:
         queryset = queryset.filter(status=status)
-    return queryset.order_by("-sent_at")
+    return order_by_need_for_action(queryset)
+
+
+def referrals_needing_action_count(*, user) -> int:
+    """Open referrals received by the user's organisations: each waits on them."""
+    if not permissions.social_worker_organisation_ids(user):
+        return 0
+    return (
+        permissions.scope(user, Referral, "referral.handle")
+        .filter(status__in=OPEN_STATUSES)
+        .count()
+    )
 
 
 def referral_open_for_user(*, user, public_id: str) -> Referral:
@@ -115,4 +128,11 @@ def access_log_actor_ids(*, user_ids) -> set[int]:
         AccessLogEntry.objects.filter(actor_id__in=user_ids)
         .values_list("actor_id", flat=True)
         .distinct()
+    )
+
+
+def mail_preference_of(*, user) -> ReferralMailPreference:
+    """The user's choice of mails about referrals (unsaved default: each event)."""
+    return ReferralMailPreference.objects.filter(user=user).first() or ReferralMailPreference(
+        user=user
     )

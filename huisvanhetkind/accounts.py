@@ -12,3 +12,14 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         from .client_ip import client_ip
 
         return client_ip(request)
+
+    def get_login_redirect_url(self, request) -> str:
+        # A social worker comes to work on referrals: their inbox, what waits first.
+        # Only without a "next" address (allauth follows that one first).
+        from django.urls import reverse
+
+        from . import permissions
+
+        if permissions.social_worker_organisation_ids(request.user):
+            return reverse("doorverwijzing:inbox")
+        return super().get_login_redirect_url(request)

@@ -117,9 +117,9 @@ def test_receiver_accepts_and_the_referrer_gets_a_mail_without_personal_data(
     assert response.status_code == 302
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
-    from doorverwijzing.notifications import referral_update_mail
+    from doorverwijzing.mails import referral_event_record
 
-    referral_update_mail(referral, "accepted")
+    referral_event_record(referral=referral, kind="accepted")
     message = mail.outbox[-1]
     assert message.to == [cast["referrer"].email]
     assert referral.public_id in message.subject
