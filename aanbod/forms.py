@@ -40,6 +40,9 @@ PLAIN = (
 )  # fmt: skip
 PREGNANCY_MONTHS = -9
 MAX_AGE_YEARS = 30
+# For the youngest a partner thinks in months ("baby massage, 2 to 8 months"): every month
+# up to 3 years can be chosen, then whole years.
+MONTHS_UP_TO = 36
 
 
 def _years_label(months: int) -> str:
@@ -59,14 +62,16 @@ def age_from_choices(current: int | None = None) -> list[tuple[str, str]]:
         (str(PREGNANCY_MONTHS), _("During pregnancy")),
         ("0", _("From birth")),
     ]
-    choices += [(str(years * 12), _years_label(years * 12)) for years in range(1, 25)]
+    choices += [(str(months), _years_label(months)) for months in range(1, MONTHS_UP_TO)]
+    choices += [(str(years * 12), _years_label(years * 12)) for years in range(3, 25)]
     return _with_current(choices, current)
 
 
 def age_to_choices(current: int | None = None) -> list[tuple[str, str]]:
     choices = [("", _("No upper age")), ("0", _("Until the birth"))]
+    choices += [(str(months), _years_label(months)) for months in range(1, MONTHS_UP_TO)]
     choices += [
-        (str(years * 12), _years_label(years * 12)) for years in range(1, MAX_AGE_YEARS + 1)
+        (str(years * 12), _years_label(years * 12)) for years in range(3, MAX_AGE_YEARS + 1)
     ]
     return _with_current(choices, current)
 
@@ -240,20 +245,25 @@ class OfferForm(forms.Form):
         help_text=_("The coordinator is warned three months before."),
     )
 
+    # The sections in the order a partner fills them in; the times ("When") come after the
+    # first SECTIONS_BEFORE_WHEN sections (they are formsets, rendered by the template).
     FIELDSETS = [
-        (_("What"), ["organisation", "title", "summary", "description", "keywords"]),
-        (_("For whom"), ["audience", "target_groups", "age_from", "age_to", "for_wish_for_child"]),
-        (_("Themes"), ["pillars", "life_domains"]),
         (
-            _("How to take part"),
-            ["access_type", "how_to_join", "referral_note", "availability"],
+            _("What"),
+            ["organisation", "title", "summary", "description", "keywords", "pillars",
+             "life_domains", "image", "image_alt"],
         ),
-        (_("Cost"), ["cost", "price_text", "kansentarief"]),
-        (_("Where and in which languages"), ["locations", "languages", "accessibility_notes"]),
-        (_("Contact"), ["phone", "email", "url", "contact_person"]),
-        (_("Image"), ["image", "image_alt"]),
+        (_("For whom"), ["audience", "target_groups", "age_from", "age_to", "for_wish_for_child"]),
+        (_("Where"), ["locations", "languages", "accessibility_notes"]),
+        (
+            _("Cost and how to join"),
+            ["cost", "price_text", "kansentarief", "access_type", "how_to_join",
+             "referral_note", "availability", "phone", "email", "url", "contact_person"],
+        ),
         (_("Funding"), ["funding_source", "funding_ends"]),
-    ]
+    ]  # fmt: skip
+    SECTIONS_BEFORE_WHEN = 2
+    required_css_class = "hvhk-required"
 
     def __init__(self, *args, organisations, locations, offer: Offer | None = None, **kwargs):
         if offer is not None:
@@ -279,6 +289,12 @@ class OfferForm(forms.Form):
             visible = [field for field in fields if not field.is_hidden]
             if visible:
                 yield legend, visible
+
+    def fieldsets_before_when(self):
+        return list(self.fieldsets())[: self.SECTIONS_BEFORE_WHEN]
+
+    def fieldsets_after_when(self):
+        return list(self.fieldsets())[self.SECTIONS_BEFORE_WHEN :]
 
     def clean(self):
         cleaned = super().clean()

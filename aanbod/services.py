@@ -221,6 +221,29 @@ def offer_confirm_still_right(*, offer: Offer, actor) -> Offer:
     return offer
 
 
+@transaction.atomic
+def offers_confirm_all_still_right(*, actor) -> int:
+    """ "Still right" for every published offer the actor edits, in one go; how many.
+
+    For a partner with many offers the six-monthly check is one click, not one per offer.
+    """
+    offers = list(
+        permissions.scope(actor, Offer, "offer.edit")
+        .filter(status=OfferStatus.PUBLISHED)
+        .select_for_update(of=("self",))
+    )
+    if not offers:
+        return 0
+    Offer.objects.filter(id__in=[offer.id for offer in offers]).update(
+        last_verified=timezone.localdate(),
+        confirmation_requested_at=None,
+        updated_at=timezone.now(),
+    )
+    for offer in offers:
+        audit_log(actor=actor, obj=offer, message="confirmed still right (all offers)")
+    return len(offers)
+
+
 # Fields copied to a duplicate: the content, in every language, never state or history.
 def _copied_field_names() -> list[str]:
     translated = {prefix.rstrip("_") for prefix in TRANSLATED_PREFIXES}

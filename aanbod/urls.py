@@ -18,6 +18,7 @@ urlpatterns = [
     path("mijn-aanbod/", mine.mine, name="mine"),
     path("mijn-aanbod/nieuw/", mine.mine_new, name="mine_new"),
     path("mijn-aanbod/nalezen/", mine.review_list, name="review"),
+    path("mijn-aanbod/alles-nog-juist/", mine.mine_confirm_all, name="mine_confirm_all"),
     path("mijn-aanbod/nalezen/<int:pk>/goedkeuren/", mine.review_approve, name="review_approve"),
     path(
         "mijn-aanbod/nalezen/<int:pk>/terugsturen/", mine.review_send_back, name="review_send_back"

@@ -123,6 +123,12 @@ class ReminderKind(models.TextChoices):
     CONTACT_RECEIVER = "contact_receiver", _("No first contact yet (to the receiver)")
     CONTACT_REFERRER = "contact_referrer", _("No first contact yet (to the referrer)")
     UNOPENED_COORDINATOR = "unopened_coordinator", _("Nobody opened it yet (to the coordinators)")
+    CLOSE_RECEIVER = "close_receiver", _("In contact for a while: close it (to the receiver)")
+
+
+class MailFrequency(models.TextChoices):
+    EACH_EVENT = "each_event", _("A mail for each event (steps within 10 minutes together)")
+    DAILY_DIGEST = "daily_digest", _("One mail a day with everything")
 
 
 class IntakeStatus(models.TextChoices):

@@ -13,7 +13,7 @@ from .choices import (
     Outcome,
     Urgency,
 )
-from .models import NO_SENSITIVE_DATA_HELP
+from .models import NO_SENSITIVE_DATA_HELP, ReferralMailPreference
 from .selectors import offers_to_suggest
 from .services import contact_preference_errors
 
@@ -218,3 +218,10 @@ class ConsentWithdrawForm(ReferralStepForm):
             "this cannot be undone."
         ),
     )
+
+
+class MailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = ReferralMailPreference
+        fields = ["frequency"]
+        widgets = {"frequency": forms.RadioSelect}

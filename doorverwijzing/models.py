@@ -20,6 +20,7 @@ from .choices import (
     ForwardingStatus,
     IntakeSource,
     IntakeStatus,
+    MailFrequency,
     Outcome,
     ReferralStatus,
     ReminderKind,
@@ -370,3 +371,50 @@ class Forwarding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id} → {self.to_organisation_id} ({self.status})"
+
+
+class ReferralMailEvent(models.Model):
+    """A step somebody is to hear about, waiting for its mail.
+
+    Steps for one person within REFERRAL_MAIL_COALESCE_MINUTES go out as one mail, or
+    once a day for who chose the digest (doorverwijzing/mails.py). Sending claims the
+    rows (mailed_at), so a mail goes out once even when two workers try.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=20)
+    created_at = models.DateTimeField(db_index=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "created_at"],
+                name="referral_mail_unsent",
+                condition=models.Q(mailed_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} {self.kind} to {self.recipient_id}"
+
+
+class ReferralMailPreference(models.Model):
+    """How often a social worker hears about referrals: each event or a daily digest."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referral_mail_preference"
+    )
+    frequency = models.CharField(
+        _("mails about referrals"),
+        max_length=15,
+        choices=MailFrequency.choices,
+        default=MailFrequency.EACH_EVENT,
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.frequency}"

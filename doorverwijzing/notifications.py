@@ -14,26 +14,9 @@ from django.utils.translation import gettext as _
 from partners.models import Network
 from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
-from .choices import EventKind, IntakeStatus, ReminderKind
+from .choices import IntakeStatus, ReminderKind
 from .models import IntakeRequest, NetworkMailClaim, Referral
 from .network_mail import MailKind, admin_network_link, network_mail_claim
-
-# Steps taken by the receiver are told to the referrer, and the other way round.
-TO_RECEIVER = {
-    EventKind.SENT,
-    EventKind.RECORDED,
-    EventKind.CANCELLED,
-    EventKind.FORWARD_REFUSED,
-}
-TO_REFERRER = {
-    EventKind.ACCEPTED,
-    EventKind.DECLINED,
-    EventKind.FIRST_CONTACT,
-    EventKind.CLOSED,
-    EventKind.FORWARD_REQUESTED,
-}
-# Forwarded: the new receiver hears of it, and the referrer sees the same thread go on.
-TO_BOTH = {EventKind.CONSENT_WITHDRAWN, EventKind.FORWARDED}
 
 
 def _social_worker_emails(organisation_id: int) -> list[str]:
@@ -58,18 +41,6 @@ def _coordinator_emails(referral: Referral) -> list[str]:
     return sorted(emails)
 
 
-def recipients_for(referral: Referral, kind: str) -> list[str]:
-    receivers = _social_worker_emails(referral.receiving_organisation_id)
-    referrer = [referral.referring_worker.email] if referral.referring_worker_id else []
-    if kind in TO_RECEIVER:
-        return receivers
-    if kind in TO_REFERRER:
-        return referrer
-    if kind in TO_BOTH:
-        return sorted(set(receivers) | set(referrer))
-    return []
-
-
 def _mail(referral: Referral, recipients: list[str], subject: str, intro: str) -> int:
     if not recipients:
         return 0
@@ -79,13 +50,6 @@ def _mail(referral: Referral, recipients: list[str], subject: str, intro: str) -
         "link": link,
     }
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])
-
-
-def referral_update_mail(referral: Referral, kind: str) -> int:
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Update on referral %(ref)s") % {"ref": referral.public_id}
-        intro = _("There is an update on referral %(ref)s.") % {"ref": referral.public_id}
-        return _mail(referral, recipients_for(referral, kind), subject, intro)
 
 
 def referral_unopened_mail(referral: Referral) -> int:
@@ -112,10 +76,49 @@ def referral_unopened_mail(referral: Referral) -> int:
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])
 
 
+def _reminder_text(referral: Referral, kind: str) -> tuple[str, str]:
+    """Subject and what to do, per reminder: the reader sees why it waits and on whom."""
+    facts = {
+        "ref": referral.public_id,
+        "receiver": referral.receiving_organisation.name,
+        "accept_days": settings.REFERRAL_ACCEPT_WORKING_DAYS,
+        "contact_days": settings.REFERRAL_CONTACT_WORKING_DAYS,
+        "close_days": settings.REFERRAL_CLOSE_WORKING_DAYS,
+    }
+    texts = {
+        ReminderKind.ACCEPT_RECEIVER: (
+            _("%(ref)s waits %(accept_days)d working days to be accepted — open your inbox"),
+            _("Accept or decline it, so the family and the referrer know where they stand."),
+        ),
+        ReminderKind.ACCEPT_REFERRER: (
+            _("%(ref)s is not accepted yet by %(receiver)s"),
+            _("Maybe call %(receiver)s, or refer the family elsewhere."),
+        ),
+        ReminderKind.CONTACT_RECEIVER: (
+            _("%(ref)s: no first contact after %(contact_days)d working days — open your inbox"),
+            _("Contact the family and record the first contact, or record that you tried."),
+        ),
+        ReminderKind.CONTACT_REFERRER: (
+            _("%(ref)s: %(receiver)s has no contact with the family yet"),
+            _("Maybe call %(receiver)s, or ask the family whether they were reached."),
+        ),
+        ReminderKind.CLOSE_RECEIVER: (
+            _("%(ref)s: first contact was %(close_days)d working days ago — close it when done"),
+            _("Close the referral with its outcome when the help has started or ended."),
+        ),
+    }
+    subject, todo = texts[kind]
+    return subject % facts, todo % facts
+
+
 def referral_reminder_mail(referral: Referral, kind: str) -> int:
     if kind == ReminderKind.UNOPENED_COORDINATOR:
         return referral_unopened_mail(referral)
-    to_receiver = kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.CONTACT_RECEIVER)
+    to_receiver = kind in (
+        ReminderKind.ACCEPT_RECEIVER,
+        ReminderKind.CONTACT_RECEIVER,
+        ReminderKind.CLOSE_RECEIVER,
+    )
     recipients = (
         _social_worker_emails(referral.receiving_organisation_id)
         if to_receiver
@@ -124,9 +127,8 @@ def referral_reminder_mail(referral: Referral, kind: str) -> int:
         else []
     )
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Reminder: referral %(ref)s is waiting") % {"ref": referral.public_id}
-        intro = _("Referral %(ref)s is waiting for a next step.") % {"ref": referral.public_id}
-        return _mail(referral, recipients, subject, intro)
+        subject, todo = _reminder_text(referral, kind)
+        return _mail(referral, recipients, subject, todo)
 
 
 # --- The contact point hears of new questions ----------------------------------------

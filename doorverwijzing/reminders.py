@@ -25,12 +25,13 @@ def reminders_due(*, today: dt.date) -> list[Reminder]:
     accept_days = settings.REFERRAL_ACCEPT_WORKING_DAYS
     contact_days = settings.REFERRAL_CONTACT_WORKING_DAYS
     unopened_days = settings.REFERRAL_UNOPENED_WORKING_DAYS
+    close_days = settings.REFERRAL_CLOSE_WORKING_DAYS
     due = []
     waiting = Referral.objects.filter(
-        status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED],
+        status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.CONTACTED],
         erased_at__isnull=True,
-    ).values_list("id", "status", "sent_at", "accepted_at", "first_opened_at")
-    for referral_id, status, sent_at, accepted_at, first_opened_at in waiting:
+    ).values_list("id", "status", "sent_at", "accepted_at", "first_opened_at", "first_contact_at")
+    for referral_id, status, sent_at, accepted_at, first_opened_at, first_contact_at in waiting:
         if status == ReferralStatus.SENT:
             start = timezone.localdate(sent_at)
             plan = [
@@ -40,6 +41,10 @@ def reminders_due(*, today: dt.date) -> list[Reminder]:
             if first_opened_at is None:
                 # Maybe nobody there can read it any more: someone who can act is told.
                 plan.append((ReminderKind.UNOPENED_COORDINATOR, unopened_days))
+        elif status == ReferralStatus.CONTACTED:
+            # An open referral skews the figures: closing it records the outcome.
+            start = timezone.localdate(first_contact_at)
+            plan = [(ReminderKind.CLOSE_RECEIVER, close_days)]
         else:
             start = timezone.localdate(accepted_at)
             plan = [
@@ -77,6 +82,8 @@ def reminder_send(*, reminder_id: int) -> bool:
         still_waiting = referral.status == ReferralStatus.SENT and referral.first_opened_at is None
     elif reminder.kind in (ReminderKind.ACCEPT_RECEIVER, ReminderKind.ACCEPT_REFERRER):
         still_waiting = referral.status == ReferralStatus.SENT
+    elif reminder.kind == ReminderKind.CLOSE_RECEIVER:
+        still_waiting = referral.status == ReferralStatus.CONTACTED
     else:
         still_waiting = referral.status == ReferralStatus.ACCEPTED
     if still_waiting:

@@ -1,6 +1,6 @@
 """Every read of referrals for a user. Opening a referral is logged (who, when)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from aanbod.models import Offer
@@ -8,23 +8,42 @@ from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
 
-from .choices import OPEN_INTAKE_STATUSES, AccessAction, IntakeStatus, ReferralStatus
-from .models import AccessLogEntry, IntakeRequest, Referral, TimelineEntry
+from .choices import OPEN_INTAKE_STATUSES, OPEN_STATUSES, AccessAction, IntakeStatus, ReferralStatus
+from .models import (
+    AccessLogEntry,
+    IntakeRequest,
+    Referral,
+    ReferralMailPreference,
+    TimelineEntry,
+)
 from .services import access_log_record, referral_mark_opened
+from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
 INTAKE_INBOX_PAGE_SIZE = 50
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
-    """Referrals received by (or sent from) the organisations the user handles them for."""
+    """Referrals received by (or sent from) the organisations the user handles them for,
+    what needs action first (doorverwijzing.waiting)."""
     action = "referral.handle" if box == "received" else "referral.follow_up"
     queryset = permissions.scope(user, Referral, action).select_related(
         "referring_organisation", "receiving_organisation", "offer"
     )
     if status in ReferralStatus.values:
         queryset = queryset.filter(status=status)
-    return queryset.order_by("-sent_at")
+    return order_by_need_for_action(queryset)
+
+
+def referrals_needing_action_count(*, user) -> int:
+    """Open referrals received by the user's organisations: each waits on them."""
+    if not permissions.social_worker_organisation_ids(user):
+        return 0
+    return (
+        permissions.scope(user, Referral, "referral.handle")
+        .filter(status__in=OPEN_STATUSES)
+        .count()
+    )
 
 
 def referral_open_for_user(*, user, public_id: str) -> Referral:
@@ -119,6 +138,13 @@ def access_log_actor_ids(*, user_ids) -> set[int]:
     )
 
 
+def mail_preference_of(*, user) -> ReferralMailPreference:
+    """The user's choice of mails about referrals (unsaved default: each event)."""
+    return ReferralMailPreference.objects.filter(user=user).first() or ReferralMailPreference(
+        user=user
+    )
+
+
 # --- Families' questions (the intake inbox) ---------------------------------------
 
 
@@ -145,3 +171,18 @@ def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
     if intake is None:
         raise Http404
     return intake
+
+
+def intake_open_count_for_menu(*, user) -> int | None:
+    """New questions at the user's contact point; None when the user works at none.
+
+    One query: the networks the user's organisations are the contact point of, each with
+    its count of new questions (the same rows as the scope rule "intake.handle").
+    """
+    organisations = permissions.social_worker_organisation_ids(user)
+    counts = list(
+        Network.objects.filter(organiser__in=organisations)
+        .annotate(new=Count("intake_requests", filter=Q(intake_requests__status=IntakeStatus.NEW)))
+        .values_list("new", flat=True)
+    )
+    return sum(counts) if counts else None

@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from partners.models import Network
 
+from .mails import referral_daily_digest, referral_event_record, referral_mail_send
 from .models import Referral
 from .network_mail import daily_cap_mail_task, network_mail_claims_purge  # noqa: F401
-from .notifications import intake_notify, referral_update_mail
+from .notifications import intake_notify
 from .reminders import reminder_send, reminders_plan, reminders_unsent_ids
 from .services import intakes_purge_expired, referrals_purge_expired
 
@@ -21,8 +22,29 @@ MAIL_ERRORS = (SMTPException, OSError)
     max_retries=8,
 )
 def referral_notify_task(referral_id: int, kind: str) -> int:
+    """Keep the step for whoever is to hear of it; the mail follows (coalesced or digest)."""
     referral = Referral.objects.select_related("referring_worker").filter(id=referral_id).first()
-    return referral_update_mail(referral, kind) if referral else 0
+    return referral_event_record(referral=referral, kind=kind) if referral else 0
+
+
+@shared_task(
+    name="doorverwijzing.tasks.referral_mail_send",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=30,
+    max_retries=8,
+)
+def referral_mail_send_task(recipient_id: int) -> int:
+    return referral_mail_send(recipient_id=recipient_id)
+
+
+@shared_task(
+    name="doorverwijzing.tasks.referral_daily_digest",
+    autoretry_for=MAIL_ERRORS,
+    retry_backoff=60,
+    max_retries=5,
+)
+def referral_daily_digest_task() -> int:
+    return referral_daily_digest()
 
 
 @shared_task(

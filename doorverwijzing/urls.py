@@ -39,6 +39,7 @@ urlpatterns = [
         name="intake_convert",
     ),
     path("doorverwijzingen/cijfers/", figures_views.figures, name="figures"),
+    path("doorverwijzingen/mails/", views.mail_preference, name="mail_preference"),
     path("doorverwijzingen/<str:public_id>/", views.referral_detail, name="detail"),
     path("doorverwijzingen/<str:public_id>/aanvaarden/", views.referral_accept, name="accept"),
     path("doorverwijzingen/<str:public_id>/weigeren/", views.referral_decline, name="decline"),

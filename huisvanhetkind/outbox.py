@@ -49,6 +49,8 @@ KEEP_FAILED = dt.timedelta(days=90)
 # What the coordinator reads on the start page for a row that failed (never its arguments).
 TASK_KINDS = {
     "doorverwijzing.tasks.referral_notify": _("Referral updates to social workers"),
+    "doorverwijzing.tasks.referral_mail_send": _("Referral updates to social workers"),
+    "doorverwijzing.tasks.referral_daily_digest": _("Referral updates to social workers"),
     "doorverwijzing.intake.intake_notify": _("New questions from families"),
     "partners.tasks.invitation_send": _("Invitations"),
     "partners.tasks.meeting_agenda_mail": _("Meeting agendas"),
@@ -73,6 +75,14 @@ def enqueue(task, *args, **kwargs) -> OutboxMessage:
     message = OutboxMessage.objects.create(task_name=task.name, args=list(args), kwargs=kwargs)
     transaction.on_commit(partial(_hand_over, message.id, task.name))
     return message
+
+
+def enqueue_at(task, when: dt.datetime, *args, **kwargs) -> OutboxMessage:
+    """Like `enqueue`, but run no earlier than `when`: the drain hands the row over once it
+    is due (within a minute). For work that waits on purpose, such as coalescing mails."""
+    return OutboxMessage.objects.create(
+        task_name=task.name, args=list(args), kwargs=kwargs, next_attempt_at=when
+    )
 
 
 def drain(*, now: dt.datetime | None = None) -> int:

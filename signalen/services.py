@@ -142,8 +142,11 @@ _DECLINE_SIGNAL = {
 }
 
 
-def signal_from_declined_referral(*, referral) -> Signal | None:
+def signal_from_declined_referral(*, referral, reason: str = "") -> Signal | None:
     """An anonymous signal from a referral declined for lack of offer or capacity.
+
+    `reason` is a DeclineReason value when not the referral's own decline reason: a
+    referral accepted and then closed as "no capacity" was declined late, and counts so.
 
     Call inside the transaction that declined the referral. Only the reason,
     the receiving organisation's network and the offer's life domains are
@@ -151,7 +154,8 @@ def signal_from_declined_referral(*, referral) -> Signal | None:
     """
     from doorverwijzing.choices import GAP_DECLINE_REASONS
 
-    if referral.decline_reason not in GAP_DECLINE_REASONS:
+    reason = reason or referral.decline_reason
+    if reason not in GAP_DECLINE_REASONS:
         return None
     networks = list(referral.receiving_organisation.networks.order_by("id"))
     offer = referral.offer
@@ -161,13 +165,13 @@ def signal_from_declined_referral(*, referral) -> Signal | None:
     )
     if network is None:
         return None
-    kind, barrier = _DECLINE_SIGNAL.get(referral.decline_reason, (SignalKind.GAP, ""))
+    kind, barrier = _DECLINE_SIGNAL.get(reason, (SignalKind.GAP, ""))
     return Signal.objects.create(
         network=network,
         source=SignalSource.REFERRAL_DECLINED,
         kind=kind,
         barrier=barrier,
-        decline_reason=referral.decline_reason,
+        decline_reason=reason,
         life_domains=list(offer.life_domains) if offer else [],
         created_at=timezone.now(),
     )

@@ -174,6 +174,7 @@ def test_with_redis_stopped_the_portal_answers_and_the_mail_goes_out_once_it_is_
         broker_url=redis.url,
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mailbox),
+        REFERRAL_MAIL_COALESCE_MINUTES="0",  # the mail at once, not in 10 minutes
     )
     try:
         deadline = time.monotonic() + 60

@@ -49,7 +49,7 @@ MINE_URLS = {
     "review_send_back": "post",
 }
 # Pages without an id; all need a login and a role.
-MINE_PAGES = {"mine": "get", "mine_new": "get", "review": "get"}
+MINE_PAGES = {"mine": "get", "mine_new": "get", "review": "get", "mine_confirm_all": "post"}
 
 
 def _url(name, offer=None):

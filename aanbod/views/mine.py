@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
@@ -72,11 +73,13 @@ def mine(request):
     )
     status = filterset.chosen_status()
     page = Paginator(filterset.qs, selectors.MINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
     return render(
         request,
         "aanbod/mine/list.html",
         {
             "page": page,
+            "confirm_due": sum(offer.needs_confirmation(today) for offer in page),
             "status": status,
             "statuses": OfferStatus.choices,
             "today": timezone.localdate(),
@@ -253,6 +256,24 @@ def mine_confirm(request, pk: int):
     return _act(
         request, pk, services.offer_confirm_still_right, _("Thank you: confirmed as still right.")
     )
+
+
+@login_required
+@require_POST
+def mine_confirm_all(request):
+    """ "Still right" for all the user's published offers at once."""
+    _require_editor(request.user)
+    count = services.offers_confirm_all_still_right(actor=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "Thank you: %(count)d offer confirmed as still right.",
+            "Thank you: %(count)d offers confirmed as still right.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("aanbod:mine")
 
 
 @login_required

@@ -329,6 +329,9 @@ def referral_close(*, referral: Referral, actor, outcome: str, remark: str = "")
         detail=Outcome(outcome).label,
         fields=["status", "closed_at", "outcome", "outcome_remark"],
     )
+    if outcome == Outcome.NO_CAPACITY:
+        # Accepted, then no place after all: the same gap as a decline for capacity.
+        signal_from_declined_referral(referral=referral, reason=DeclineReason.NO_CAPACITY)
     return referral
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,15 +16,18 @@ from huisvanhetkind import permissions
 from huisvanhetkind.domain_errors import errors_on, messages_on
 
 from .. import selectors, services
-from ..choices import AccessAction, ReferralStatus
+from ..choices import AccessAction
 from ..exports import referral_export_data
+from ..filters import ReferralInboxFilter
 from ..forms import (
     CloseForm,
     ConsentWithdrawForm,
     DeclineForm,
     FirstContactForm,
+    MailPreferenceForm,
     ReferralForm,
 )
+from ..waiting import waiting_for
 
 
 @login_required
@@ -31,19 +35,42 @@ def inbox(request):
     if not permissions.can(request.user, "referral.read"):
         raise PermissionDenied
     box = "sent" if request.GET.get("box") == "sent" else "received"
-    status = request.GET.get("status", "")
-    referrals = selectors.referral_inbox(user=request.user, box=box, status=status)
-    page = Paginator(referrals, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = ReferralInboxFilter(
+        request.GET, queryset=selectors.referral_inbox(user=request.user, box=box)
+    )
+    page = Paginator(filters.qs, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [(referral, waiting_for(referral, today=today)) for referral in page]
     return render(
         request,
         "doorverwijzing/inbox.html",
         {
             "page": page,
+            "rows": rows,
             "box": box,
-            "status": status,
-            "statuses": ReferralStatus.choices,
+            "filters": filters,
+            "mail_form": MailPreferenceForm(
+                instance=selectors.mail_preference_of(user=request.user)
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def mail_preference(request):
+    """Each step its mail (coalesced) or one mail a day: the social worker's own choice."""
+    if not permissions.can(request.user, "referral.read"):
+        raise PermissionDenied
+    form = MailPreferenceForm(
+        request.POST, instance=selectors.mail_preference_of(user=request.user)
+    )
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved: you get mails about referrals this way."))
+    else:
+        messages.error(request, _("Choose one of the options."))
+    return redirect("doorverwijzing:inbox")
 
 
 @login_required

@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
         "options": {"expires": 15 * 60},
     },
+    # Social workers who chose one mail a day about referrals (doorverwijzing/mails.py).
+    "referral-daily-digest": {
+        "task": "doorverwijzing.tasks.referral_daily_digest",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "referral-retention": {
         "task": "doorverwijzing.tasks.referrals_purge",
         "schedule": crontab(hour=2, minute=15),
@@ -449,6 +454,11 @@ REFERRAL_CONTACT_WORKING_DAYS = 5
 # A referral nobody at the receiver opened after this many working days goes to the
 # network's coordinators (reference only).
 REFERRAL_UNOPENED_WORKING_DAYS = 2
+# A referral in contact with the family this many working days after the first contact:
+# the receiver is reminded to close it (the outcome counts in the figures).
+REFERRAL_CLOSE_WORKING_DAYS = env_int("REFERRAL_CLOSE_WORKING_DAYS", 20)
+# Steps on referrals for one person within this many minutes go out as one mail.
+REFERRAL_MAIL_COALESCE_MINUTES = env_int("REFERRAL_MAIL_COALESCE_MINUTES", 10)
 # Floods from many addresses: each network takes at most this many families' questions,
 # and as many family signals, a day (counted in the database); then families are asked
 # to phone and the coordinators are told once.

@@ -16,3 +16,5 @@ SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Tests see every page rendered; huisvanhetkind/tests/test_page_cache.py turns it on.
 PAGE_CACHE_ENABLED = False
+# Referral mails go at once (doorverwijzing/mails.py); tests of the coalescing set a window.
+REFERRAL_MAIL_COALESCE_MINUTES = 0

@@ -1,0 +1,194 @@
+"""The social worker's inbox leads: what waits on them first, how long, and a way in."""
+
+import datetime as dt
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from doorverwijzing import services
+from doorverwijzing.choices import Outcome, ReferralStatus, ReminderKind, Urgency
+from doorverwijzing.reminders import reminders_due
+from doorverwijzing.tests.factories import ReferralFactory, social_worker, with_mfa
+from doorverwijzing.waiting import waiting_for
+from huisvanhetkind.accounts import InvitationOnlyAccountAdapter
+from partners.tests.factories import NetworkFactory, OrganisationFactory, UserFactory
+from signalen.models import Signal
+
+pytestmark = pytest.mark.django_db
+MONDAY = dt.date(2026, 11, 2)
+
+
+def _at(day: dt.date, hour: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+@pytest.fixture
+def cast():
+    network = NetworkFactory()
+    referrer = with_mfa(social_worker(OrganisationFactory(networks=[network])))
+    receiver = with_mfa(social_worker(OrganisationFactory(networks=[network])))
+    return {"referrer": referrer, "receiver": receiver}
+
+
+def _referral(cast, **fields):
+    return ReferralFactory(
+        referring_organisation=cast["referrer"].organisation,
+        referring_worker=cast["referrer"],
+        receiving_organisation=cast["receiver"].organisation,
+        **fields,
+    )
+
+
+def test_inbox_puts_what_waits_longest_on_the_receiver_first(client, cast):
+    now = timezone.now()
+    closed = _referral(
+        cast,
+        status=ReferralStatus.CLOSED,
+        sent_at=now - dt.timedelta(days=90),
+        closed_at=now - dt.timedelta(days=1),
+    )
+    new = _referral(cast, sent_at=now - dt.timedelta(hours=1))
+    oldest = _referral(cast, sent_at=now - dt.timedelta(days=200))
+    accepted = _referral(
+        cast,
+        status=ReferralStatus.ACCEPTED,
+        sent_at=now - dt.timedelta(days=300),
+        accepted_at=now - dt.timedelta(days=299),
+    )
+    urgent = _referral(cast, urgency=Urgency.URGENT, sent_at=now - dt.timedelta(hours=2))
+    client.force_login(cast["receiver"])
+    response = client.get(reverse("doorverwijzing:inbox"))
+    assert response.status_code == 200
+    order = [referral.public_id for referral, _waiting in response.context["rows"]]
+    assert order == [
+        urgent.public_id,
+        oldest.public_id,
+        new.public_id,
+        accepted.public_id,
+        closed.public_id,
+    ]
+    content = response.content.decode()
+    assert "te laat" in content and "wacht" in content and "werkdagen" in content
+
+
+def test_waiting_counts_working_days_and_marks_overdue_at_the_reminder_day():
+    referral = ReferralFactory.build(status=ReferralStatus.SENT, sent_at=_at(MONDAY))
+    assert waiting_for(referral, today=MONDAY + dt.timedelta(days=1)).overdue is False
+    waiting = waiting_for(referral, today=MONDAY + dt.timedelta(days=2))
+    assert (waiting.working_days, waiting.overdue) == (2, True)
+    friday = waiting_for(referral, today=MONDAY + dt.timedelta(days=7))  # next Monday
+    assert friday.working_days == 5
+    referral.status = ReferralStatus.CLOSED
+    assert waiting_for(referral, today=MONDAY) is None
+
+
+def test_inbox_filters_and_ignores_a_bad_value(client, cast):
+    open_one = _referral(cast)
+    done = _referral(cast, status=ReferralStatus.DECLINED)
+    client.force_login(cast["receiver"])
+    response = client.get(reverse("doorverwijzing:inbox"), {"status": "open"})
+    assert [r.public_id for r, _w in response.context["rows"]] == [open_one.public_id]
+    response = client.get(reverse("doorverwijzing:inbox"), {"status": "nonsense", "urgency": "x"})
+    assert response.status_code == 200
+    assert {r.public_id for r, _w in response.context["rows"]} == {
+        open_one.public_id,
+        done.public_id,
+    }
+    response = client.get(reverse("doorverwijzing:inbox"), {"reference": done.public_id[-3:]})
+    assert [r.public_id for r, _w in response.context["rows"]] == [done.public_id]
+
+
+def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_assert_max_num_queries):
+    for index in range(40):
+        _referral(
+            cast,
+            status=[ReferralStatus.SENT, ReferralStatus.ACCEPTED][index % 2],
+            accepted_at=timezone.now(),
+        )
+    client.force_login(cast["receiver"])
+    with django_assert_max_num_queries(17):
+        response = client.get(reverse("doorverwijzing:inbox"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 40
+
+
+def test_the_menu_shows_referrals_waiting_and_questions_for_the_contact_point(client, cast):
+    _referral(cast)
+    _referral(cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now())
+    _referral(cast, status=ReferralStatus.CLOSED)
+    client.force_login(cast["receiver"])
+    content = client.get(reverse("aanbod:search")).content.decode()
+    assert '<span class="hvhk-count">2</span>' in content
+    assert "/nl/doorverwijzingen/vragen/" not in content  # not a contact point
+
+    organiser = cast["receiver"].organisation
+    network = organiser.networks.first()
+    network.organiser = organiser
+    network.save(update_fields=["organiser"])
+    from doorverwijzing.models import IntakeRequest
+
+    IntakeRequest.objects.create(network=network, name="X", question="?")
+    content = client.get(reverse("aanbod:search")).content.decode()
+    assert "/nl/doorverwijzingen/vragen/" in content
+    assert '1</span><span class="hvhk-visually-hidden"> nieuw' in content
+
+
+def test_people_who_are_not_social_workers_see_no_referral_menu(client):
+    client.force_login(UserFactory())
+    content = client.get(reverse("aanbod:search")).content.decode()
+    assert "/nl/doorverwijzingen/" not in content
+
+
+def test_after_login_a_social_worker_lands_in_the_inbox(cast):
+    request = RequestFactory().get("/")
+    request.user = cast["receiver"]
+    assert InvitationOnlyAccountAdapter(request).get_login_redirect_url(request) == (
+        reverse("doorverwijzing:inbox")
+    )
+    request.user = UserFactory()
+    assert InvitationOnlyAccountAdapter(request).get_login_redirect_url(request) == "/"
+
+
+def test_a_referral_in_contact_for_20_working_days_reminds_the_receiver_to_close():
+    referral = ReferralFactory(
+        status=ReferralStatus.CONTACTED,
+        sent_at=_at(MONDAY),
+        accepted_at=_at(MONDAY),
+        first_contact_at=_at(MONDAY),
+    )
+    assert reminders_due(today=dt.date(2026, 11, 30)) == []
+    [due] = reminders_due(today=dt.date(2026, 12, 1))  # 11/11 is a holiday
+    assert (due.referral_id, due.kind) == (referral.id, ReminderKind.CLOSE_RECEIVER)
+
+
+def test_accepted_then_closed_for_no_capacity_becomes_an_anonymous_signal(cast):
+    referral = _referral(cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now())
+    services.referral_close(referral=referral, actor=cast["receiver"], outcome=Outcome.NO_CAPACITY)
+    signal = Signal.objects.get()
+    assert signal.decline_reason == "no_capacity"
+    assert signal.source == "referral_declined"
+
+
+def test_closed_with_help_gives_no_signal(cast):
+    referral = _referral(cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now())
+    services.referral_close(referral=referral, actor=cast["receiver"], outcome=Outcome.GOT_HELP)
+    assert not Signal.objects.exists()
+
+
+def test_detail_shows_the_language_name_and_the_closing_remark_on_the_timeline(client, cast):
+    referral = _referral(
+        cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now(), language="ar"
+    )
+    services.referral_close(
+        referral=referral,
+        actor=cast["receiver"],
+        outcome=Outcome.GOT_HELP,
+        remark="Loopt goed bij de kinesist.",
+    )
+    client.force_login(cast["referrer"])
+    content = client.get(referral.get_absolute_url()).content.decode()
+    assert "Arabisch" in content
+    timeline = content[content.index('class="hvhk-timeline"') :]
+    assert "Loopt goed bij de kinesist." in timeline
