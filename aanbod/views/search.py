@@ -8,6 +8,7 @@ from partners.selectors import network_for_request
 from signalen.services import search_gap_record
 
 from ..filters import OfferSearchForm, parse_search
+from ..search.cards import result_cards
 from ..search.results import offer_search
 from ..shortlist import shortlist_ids
 
@@ -31,15 +32,13 @@ def search(request):
     gap = result.total == 0 and page == 1 and bool(query.strip())
     if gap:
         search_gap_record(query=query)
-    on_list = set(shortlist_ids(request.session))
-    for offer in result.offers:
-        offer.in_shortlist = offer.id in on_list
     active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
     context = {
         # The words left once place and time words became filters (see offer_search).
         "form": OfferSearchForm(initial={"q": result.query}),
         "result": result,
-        "cards": [(offer, result.next_dates.get(offer.id, [])) for offer in result.offers],
+        # Rendered once per language and catalogue version (aanbod.search.cards).
+        "cards": result_cards(result, shortlist=set(shortlist_ids(request.session))),
         "active_groups": active,
         "has_filters": bool(active),
         "network": network_for_request(request),
