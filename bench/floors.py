@@ -23,7 +23,7 @@ from aanbod.search.facets import _NAMED, _VALUE_SOURCES, GROUPS
 from aanbod.search.ranking import text_rank
 from aanbod.search.results import PAGE_SIZE
 from aanbod.search.sql import OFFER, Sql
-from aanbod.search.vocabulary import prepare_query
+from aanbod.search.vocabulary import prepare_words
 
 _MATCHED_COLUMNS = (
     "id, title_nl, organisation_id, age_months, target_groups, for_wish_for_child, life_domains,"
@@ -62,10 +62,10 @@ SELECT p.rank, o.id, o.slug, o.title, o.title_nl, o.summary, o.summary_nl, o.cos
 def single_statement(*, query: str, filters: OfferFilters, page: int = 1) -> tuple[str, tuple]:
     """One statement returning the search page as JSON: offers, total and facet counts.
 
-    The query words are prepared first (aanbod.search.vocabulary.prepare_query: one small statement,
-    as the page does); the rest is one round trip.
+    The query words are prepared first (aanbod.search.vocabulary.prepare_words, uncached:
+    one statement, as the page's first visitor pays it); the rest is one round trip.
     """
-    prepared = prepare_query(query or "")
+    prepared = prepare_words(query or "")
     conditions = filter_conditions(filters)
     active = [g for g in GROUPS if g in conditions]
     flags = Sql.join("", [Sql(", ") + conditions[g] + Sql(f" AS f_{g}") for g in active])

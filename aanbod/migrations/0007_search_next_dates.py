@@ -5,30 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ('aanbod', '0006_weekly_slots'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='offer',
-            name='indexed_dates_complete',
+            model_name="offer",
+            name="indexed_dates_complete",
             field=models.BooleanField(default=True, editable=False),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='indexed_dates_from',
+            model_name="offer",
+            name="indexed_dates_from",
             field=models.DateTimeField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='indexed_next_ends',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.DateTimeField(), default=list, editable=False, size=None),
+            model_name="offer",
+            name="indexed_next_ends",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.DateTimeField(), default=list, editable=False, size=None
+            ),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='indexed_next_starts',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.DateTimeField(), default=list, editable=False, size=None),
+            model_name="offer",
+            name="indexed_next_starts",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.DateTimeField(), default=list, editable=False, size=None
+            ),
         ),
     ]

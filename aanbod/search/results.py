@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
@@ -44,7 +45,7 @@ class SearchResult:
     query: str
     filters: OfferFilters
     page: int
-    offers: list[Offer]
+    offer_ids: list[int]
     total: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None
@@ -53,8 +54,23 @@ class SearchResult:
     # can apply (a place is chosen; the offers then carry `distance_km`).
     sort: str = ""
     can_sort_nearest: bool = False
-    # Offer id -> its next CARD_DATES dates for the result card (aanbod.schedules.NextDate).
-    next_dates: dict[int, list[NextDate]] = field(default_factory=dict)
+    # The ranking statement's rows of the page (aanbod.search.ranking.RANKED_COLUMNS).
+    ranked: list[dict] = field(default_factory=list)
+    now: dt.datetime | None = None
+
+    @cached_property
+    def offers(self) -> list[Offer]:
+        """The page's offers, loaded on first use (two queries): cached cards need none."""
+        offers = offers_by_ids(self.offer_ids)
+        distances = {row["id"]: row["distance"] for row in self.ranked}
+        for offer in offers:
+            offer.distance_km = distances.get(offer.id)
+        return offers
+
+    @cached_property
+    def next_dates(self) -> dict[int, list[NextDate]]:
+        """Offer id -> its next CARD_DATES dates for its card (aanbod.schedules.NextDate)."""
+        return card_dates(self, self.now or timezone.now())
 
     @property
     def page_count(self) -> int:
@@ -101,33 +117,30 @@ def offer_search(
             total = cursor.fetchone()[0]
         else:
             total = 0
-    offers = offers_by_ids([row["id"] for row in ranked])
-    distances = {row["id"]: row["distance"] for row in ranked}
-    for offer in offers:
-        offer.distance_km = distances.get(offer.id)
     understood = bool(prepared.places or words.understood)
     return SearchResult(
         query=_words_left(prepared) if understood else query,
         filters=filters,
         page=page,
-        offers=offers,
+        offer_ids=[row["id"] for row in ranked],
         total=total,
         facets=facet_counts(prepared, filters),
         suggestion=prepared.suggestion,
         sort=sort,
         can_sort_nearest=has_origin(filters),
-        next_dates=card_dates(ranked, offers, now),
+        ranked=ranked,
+        now=now,
     )
 
 
 CARD_DATES = 2
 
 
-def card_dates(ranked: list[dict], offers: list[Offer], now: dt.datetime) -> dict:
+def card_dates(result: SearchResult, now: dt.datetime) -> dict[int, list[NextDate]]:
     """The next dates of each card from the ranking's stored dates; the offers whose stored
     dates are stale or run out are expanded from their schedules (three queries)."""
     dates: dict[int, list[NextDate]] = {}
-    for row in ranked:
+    for row in result.ranked:
         if not stored_dates_fresh(row["dates_from"], now):
             continue
         upcoming = [
@@ -141,7 +154,9 @@ def card_dates(ranked: list[dict], offers: list[Offer], now: dt.datetime) -> dic
         ]
         if len(upcoming) >= CARD_DATES or row["complete"]:
             dates[row["id"]] = upcoming[:CARD_DATES]
-    missing = [offer for offer in offers if offer.id not in dates]
+    if len(dates) == len(result.offer_ids):
+        return dates
+    missing = [offer for offer in result.offers if offer.id not in dates]
     return dates | next_occurrences_for_offers(missing, after=now, limit=CARD_DATES)
 
 

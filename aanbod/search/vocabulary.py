@@ -13,12 +13,15 @@ re-index time (aanbod.search.index) and rebuilt by `vocabulary_rebuild`.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 
+from ..catalogue_version import catalogue_changed, catalogue_version
 from ..models import Offer, SearchWord
 from .parsing import need_domains, places_from_rows, places_sql
 from .sql import Sql
@@ -87,7 +90,28 @@ SELECT 'need', g.gram, n.catalogue_terms || '|' || n.life_domain, 1.0
 """
 
 
+# Prepared words are the same for every visitor until the catalogue, a synonym or a need
+# word changes (each bumps aanbod.catalogue_version): kept so a repeated question costs no
+# statement.
+PREPARED_SECONDS = 600
+
+
 def prepare_query(
+    text: str, *, place_candidates: tuple[str, ...] = (), postcodes: tuple[str, ...] = ()
+) -> PreparedQuery:
+    """`prepare_words`, cached per catalogue version (one cache read)."""
+    if not query_terms(text) and not postcodes:
+        return PreparedQuery(text=text)
+    varying = repr((text, place_candidates, postcodes)).encode()
+    key = f"aanbod:prepared:{catalogue_version()}:{hashlib.sha256(varying).hexdigest()}"
+    prepared = cache.get(key)
+    if prepared is None:
+        prepared = prepare_words(text, place_candidates=place_candidates, postcodes=postcodes)
+        cache.set(key, prepared, PREPARED_SECONDS)
+    return prepared
+
+
+def prepare_words(
     text: str, *, place_candidates: tuple[str, ...] = (), postcodes: tuple[str, ...] = ()
 ) -> PreparedQuery:
     """Terms with their synonyms, compound parts and corrections; one query when not empty.
@@ -217,6 +241,7 @@ def vocabulary_rebuild() -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         SearchWord.objects.all().delete()
         vocabulary_add(cursor, vocabulary)
+    catalogue_changed()  # corrections come from the vocabulary
 
 
 def vocabulary_words(offer: Offer) -> list[str]:

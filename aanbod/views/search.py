@@ -7,6 +7,7 @@ from huisvanhetkind.page_cache import public_page
 from partners.selectors import network_exists, network_for_request
 
 from ..filters import OfferSearchForm, parse_search
+from ..search.cards import result_cards
 from ..search.results import offer_search
 from ..search_gaps import search_gap_report
 from ..shortlist import shortlist_ids
@@ -35,15 +36,13 @@ def search(request):
         if len(filters.networks) == 1:  # a typed id may name no network: checked
             network_id = network_exists(network_id=filters.networks[0]) or network_id
         search_gap_report(query=query, network_id=network_id)
-    on_list = set(shortlist_ids(request.session))
-    for offer in result.offers:
-        offer.in_shortlist = offer.id in on_list
     active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
     context = {
         # The words left once place and time words became filters (see offer_search).
         "form": OfferSearchForm(initial={"q": result.query}),
         "result": result,
-        "cards": [(offer, result.next_dates.get(offer.id, [])) for offer in result.offers],
+        # Rendered once per language and catalogue version (aanbod.search.cards).
+        "cards": result_cards(result, shortlist=set(shortlist_ids(request.session))),
         "active_groups": active,
         "has_filters": bool(active),
         "network": network_for_request(request),
