@@ -1,5 +1,10 @@
 """The search form: turns any GET query string into a clean query and filters.
 
+The catalogue's filters are declared once, as a django-filter FilterSet (OfferFilterSet):
+each filter, its validation and the form the pages render. The matching itself is our own
+SQL (full-text ranking and facet counts in aanbod.search and aanbod.facets): the FilterSet
+hands its cleaned values over as OfferFilters and never filters a queryset itself.
+
 A search page must never fail on what is in its address: unknown parameters are ignored,
 unknown values of a filter are dropped (the rest of the filter still applies), numbers out
 of range are dropped, and the text is cut to a sane length.
@@ -9,10 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AccessType, AgeGroup, CostFilter, Language, LifeDomain, Moment
+from .models import Offer
 from .search.parsing import WHEN_TODAY, WHEN_TOMORROW
 from .search.text import MAX_QUERY_CHARS
 
@@ -96,42 +103,83 @@ class LenientIntegerField(forms.IntegerField):
         return number
 
 
-class OfferSearchForm(forms.Form):
-    q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=None)
-    age = LenientMultipleChoiceField(label=_("Age"), choices=AgeGroup.choices, required=False)
-    age_months = LenientIntegerField(
-        label=_("Age of my child in months"),
-        required=False,
-        min_value=MIN_AGE_MONTHS,
-        max_value=MAX_AGE_MONTHS,
-    )
-    municipality = IdListField(label=_("Municipality"), required=False)
-    deelgemeente = IdListField(label=_("Sub-municipality"), required=False)
-    network = IdListField(label=_("Network"), required=False)
-    open = forms.BooleanField(label=_("Happening now"), required=False)
-    domain = LenientMultipleChoiceField(
-        label=_("Topic"), choices=LifeDomain.choices, required=False
-    )
-    access = LenientMultipleChoiceField(
-        label=_("How to take part"), choices=AccessType.choices, required=False
-    )
-    cost = LenientMultipleChoiceField(label=_("Cost"), choices=CostFilter.choices, required=False)
-    language = LenientMultipleChoiceField(
-        label=_("Language"), choices=Language.choices, required=False
-    )
-    moment = LenientMultipleChoiceField(label=_("When"), choices=Moment.choices, required=False)
-    page = LenientIntegerField(required=False, min_value=1, max_value=MAX_PAGE)
-    when = LenientChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
-    sort = LenientChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
+class LenientChoiceFilter(django_filters.Filter):
+    field_class = LenientChoiceField
+
+
+class LenientMultipleChoiceFilter(django_filters.Filter):
+    field_class = LenientMultipleChoiceField
+
+
+class IdListFilter(django_filters.Filter):
+    field_class = IdListField
+
+
+class LenientIntegerFilter(django_filters.Filter):
+    field_class = LenientIntegerField
+
+
+class CheckboxFilter(django_filters.Filter):
+    """On or off (a plain checkbox), not django-filter's yes/no/unknown BooleanFilter."""
+
+    field_class = forms.BooleanField
+
+
+class SearchFormBase(forms.Form):
+    """What the form adds to its fields: the search words made safe."""
 
     def clean_q(self) -> str:
         text = (self.cleaned_data.get("q") or "")[:MAX_QUERY_CHARS]
         # NUL bytes are refused by PostgreSQL; other control characters mean nothing here.
         return "".join(char for char in text if char.isprintable()).strip()
 
+
+class OfferFilterSet(django_filters.FilterSet):
+    """Every filter of the catalogue (search, agenda, flyer): declaration and validation."""
+
+    q = django_filters.CharFilter(label=_("What are you looking for?"), max_length=None)
+    age = LenientMultipleChoiceFilter(label=_("Age"), choices=AgeGroup.choices)
+    age_months = LenientIntegerFilter(
+        label=_("Age of my child in months"), min_value=MIN_AGE_MONTHS, max_value=MAX_AGE_MONTHS
+    )
+    municipality = IdListFilter(label=_("Municipality"))
+    deelgemeente = IdListFilter(label=_("Sub-municipality"))
+    network = IdListFilter(label=_("Network"))
+    open = CheckboxFilter(label=_("Happening now"))
+    domain = LenientMultipleChoiceFilter(label=_("Topic"), choices=LifeDomain.choices)
+    access = LenientMultipleChoiceFilter(label=_("How to take part"), choices=AccessType.choices)
+    cost = LenientMultipleChoiceFilter(label=_("Cost"), choices=CostFilter.choices)
+    language = LenientMultipleChoiceFilter(label=_("Language"), choices=Language.choices)
+    moment = LenientMultipleChoiceFilter(label=_("When"), choices=Moment.choices)
+    page = LenientIntegerFilter(label="", min_value=1, max_value=MAX_PAGE)
+    when = LenientChoiceFilter(label=_("When"), choices=WHEN_CHOICES)
+    sort = LenientChoiceFilter(label=_("Order"), choices=SORT_CHOICES)
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+        form = SearchFormBase
+
+    @classmethod
+    def form_class(cls) -> type[forms.Form]:
+        """The form of these filters, built once (not for every request)."""
+        if "_form_class" not in cls.__dict__:
+            fields = {name: declared.field for name, declared in cls.base_filters.items()}
+            cls._form_class = type("OfferSearchForm", (cls._meta.form,), fields)
+        return cls._form_class
+
+    def get_form_class(self) -> type[forms.Form]:
+        return self.form_class()
+
+    def filter_queryset(self, queryset):
+        raise NotImplementedError(
+            "The catalogue matches in its own SQL (aanbod.search): use search_arguments()."
+        )
+
     def search_arguments(self) -> tuple[str, OfferFilters, int]:
-        """(query, filters, page) for aanbod.search.results.offer_search; call after is_valid()."""
-        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        """(query, filters, page) for aanbod.search.results.offer_search."""
+        self.form.is_valid()
+        data = self.form.cleaned_data
         filters = OfferFilters(
             ages=tuple(data.get("age") or ()),
             age_months=data.get("age_months"),
@@ -150,8 +198,11 @@ class OfferSearchForm(forms.Form):
         return data.get("q") or "", filters, data.get("page") or 1
 
 
+def OfferSearchForm(*args, **kwargs) -> forms.Form:
+    """The catalogue's search form (rendered by the pages), from OfferFilterSet."""
+    return OfferFilterSet.form_class()(*args, **kwargs)
+
+
 def parse_search(params) -> tuple[str, OfferFilters, int]:
     """Query, filters and page from a QueryDict (request.GET); never raises."""
-    form = OfferSearchForm(data=params)
-    form.is_valid()
-    return form.search_arguments()
+    return OfferFilterSet(data=params, queryset=Offer.objects.none()).search_arguments()

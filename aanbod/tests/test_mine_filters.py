@@ -23,3 +23,15 @@ def test_one_status_all_statuses_or_a_bad_one():
     assert _filtered("status=draft") == ("draft", {OfferStatus.DRAFT})
     assert _filtered("") == ("", {OfferStatus.DRAFT, OfferStatus.PUBLISHED})
     assert _filtered("status=gone") == ("", {OfferStatus.DRAFT, OfferStatus.PUBLISHED})
+
+
+def test_the_catalogue_filters_are_one_filterset_that_never_filters_a_queryset_itself():
+    from aanbod.filters import OfferFilterSet
+
+    filterset = OfferFilterSet(
+        QueryDict("age=0-3&age=bogus&page=-1"), queryset=Offer.objects.none()
+    )
+    query, filters, page = filterset.search_arguments()
+    assert (query, filters.ages, page) == ("", ("0-3",), 1)
+    with pytest.raises(NotImplementedError):
+        filterset.qs  # noqa: B018  (the matching is our SQL: aanbod.search)
