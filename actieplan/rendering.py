@@ -33,11 +33,19 @@ REACH_AGE_LABELS = {
 # The monthly mail's subscribers, per age band of their children (inschrijving).
 SUBSCRIBER_BAND_LABELS = {"expecting": gettext_lazy("Expected"), **REACH_AGE_LABELS}
 MAX_THEMES_IN_CHART = 8
+# Okabe–Ito colours (told apart with every kind of colour blindness) on top of the
+# patterns (solid, hatched, dotted), so print in black and white still works. Only the
+# solid series gets a CSS fill: a fill on every bar covered the hatch and dot patterns,
+# and the years 2023–2025 printed as three identical blue bars.
+OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "bluish_green": "#009E73"}
 PDF_CHART_CSS = (
-    ".hvhk-chart__bar{fill:#1d5a85}.hvhk-chart__grid{stroke:#dddddd}"
-    ".hvhk-chart__baseline{stroke:#333333}"
+    f".hvhk-chart__bar--0{{fill:{OKABE_ITO['blue']}}}"
+    ".hvhk-chart__bar--1,.hvhk-chart__bar--2{stroke:#1a1a1a;stroke-width:0.5}"
+    ".hvhk-chart__grid{stroke:#dddddd}.hvhk-chart__baseline{stroke:#333333}"
     ".hvhk-chart__axis,.hvhk-chart__label,.hvhk-chart__value{font-size:9px;fill:#1a1a1a}"
-    ".hvhk-chart__hatch-ground{fill:#ffffff}.hvhk-chart__hatch-line{stroke:#1d5a85;stroke-width:2}"
+    ".hvhk-chart__hatch-ground{fill:#ffffff}"
+    f".hvhk-chart__hatch-line{{stroke:{OKABE_ITO['vermillion']};stroke-width:2}}"
+    f".hvhk-chart__dot{{fill:{OKABE_ITO['bluish_green']}}}"
 )
 
 
@@ -283,17 +291,27 @@ def render_docx(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
 
     reach = pack["reach"]
     document.add_heading(titles["reach"], level=1)
-    _table(
-        document,
-        [_("Counted"), _("Number")],
-        [
-            [_("Activities counted"), reach["activities"]["text"]],
-            [_("Families"), reach["families"]["text"]],
-            [_("Children"), reach["children"]["text"]],
-            *[[row["label"], row["children"]["text"]] for row in reach["rows"]],
-            [_("Children without an age group"), reach["children_without_age"]["text"]],
-        ],
-    )
+    if not reach["activities"]["value"]:
+        # An empty section says why, instead of "0 activities with 0 families".
+        document.add_paragraph(
+            _(
+                "No partner entered participation counts for %(year)s, so the reach is not "
+                "known. Partners add them per offer under “My offers” → “Participation”."
+            )
+            % {"year": pack["evidence_year"]}
+        )
+    else:
+        _table(
+            document,
+            [_("Counted"), _("Number")],
+            [
+                [_("Activities counted"), reach["activities"]["text"]],
+                [_("Families"), reach["families"]["text"]],
+                [_("Children"), reach["children"]["text"]],
+                *[[row["label"], row["children"]["text"]] for row in reach["rows"]],
+                [_("Children without an age group"), reach["children_without_age"]["text"]],
+            ],
+        )
 
     document.add_heading(titles["referrals"], level=1)
     _table(document, [_("Figure"), _("Number")], pack["referrals"]["rows"])

@@ -392,12 +392,18 @@ def theme_feedback_send(*, theme: Theme, actor, feedback: str, renotify: bool = 
 
 
 def feedback_recipient_ids(*, theme_id: int) -> list[int]:
-    """Signals of the theme whose giver left an address and was not mailed yet."""
-    return list(
+    """One signal per address of the theme whose giver was not mailed yet: a family that
+    gave several signals in one theme gets one mail (signal_feedback_mail claims them all)."""
+    rows = (
         Signal.objects.filter(theme_id=theme_id, feedback_mailed_at__isnull=True)
         .exclude(contact_email="")
-        .values_list("id", flat=True)
+        .order_by("id")
+        .values_list("id", "contact_email")
     )
+    first_per_address: dict[str, int] = {}
+    for signal_id, email in rows:
+        first_per_address.setdefault(email.casefold(), signal_id)
+    return list(first_per_address.values())
 
 
 def signal_feedback_mail(*, signal_id: int) -> int:
@@ -407,14 +413,19 @@ def signal_feedback_mail(*, signal_id: int) -> int:
     A failed send rolls the claim back so the retry can send it.
     """
     with transaction.atomic():
+        giver = Signal.objects.filter(id=signal_id).values("theme_id", "contact_email").first()
+        if giver is None or not giver["contact_email"] or giver["theme_id"] is None:
+            return 0
+        # The giver's other signals in this theme are answered by the same mail.
         claimed = Signal.objects.filter(
-            id=signal_id, feedback_mailed_at__isnull=True, theme__feedback_sent_at__isnull=False
+            theme_id=giver["theme_id"],
+            contact_email__iexact=giver["contact_email"],
+            feedback_mailed_at__isnull=True,
+            theme__feedback_sent_at__isnull=False,
         ).update(feedback_mailed_at=timezone.now())
         if not claimed:
             return 0
         signal = Signal.objects.select_related("theme", "network").get(id=signal_id)
-        if not signal.contact_email:
-            return 0
         language = signal.language if signal.language in dict(settings.LANGUAGES) else "nl"
         with translation.override(language):
             subject = mail_subject(_("What we did with your signal"))

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -38,3 +39,33 @@ def test_an_old_pack_without_search_gaps_still_renders(evidence_world):
     )
     figures.pop("search_gaps")
     assert pack_sections(figures)["search_gaps"] == []
+
+
+def test_the_pdf_charts_keep_their_patterns_and_use_three_okabe_ito_colours():
+    from actieplan.rendering import OKABE_ITO, PDF_CHART_CSS
+
+    # A fill on every bar hid the hatch and dot patterns: three years, one blue.
+    assert ".hvhk-chart__bar{" not in PDF_CHART_CSS
+    assert not re.search(r"__bar--[12][^{]*\{[^}]*fill", PDF_CHART_CSS)
+    for colour in OKABE_ITO.values():
+        assert colour in PDF_CHART_CSS
+
+
+def test_a_year_without_participation_counts_says_why_instead_of_zeros():
+    import io
+
+    from django.template.loader import render_to_string
+    from docx import Document
+
+    from actieplan.rendering import render_docx
+
+    network = NetworkFactory(name="Leeg netwerk")
+    figures = evidence_figures(network=network, year=PLAN_YEAR, kind=PackKind.PLAN, today=BUILD_DAY)
+    html = render_to_string("actieplan/_pack_body.html", {"sections": pack_sections(figures)})
+    assert "participation counts" in html or "deelnamecijfers" in html
+    assert "0 activit" not in html
+    text = " ".join(
+        p.text
+        for p in Document(io.BytesIO(render_docx(figures=figures, logo_path=None))).paragraphs
+    )
+    assert "participation counts" in text or "deelnamecijfers" in text

@@ -273,3 +273,25 @@ def test_only_the_networks_coordinator_takes_a_signal_out(client, cast, network)
     assert client.post(f"/nl/signalen/{signal.pk}/uit-thema/").status_code == 404
     signal.refresh_from_db()
     assert signal.theme is not None
+
+
+def test_a_family_with_several_signals_in_one_theme_gets_one_mail(
+    client, cast, network, django_capture_on_commit_callbacks
+):
+    theme = ThemeFactory(network=network, title="Geen avondaanbod")
+    first, second, third = (
+        SignalFactory(network=network, theme=theme, source=SignalSource.FAMILY, contact_email=email)
+        for email in ("ouder@example.be", "Ouder@Example.be", "ander@example.be")
+    )
+    client.force_login(cast["coordinator"])
+    with django_capture_on_commit_callbacks():
+        client.post(
+            f"/nl/signalen/themas/{theme.pk}/terugkoppeling/",
+            {"feedback": "Vanaf januari: elke dinsdagavond speelcafé."},
+        )
+    # One mail task per address, and each claims all of its giver's signals.
+    assert theme_feedback_mail_task.run(theme.pk) == 2
+    for signal in (first, second, third):
+        signal_feedback_mail_task(signal.pk)
+    assert sorted(m.to[0].lower() for m in mail.outbox) == ["ander@example.be", "ouder@example.be"]
+    assert not Signal.objects.filter(theme=theme, feedback_mailed_at__isnull=True).exists()
