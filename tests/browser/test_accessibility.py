@@ -28,6 +28,7 @@ PAGES = [
     "/{lang}/aanbod/flyer/?domain=parenting",
     "/{lang}/stel-je-vraag/",
     "/{lang}/signaal/",
+    "/{lang}/wat-kan-helpen/",
 ]
 # Error pages a parent may land on (an old link): checked with the same rules.
 ERROR_PAGES = {"/{lang}/aanbod/bestaat-niet-meer/": 404}
@@ -71,6 +72,7 @@ def test_language_switcher_keeps_the_page(live_server, demo_network, new_page):
 STAFF_PAGES = [
     "/{lang}/groepen/",
     "/{lang}/groepen/{group}/",
+    "/{lang}/wat-kan-helpen/samen/",
 ]
 
 
