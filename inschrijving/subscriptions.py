@@ -190,46 +190,65 @@ class OfferLine:
 
 @dataclass
 class MonthlyCatalogue:
-    """The month's offers per municipality (and language), loaded once per run."""
+    """The month's offers, loaded once per run: every new or upcoming offer in one query,
+    then which of them each municipality's networks have (one small query per
+    municipality), and their lines per language (no query)."""
 
     month: dt.date
     now: dt.datetime
+    _eligible: dict[int, Offer] | None = None
+    _by_municipality: dict[int, list[int]] = field(default_factory=dict)
     _offers: dict[tuple[int, str], list[OfferLine]] = field(default_factory=dict)
+    _lines: dict[tuple[int, str], OfferLine] = field(default_factory=dict)
     _transitions: dict[tuple[int, str], list[Transition]] = field(default_factory=dict)
 
+    def _eligible_offers(self) -> dict[int, Offer]:
+        """New (published lately) or upcoming (a dated activity soon) published offers."""
+        if self._eligible is None:
+            upcoming = Occurrence.objects.filter(
+                starts_at__gte=self.now,
+                starts_at__lt=self.now + dt.timedelta(days=UPCOMING_DAYS),
+                cancelled=False,
+            ).values("offer_id")
+            offers = Offer.objects.published().filter(
+                Q(published_at__gte=self.now - dt.timedelta(days=NEW_FOR_DAYS))
+                | Q(id__in=upcoming)
+            )
+            fields = ["id", "slug", "age_months", "title"]
+            fields += [f"title_{code}" for code, _name in settings.LANGUAGES]
+            self._eligible = {offer.id: offer for offer in offers.only(*fields).order_by("title")}
+        return self._eligible
+
     def offers_for(self, municipality_id: int, language: str) -> list[OfferLine]:
+        """In and around the municipality: the offers of the networks that cover it."""
         key = (municipality_id, language)
-        if key not in self._offers:
-            self._offers[key] = self._load_offers(municipality_id, language)
+        if key in self._offers:
+            return self._offers[key]
+        eligible = self._eligible_offers()
+        if municipality_id not in self._by_municipality:
+            ids = set(
+                Offer.networks.through.objects.filter(
+                    network__municipalities=municipality_id
+                ).values_list("offer_id", flat=True)
+            )
+            self._by_municipality[municipality_id] = [i for i in eligible if i in ids]
+        self._offers[key] = [
+            self._line(eligible[offer_id], language)
+            for offer_id in self._by_municipality[municipality_id]
+        ]
         return self._offers[key]
 
-    def _load_offers(self, municipality_id: int, language: str) -> list[OfferLine]:
-        """New and upcoming offers of the networks that cover the municipality (in and
-        around it: every place of those networks), in the subscriber's language."""
-        upcoming = Occurrence.objects.filter(
-            starts_at__gte=self.now,
-            starts_at__lt=self.now + dt.timedelta(days=UPCOMING_DAYS),
-            cancelled=False,
-        ).values("offer_id")
-        offers = (
-            Offer.objects.published()
-            .filter(networks__municipalities=municipality_id)
-            .filter(
-                Q(published_at__gte=self.now - dt.timedelta(days=NEW_FOR_DAYS)) | Q(id__in=upcoming)
-            )
-            .distinct()
-            .order_by("title")
-        )
-        with translation.override(language):
-            return [
-                OfferLine(
+    def _line(self, offer: Offer, language: str) -> OfferLine:
+        key = (offer.id, language)
+        if key not in self._lines:
+            with translation.override(language):
+                self._lines[key] = OfferLine(
                     id=offer.id,
                     title=offer.title,
                     url=settings.SITE_URL + offer.get_absolute_url(),
                     age_months=offer.age_months,
                 )
-                for offer in offers
-            ]
+        return self._lines[key]
 
     def transitions_for(self, municipality_id: int, language: str) -> list[Transition]:
         key = (municipality_id, language)
