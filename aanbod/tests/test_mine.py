@@ -62,6 +62,7 @@ def cast():
 MINE_URLS = {
     "mine_edit": "get",
     "mine_preview": "get",
+    "mine_translations": "get",
     "mine_duplicate": "post",
     "mine_archive": "post",
     "mine_submit": "post",
