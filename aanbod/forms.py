@@ -11,7 +11,7 @@ import datetime as dt
 
 from django import forms
 from django.db.backends.postgresql.psycopg_any import NumericRange
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -539,3 +539,44 @@ class ParticipationForm(forms.Form):
             for group, field in PARTICIPATION_AGE_FIELDS.items()
             if data.get(field) is not None
         }
+
+
+class OfferTranslationForm(forms.Form):
+    """The parent-facing texts of an offer in one other language, next to the Dutch."""
+
+    LABELS = {
+        "title": _("Title"),
+        "summary": _("In one sentence"),
+        "description": _("More about it"),
+        "how_to_join": _("How to take part, in words"),
+        "referral_note": _("Who can refer a family?"),
+    }
+
+    def __init__(self, *args, offer: Offer, language: str, **kwargs):
+        kwargs.setdefault(
+            "initial", {name: getattr(offer, f"{name}_{language}") or "" for name in TRANSLATED}
+        )
+        super().__init__(*args, **kwargs)
+        self.offer, self.language = offer, language
+        direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+        for name in TRANSLATED:
+            max_length = Offer._meta.get_field(f"{name}_{language}").max_length
+            widget = (
+                forms.TextInput
+                if name == "title"
+                else forms.Textarea(attrs={"rows": 6 if name == "description" else 3})
+            )
+            self.fields[name] = forms.CharField(
+                label=self.LABELS[name], required=False, max_length=max_length, widget=widget
+            )
+            self.fields[name].widget.attrs.update({"lang": language, "dir": direction})
+
+    def rows(self):
+        """(the Dutch text, the field in this language) per text the offer has in Dutch."""
+        for name in TRANSLATED:
+            dutch = getattr(self.offer, f"{name}_nl") or ""
+            if dutch or self[name].value():
+                yield dutch, self[name]
+
+    def offer_fields(self) -> dict:
+        return {f"{name}_{self.language}": self.cleaned_data[name] for name in TRANSLATED}

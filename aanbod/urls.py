@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("mijn-aanbod/<int:pk>/bewerken/", mine.mine_edit, name="mine_edit"),
     path("mijn-aanbod/<int:pk>/voorbeeld/", mine.mine_preview, name="mine_preview"),
+    path("mijn-aanbod/<int:pk>/vertalingen/", mine.mine_translations, name="mine_translations"),
     path("mijn-aanbod/<int:pk>/kopieren/", mine.mine_duplicate, name="mine_duplicate"),
     path("mijn-aanbod/<int:pk>/archiveren/", mine.mine_archive, name="mine_archive"),
     path("mijn-aanbod/<int:pk>/nalezen-vragen/", mine.mine_submit, name="mine_submit"),

@@ -39,6 +39,7 @@ def cast(cast):
 MINE_URLS = {
     "mine_edit": "get",
     "mine_preview": "get",
+    "mine_translations": "get",
     "mine_duplicate": "post",
     "mine_archive": "post",
     "mine_submit": "post",

@@ -106,3 +106,37 @@ def test_still_right_for_all_of_the_organisations_offers_in_one_go(client, cast)
         assert offer.last_verified == timezone.localdate()
     other.refresh_from_db()
     assert other.last_verified == long_ago
+
+
+def test_a_partner_translates_an_offer_with_the_dutch_beside(client, cast):
+    offer = cast["offer"]
+    url = reverse("aanbod:mine_translations", kwargs={"pk": offer.pk})
+    client.force_login(cast["owner"])
+    response = client.get(url, {"taal": "ar"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'lang="ar" dir="rtl"' in content
+    assert 'lang="nl" dir="ltr">Babymassage</p>' in content
+    response = client.post(url, {"language": "ar", "title": "تدليك الرضع", "summary": "للرضع"})
+    assert response.status_code == 302 and response["Location"].endswith("?taal=ar")
+    offer.refresh_from_db()
+    assert (offer.title_ar, offer.title_nl) == ("تدليك الرضع", "Babymassage")
+
+
+def test_an_unknown_language_falls_back_to_the_first_tab_and_a_too_long_title_is_a_message(
+    client, cast
+):
+    offer = cast["offer"]
+    url = reverse("aanbod:mine_translations", kwargs={"pk": offer.pk})
+    client.force_login(cast["owner"])
+    assert client.get(url, {"taal": "xx"}).status_code == 200
+    response = client.post(url, {"language": "fr", "title": "x" * 400})
+    assert response.status_code == 200
+    offer.refresh_from_db()
+    assert not offer.title_fr
+
+
+def test_an_outsider_cannot_translate_another_organisations_offer(client, cast):
+    client.force_login(cast["outsider"])
+    url = reverse("aanbod:mine_translations", kwargs={"pk": cast["offer"].pk})
+    assert client.post(url, {"language": "fr", "title": "Massage"}).status_code == 404

@@ -7,10 +7,12 @@ with htmx the row is swapped in place and the message goes to the page's live re
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +31,7 @@ from ..forms import (
     AvailabilityForm,
     DatedActivityFormSet,
     OfferForm,
+    OfferTranslationForm,
     ParticipationForm,
     SendBackForm,
     WeeklyTimeFormSet,
@@ -178,6 +181,38 @@ def mine_edit(request, pk: int):
         )
         return redirect("aanbod:mine")
     return _offer_page(request, offer=offer)
+
+
+def _translation_languages() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in settings.LANGUAGES if code != "nl"]
+
+
+@login_required
+def mine_translations(request, pk: int):
+    """The offer's texts in one other language (a tab per language), the Dutch beside."""
+    offer = _editable_offer(request, pk)
+    languages = _translation_languages()
+    codes = [code for code, _name in languages]
+    language = request.POST.get("language") or request.GET.get("taal", "")
+    language = language if language in codes else (codes[0] if codes else "")
+    if not language:
+        raise Http404
+    form = OfferTranslationForm(request.POST or None, offer=offer, language=language)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with errors_on(form):
+                services.offer_update(offer=offer, actor=request.user, **form.offer_fields())
+        except ValidationError as error:
+            _add_errors(form, error)
+        if form.is_valid():
+            messages.success(request, _("Translation saved."))
+            url = reverse("aanbod:mine_translations", kwargs={"pk": offer.pk})
+            return redirect(f"{url}?taal={language}")
+    return render(
+        request,
+        "aanbod/mine/translations.html",
+        {"offer": offer, "form": form, "language": language, "languages": languages},
+    )
 
 
 @login_required

@@ -122,6 +122,7 @@ MINE_PAGES = [
     "/{lang}/mijn-aanbod/",
     "/{lang}/mijn-aanbod/{offer}/bewerken/",
     "/{lang}/mijn-aanbod/{offer}/voorbeeld/",
+    "/{lang}/mijn-aanbod/{offer}/vertalingen/",
     "/{lang}/mijn-aanbod/{offer}/deelname/",
 ]
 REVIEW_PAGES = ["/{lang}/mijn-aanbod/nalezen/"]
