@@ -327,6 +327,50 @@ def plan_actions(*, network: Network, year: int) -> list[dict[str, Any]]:
     ]
 
 
+# --- Recognition (Opgroeien) ------------------------------------------------------------
+
+
+def recognition(*, network: Network, plan_year: int) -> dict[str, Any]:
+    """What Opgroeien checks for a Huis van het Kind: the three pillars covered by partners
+    and published offers, the number of partners, the yearly plan (four queries)."""
+    from partners.choices import Pillar
+    from partners.models import Organisation
+
+    from .models import ActionPlan
+
+    offers = Offer.objects.published().filter(networks=network)
+    offer_counts = offers.aggregate(
+        **{pillar: Count("id", filter=Q(pillars__contains=[pillar])) for pillar in Pillar.values}
+    )
+    organisations = Organisation.objects.filter(networks=network)
+    partner_counts = organisations.aggregate(
+        total=Count("id"),
+        **{pillar: Count("id", filter=Q(pillars__contains=[pillar])) for pillar in Pillar.values},
+    )
+    plan = (
+        ActionPlan.objects.filter(network=network, year=plan_year)
+        .annotate(goal_count=Count("goals", distinct=True), action_count=Count("goals__actions"))
+        .first()
+    )
+    return {
+        "partners": _number(partner_counts["total"]),
+        "pillars": [
+            {
+                "pillar": pillar,
+                "partners": _number(partner_counts[pillar]),
+                "offers": _number(offer_counts[pillar]),
+            }
+            for pillar in Pillar.values
+        ],
+        "plan": {
+            "year": plan_year,
+            "status": plan.status if plan else "",
+            "goals": plan.goal_count if plan else 0,
+            "actions": plan.action_count if plan else 0,
+        },
+    }
+
+
 # --- All together --------------------------------------------------------------------------
 
 
@@ -367,5 +411,6 @@ def evidence_figures(
     figures["unclaimed_rights"] = possible_unclaimed_rights(
         network=network, evidence_year=evidence_year
     )
+    figures["recognition"] = recognition(network=network, plan_year=year)
     step(65)
     return figures

@@ -199,7 +199,63 @@ def pack_sections(figures: dict[str, Any], *, chart_prefix: str = "pack") -> dic
         "search_gaps": figures.get("search_gaps", []),
         # Packs built before the rights check have no such part.
         "unclaimed_rights": figures.get("unclaimed_rights", {"rights": []}),
+        "recognition": _recognition(figures.get("recognition")),
     }
+
+
+def _recognition(recognition: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not recognition:
+        return None
+    from .choices import PlanStatus
+
+    return {
+        **recognition,
+        "pillars": [
+            {**row, "label": _label(Pillar, row["pillar"])} for row in recognition["pillars"]
+        ],
+        "plan": {
+            **recognition["plan"],
+            "status": _label(PlanStatus, recognition["plan"]["status"])
+            if recognition["plan"]["status"]
+            else "",
+        },
+    }
+
+
+# Each reader of the year report gets the sections that answer their question, from the
+# same figures: the stuurgroep everything; the local government its meerjarenplan goals,
+# budget and reach; Opgroeien the recognition conditions (pillars, partners, reach, plan).
+READERS = {
+    "stuurgroep": (
+        gettext_lazy("Steering group"),
+        (
+            "signals",
+            "search-gaps",
+            "reach",
+            "referrals",
+            "coverage",
+            "unclaimed-rights",
+            "agreements",
+            "actions",
+        ),
+    ),
+    "lokaal-bestuur": (
+        gettext_lazy("Local government"),
+        ("actions", "reach", "coverage", "unclaimed-rights", "agreements"),
+    ),
+    "opgroeien": (
+        gettext_lazy("Opgroeien"),
+        ("recognition", "reach", "coverage", "actions"),
+    ),
+}
+
+
+def reader_contents(reader: str) -> list[tuple[str, str]]:
+    """The table of contents for one reader (all sections when the reader is unknown)."""
+    titles = dict(contents()) | {"recognition": _("Recognition conditions")}
+    if reader not in READERS:
+        return contents()
+    return [(anchor, titles[anchor]) for anchor in READERS[reader][1]]
 
 
 # The sections in order, for the table of contents (anchor, title).

@@ -22,7 +22,7 @@ from .forms import (
     PlanCreateForm,
     PlanForm,
 )
-from .rendering import contents, pack_sections
+from .rendering import READERS, pack_sections, reader_contents
 
 # htmx stops polling when the answer has this status (and still shows it).
 HTMX_STOP_POLLING = 286
@@ -292,7 +292,17 @@ def pack_status(request, pk: int):
 def pack_detail(request, pk: int):
     pack = selectors.pack_get_for_user(user=request.user, pk=pk)
     plan = selectors.plans_of_pack(pack=pack)
-    context = {"pack": pack, "plan": plan, "contents": contents()}
+    reader = request.GET.get("lezer", "")
+    if reader not in READERS:
+        reader = ""
+    context = {
+        "pack": pack,
+        "plan": plan,
+        "contents": reader_contents(reader),
+        "readers": [(key, label) for key, (label, _anchors) in READERS.items()],
+        "reader": reader,
+        "show": [anchor for anchor, _title in reader_contents(reader)] if reader else [],
+    }
     if pack.status == BuildStatus.DONE:
         context["sections"] = pack_sections(pack.figures)
     return render(request, "actieplan/pack_detail.html", context)

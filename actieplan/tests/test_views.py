@@ -236,3 +236,48 @@ def test_the_plan_downloads_as_pdf_and_docx_with_budget_planned_and_spent(client
     assert cells[-3:] == ["€ 1.750,00", "€ 1.300,00", "€ 450,00"]
     other = reverse("actieplan:plan_download", kwargs={"pk": plan.pk, "extension": "exe"})
     assert client.get(other).status_code == 404
+
+
+def test_each_reader_gets_their_sections_from_the_same_figures(client, built):
+    pack = built["pack"]
+    client.force_login(built["coordinator"])
+    url = reverse("actieplan:pack_detail", kwargs={"pk": pack.pk})
+    everything = client.get(url).content.decode()
+    assert 'id="signals"' in everything and 'id="recognition"' not in everything
+    opgroeien = client.get(url, {"lezer": "opgroeien"}).content.decode()
+    assert 'id="recognition"' in opgroeien and 'id="signals"' not in opgroeien
+    local = client.get(url, {"lezer": "lokaal-bestuur"}).content.decode()
+    assert 'id="actions"' in local and 'id="referrals"' not in local
+    assert client.get(url, {"lezer": "onbekend"}).status_code == 200
+
+
+def test_the_recognition_figures_match_raw_sql(built):
+    from django.db import connection
+
+    from actieplan.evidence import recognition
+
+    network = built["network"]
+    figures = recognition(network=network, plan_year=PLAN_YEAR)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM partners_organisation_networks WHERE network_id = %s",
+            [network.pk],
+        )
+        assert figures["partners"]["value"] == cursor.fetchone()[0]
+        for row in figures["pillars"]:
+            cursor.execute(
+                "SELECT count(DISTINCT o.id) FROM aanbod_offer o "
+                "JOIN aanbod_offer_networks n ON n.offer_id = o.id "
+                "WHERE n.network_id = %s AND o.status = 'published' AND %s = ANY(o.pillars)",
+                [network.pk, row["pillar"]],
+            )
+            assert row["offers"]["value"] == cursor.fetchone()[0], row["pillar"]
+            cursor.execute(
+                "SELECT count(DISTINCT o.id) FROM partners_organisation o "
+                "JOIN partners_organisation_networks n ON n.organisation_id = o.id "
+                "WHERE n.network_id = %s AND %s = ANY(o.pillars)",
+                [network.pk, row["pillar"]],
+            )
+            assert row["partners"]["value"] == cursor.fetchone()[0], row["pillar"]
+    assert figures["plan"]["goals"] == built["plan"].goals.count()
+    assert figures["plan"]["actions"] == 1

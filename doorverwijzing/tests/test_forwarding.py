@@ -12,8 +12,8 @@ from doorverwijzing.choices import (
     ReferralStatus,
 )
 from doorverwijzing.exceptions import ReferralPermissionError, ReferralStateError
+from doorverwijzing.mails import recipients_for
 from doorverwijzing.models import AccessLogEntry, Consent, Forwarding, Referral
-from doorverwijzing.notifications import recipients_for
 from partners.tests.factories import NetworkFactory, OrganisationFactory
 
 from .factories import VALID_CONSENT, ReferralFactory, social_worker, with_mfa
