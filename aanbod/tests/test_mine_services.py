@@ -315,6 +315,8 @@ def test_one_submit_saves_a_new_offer_with_its_times(cast):
         locations=[],
         weekly=[item],
         title_nl="Babymassage",
+        summary_nl="Zacht leren masseren.",
+        access_type="walk_in",
     )
 
     assert offer.status == OfferStatus.DRAFT
@@ -332,6 +334,8 @@ def test_a_refused_time_leaves_no_new_offer_behind(cast):
             organisation=cast["organisation"],
             weekly=[{**item, "location": elsewhere}],
             title_nl="Babymassage",
+            summary_nl="Zacht leren masseren.",
+            access_type="walk_in",
         )
 
     assert not Offer.objects.exists()

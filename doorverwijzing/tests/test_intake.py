@@ -390,8 +390,7 @@ def test_the_daily_cap_asks_families_to_phone_and_tells_the_coordinator_once(
     client, network, cast, settings, django_capture_on_commit_callbacks
 ):
     settings.INTAKE_DAILY_CAP_PER_NETWORK = 3
-    coordinator = UserFactory()
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+    coordinator = cast["coordinator"]
     for _index in range(3):
         _intake(network)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

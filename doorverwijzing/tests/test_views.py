@@ -68,9 +68,16 @@ def test_unknown_reference_is_404_too(client, cast, name):
     assert getattr(client, REFERRAL_URLS[name])(url).status_code == 404
 
 
-def test_a_coordinator_or_superuser_cannot_open_a_referral(client, cast):
-    root = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(root)
+@pytest.mark.parametrize("who", ["coordinator", "superuser"])
+def test_a_coordinator_or_superuser_cannot_open_a_referral(client, cast, who):
+    # The coordinator of the very network both organisations are in: coordinating is not
+    # being party to the referral.
+    if who == "coordinator":
+        user = cast["coordinator"]
+        assert cast["referral"].receiving_organisation.networks.filter(pk=cast.network.pk)
+    else:
+        user = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(user)
     assert client.get(cast["referral"].get_absolute_url()).status_code == 404
     assert client.get(reverse("doorverwijzing:inbox")).status_code == 403
 
