@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from aanbod.tests.factories import OfferFactory
 from partners.choices import Role
-from partners.selectors import coordinator_start_page
+from dashboards.selectors import coordinator_start_page
 from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from rechten import services
 from rechten.choices import RightStatus
