@@ -13,8 +13,7 @@ register = template.Library()
 @register.inclusion_tag("doorverwijzing/_menu.html", takes_context=True)
 def referral_menu(context):
     """Only for social workers: a few counts, no query for anyone else."""
-    from ..intake import intake_open_count_for_menu
-    from ..selectors import referrals_needing_action_count
+    from ..selectors import intake_open_count_for_menu, referrals_needing_action_count
 
     user = context["user"]
     request = context.get("request")

@@ -81,7 +81,7 @@ def test_receiver_forwards_with_the_familys_consent_and_the_thread_goes_on(clien
     assert page.status_code == 200 and "Schuldhulp is hun werk." in page.content.decode()
     client.force_login(cast["referrer"])
     assert client.get(detail).status_code == 200
-    assert set(recipients_for(referral, EventKind.FORWARDED)) == {
+    assert {user.email for user in recipients_for(referral, EventKind.FORWARDED)} == {
         cast["referrer"].email,
         cast["better"].email,
     }
