@@ -192,10 +192,15 @@ def copy_rows(
     rest = [
         f for f in model._meta.concrete_fields if f.attname not in attnames and not f.primary_key
     ]
+    # A unique field with a callable default (the open-data `uuid`) needs a value per row.
+    per_row = [f for f in rest if f.unique and f.has_default() and callable(f.default)]
+    rest = [f for f in rest if f not in per_row]
     rest_values = tuple(_constant_default(f, now) for f in rest)
     columns = ", ".join(
         connection.ops.quote_name(c)
-        for c in [fields[name].column for name in attnames] + [f.column for f in rest]
+        for c in [fields[name].column for name in attnames]
+        + [f.column for f in rest]
+        + [f.column for f in per_row]
     )
     count = 0
     table = connection.ops.quote_name(model._meta.db_table)
@@ -204,7 +209,7 @@ def copy_rows(
         cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
     ):
         for row in rows:
-            copy.write_row(row + rest_values)
+            copy.write_row(row + rest_values + tuple(f.default() for f in per_row))
             count += 1
             if progress is not None and count % 2000 == 0:
                 progress.add(2000)

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from aanbod.tests.factories import OfferFactory
-from partners.choices import Role
 from dashboards.selectors import coordinator_start_page
+from partners.choices import Role
 from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from rechten import services
 from rechten.choices import RightStatus

@@ -15,6 +15,7 @@ PAGES = [
     "/{lang}/account/password/reset/",
     "/{lang}/toegankelijkheid/",
     "/{lang}/privacy/",
+    "/{lang}/open-data/",
     "/{lang}/netwerk/scheldevallei/",
     "/{lang}/netwerk/scheldevallei/partners/",
     "/{lang}/locatie/huis-van-het-kind-wilgendaal/",
