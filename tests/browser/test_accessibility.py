@@ -30,6 +30,7 @@ PAGES = [
     "/{lang}/stel-je-vraag/",
     "/{lang}/signaal/",
     "/{lang}/wat-kan-helpen/",
+    "/{lang}/op-de-hoogte/",
 ]
 # Error pages a parent may land on (an old link): checked with the same rules.
 ERROR_PAGES = {"/{lang}/aanbod/bestaat-niet-meer/": 404}
@@ -201,6 +202,36 @@ COCKPIT_PAGES = [
 ]
 
 
+# Registration (issue 16): a family's pages (the form of the full demo session, a secret
+# link's page, the calendar feeds), then the partner's lists on a phone.
+REGISTRATION_PAGES = [
+    "/{lang}/inschrijven/{registration_list}/",
+    "/{lang}/inschrijving/{token}/",
+    "/{lang}/op-de-hoogte/agenda/?gemeente={municipality}",
+]
+REGISTRATION_STAFF_PAGES = [
+    "/{lang}/inschrijvingen/",
+    "/{lang}/inschrijvingen/{registration_list}/",
+    "/{lang}/inschrijvingen/aanbod/{offer}/",
+]
+
+
+def registration_ids() -> dict:
+    """The ids the registration pages need, from inschrijving.demo (loaded by the caller)."""
+    from inschrijving.demo import FULL_OFFER
+    from inschrijving.models import RegistrationList
+    from inschrijving.services import registration_link_token
+
+    registration_list = RegistrationList.objects.get(offer__slug=FULL_OFFER)
+    registration = registration_list.registrations.filter(status="waitlisted").first()
+    return {
+        "registration_list": registration_list.pk,
+        "token": registration_link_token(registration),
+        "municipality": registration_list.offer.networks.first().municipalities.first().pk,
+        "offer": registration_list.offer.pk,
+    }
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cockpit_pages_have_no_axe_violations(
@@ -224,5 +255,27 @@ def test_cockpit_pages_have_no_axe_violations(
         f"/{{lang}}/coordinatie/vergaderingen/{meeting.pk}/",
     ):
         response = page.goto(live_server.url + path.format(lang=lang))
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_registration_pages_have_no_axe_violations(
+    live_server, demo_network, new_page, assert_accessible, lang, width
+):
+    from inschrijving.demo import load as load_registrations
+
+    load_registrations()
+    ids = registration_ids()
+    page = new_page(width)
+    for path in REGISTRATION_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang, **ids))
+        assert response.status == 200, path
+        assert_accessible(page)
+    page = new_page(width)
+    log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
+    for path in REGISTRATION_STAFF_PAGES:
+        response = page.goto(live_server.url + path.format(lang=lang, **ids))
         assert response.status == 200, path
         assert_accessible(page)

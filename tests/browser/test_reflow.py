@@ -15,9 +15,12 @@ from .test_accessibility import (
     ERROR_PAGES,
     MINE_PAGES,
     PAGES,
+    REGISTRATION_PAGES,
+    REGISTRATION_STAFF_PAGES,
     REVIEW_PAGES,
     SIGNAL_PAGES,
     STAFF_PAGES,
+    registration_ids,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -130,7 +133,16 @@ def demo_everything(transactional_db, settings, tmp_path):
         "plan": plan.pk,
         "pack": pack.pk,
         "action": plan.goals.first().actions.first().pk,
+        **{f"registration_{key}": value for key, value in registration_ids().items()},
     }
+
+
+def _registration(paths: list[str]) -> list[str]:
+    """The registration pages' placeholders under their prefixed keys (offer is taken)."""
+    names = ("registration_list", "token", "municipality", "offer")
+    for name in names:
+        paths = [path.replace("{" + name + "}", "{registration_" + name + "}") for path in paths]
+    return paths
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -145,6 +157,8 @@ def test_every_page_reflows_at_320_px(live_server, demo_everything, new_page, la
         ("lotte.vandenbroeck@demo.huisvanhetkind.be", CONTACT_POINT_PAGES),
         ("redacteur@demo.huisvanhetkind.be", MINE_PAGES),
         ("coordinator@demo.huisvanhetkind.be", COORDINATOR_PAGES),
+        (None, _registration(REGISTRATION_PAGES)),
+        ("coordinator@demo.huisvanhetkind.be", _registration(REGISTRATION_STAFF_PAGES)),
     ]
     too_wide = []
     for email, paths in visits:
