@@ -383,6 +383,28 @@ def render_docx(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
             [[row["domain"], *map(str, row["counts"])] for row in municipality["rows"]],
         )
 
+    document.add_heading(titles["unclaimed-rights"], level=1)
+    rights = pack["unclaimed_rights"]["rights"]
+    if rights:
+        _table(
+            document,
+            [_("Right or support"), _("Worth checking"), _("Per sub-municipality")],
+            [
+                [
+                    right["name"],
+                    right["total"]["text"],
+                    "; ".join(
+                        f"{place['name'] or '?'}: {place['count']['text']}"
+                        for place in right["places"]
+                    )
+                    or "—",
+                ]
+                for right in rights
+            ],
+        )
+    else:
+        document.add_paragraph(_("This network has no rights in the check yet."))
+
     document.add_heading(titles["agreements"], level=1)
     if pack["agreements"]:
         _table(

@@ -50,3 +50,25 @@ def test_the_evidence_pack_carries_possible_unclaimed_rights():
     figures = evidence_figures(network=network, year=2026, kind="plan", today=dt.date(2026, 1, 5))
     assert figures["unclaimed_rights"]["year"] == 2025
     assert len(figures["unclaimed_rights"]["rights"]) == 1
+
+
+def test_the_docx_pack_shows_possible_unclaimed_rights_per_place():
+    import io
+
+    from docx import Document
+
+    from actieplan.rendering import render_docx
+
+    network = NetworkFactory()
+    place = Deelgemeente.objects.create(
+        municipality=MunicipalityFactory(), name="Zandbergen", postcode="9506"
+    )
+    right = RightFactory(network=network, name="Schooltoeslag")
+    for _ in range(6):
+        services.check_counts_record(
+            right_ids=[right.id], deelgemeente_id=place.id, today=dt.date(2025, 3, 4)
+        )
+    figures = evidence_figures(network=network, year=2026, kind="plan", today=dt.date(2026, 1, 5))
+    document = Document(io.BytesIO(render_docx(figures=figures, logo_path=None)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Schooltoeslag" in cells and "Zandbergen: 6" in cells
