@@ -49,7 +49,6 @@ PDF_CHART_CSS = (
 )
 
 
-
 @dataclass(frozen=True)
 class StoredCell:
     """A figure as stored in the pack's JSON, usable by the chart (value None = hidden)."""

@@ -1,4 +1,3 @@
-
 """Dutch words for synthetic data: places, names and sentences in the domain's language.
 
 Offer texts come from the demo catalogue (aanbod.demo); these lists vary them so that

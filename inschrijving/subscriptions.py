@@ -211,8 +211,7 @@ class MonthlyCatalogue:
                 cancelled=False,
             ).values("offer_id")
             offers = Offer.objects.published().filter(
-                Q(published_at__gte=self.now - dt.timedelta(days=NEW_FOR_DAYS))
-                | Q(id__in=upcoming)
+                Q(published_at__gte=self.now - dt.timedelta(days=NEW_FOR_DAYS)) | Q(id__in=upcoming)
             )
             fields = ["id", "slug", "age_months", "title"]
             fields += [f"title_{code}" for code, _name in settings.LANGUAGES]

@@ -175,9 +175,7 @@ class ZitdagInline(ScopedTabularInline):
 
 
 @admin.register(models.Location)
-class LocationAdmin(
-    SlugFromNameMixin, ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin
-):
+class LocationAdmin(SlugFromNameMixin, ScopedImportExportMixin, TranslationAdmin, ScopedModelAdmin):
     resource_classes = [LocationResource]
     view_action = "location.edit"
     change_action = "location.edit"

@@ -46,17 +46,14 @@ def invitation_place_problem(*, role: str, has_network: bool, has_organisation: 
                 "role": label
             }
         if role in ORGANISATION_ROLES - NETWORK_ROLES:
-            return _("A %(role)s works for one partner: choose the organisation.") % {
-                "role": label
-            }
+            return _("A %(role)s works for one partner: choose the organisation.") % {"role": label}
         return _(
             "Choose the network (to read the whole network) or one organisation "
             "(to read only that partner)."
         )
     if has_network and role not in NETWORK_ROLES:
         return _(
-            "A %(role)s works for one partner: leave the network empty and choose the "
-            "organisation."
+            "A %(role)s works for one partner: leave the network empty and choose the organisation."
         ) % {"role": label}
     if has_organisation and role not in ORGANISATION_ROLES:
         return _(

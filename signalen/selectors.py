@@ -409,8 +409,7 @@ def search_gaps(
     if network is not None:
         gaps = gaps.filter(network=network)
     return list(
-        gaps
-        .values("query")
+        gaps.values("query")
         .annotate(total=Sum("count"))
         .order_by("-total", "query")
         .values_list("query", "total")[:limit]
@@ -421,7 +420,8 @@ def search_gap_total(*, network: Network, query: str, start: dt.date, end: dt.da
     """How often `query` found nothing on the network's pages in [start, end)."""
     monday = start - dt.timedelta(days=start.weekday())
     return (
-        SearchGap.objects.filter(network=network, query=query, week__gte=monday, week__lt=end)
-        .aggregate(total=Sum("count"))["total"]
+        SearchGap.objects.filter(
+            network=network, query=query, week__gte=monday, week__lt=end
+        ).aggregate(total=Sum("count"))["total"]
         or 0
     )

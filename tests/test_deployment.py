@@ -22,7 +22,14 @@ SETTINGS_VARIABLES = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', SETTINGS_SOURCE)
 
 def test_compose_has_web_workers_beat_postgres_redis_proxy_and_migrate():
     assert set(COMPOSE["services"]) == {
-        "migrate", "web", "proxy", "worker", "worker-slow", "beat", "db", "redis"
+        "migrate",
+        "web",
+        "proxy",
+        "worker",
+        "worker-slow",
+        "beat",
+        "db",
+        "redis",
     }
 
 

@@ -30,9 +30,13 @@ def overdue_referral():
     receiver = social_worker()
     referrer = social_worker()
     sent = timezone.now() - dt.timedelta(days=21)
-    return ReferralFactory(sent_at=sent, first_opened_at=sent, referring_worker=referrer,
-                           referring_organisation=referrer.organisation,
-                           receiving_organisation=receiver.organisation)
+    return ReferralFactory(
+        sent_at=sent,
+        first_opened_at=sent,
+        referring_worker=referrer,
+        referring_organisation=referrer.organisation,
+        receiving_organisation=receiver.organisation,
+    )
 
 
 @pytest.fixture
@@ -75,13 +79,17 @@ class StallingSMTP:
 
 
 def _messages(folder: Path) -> int:
-    return sum(path.read_text().count("\nSubject: ") + path.read_text().startswith("Subject: ")
-               for path in folder.glob("*.log"))
+    return sum(
+        path.read_text().count("\nSubject: ") + path.read_text().startswith("Subject: ")
+        for path in folder.glob("*.log")
+    )
 
 
 def _file_mail_env(folder: Path) -> dict:
-    return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": str(folder)}
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(folder),
+    }
 
 
 def test_a_worker_killed_mid_send_loses_no_reminder_and_sends_none_twice(
@@ -90,8 +98,12 @@ def test_a_worker_killed_mid_send_loses_no_reminder_and_sends_none_twice(
     from huisvanhetkind.celery import app
 
     smtp = StallingSMTP()
-    stuck = WorkerProcess(broker_url=broker.url, EMAIL_HOST="127.0.0.1",
-                          EMAIL_PORT=str(smtp.port), EMAIL_USE_TLS="false")
+    stuck = WorkerProcess(
+        broker_url=broker.url,
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp.port),
+        EMAIL_USE_TLS="false",
+    )
     try:
         app.send_task(SCAN)
         assert smtp.connected.wait(30), "the worker never reached the mail server"

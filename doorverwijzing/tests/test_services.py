@@ -270,9 +270,7 @@ def test_the_access_log_cannot_be_changed_or_deleted_even_by_sql(cast):
 @pytest.mark.parametrize(
     ("preference", "missing"), [("phone", "family_phone"), ("email", "family_email")]
 )
-def test_a_referral_asking_to_phone_or_mail_needs_that_number_or_address(
-    cast, preference, missing
-):
+def test_a_referral_asking_to_phone_or_mail_needs_that_number_or_address(cast, preference, missing):
     referrer, receiver = cast.referrer, cast.receiver
 
     with pytest.raises(ReferralStateError):
