@@ -65,7 +65,9 @@ def meeting_agenda_draft(*, group: Group, date: dt.date, user) -> str:
                 "owner": meetings.person_name(d.owner),
                 "due": f"{d.due_date:%d/%m/%Y}",
             }
+            # This group's own actions: the agenda is mailed to its members only.
             for d in due.decision_actions_open(network_ids=network_ids, today=date)
+            if d.meeting.group_id == group.pk
         ]
         + [
             _("%(action)s (plan %(year)s): no result yet")

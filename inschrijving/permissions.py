@@ -5,7 +5,7 @@ itself (its organisation's partner editors, its network's coordinators) see them
 same as offer.edit. Another partner's list is a 404.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from aanbod.permissions import _offer_edit, _offers_edited
 from huisvanhetkind.permissions import coordinated_network_ids, rule, scope_rule
@@ -35,13 +35,14 @@ def _lists(user, queryset: QuerySet) -> QuerySet:
 
 @rule(
     "transition.edit",
-    "coordinator of its network; any coordinator for a transition of every network",
+    "coordinator of its network; a transition of every network only by an administrator "
+    "(it goes into every network's monthly mail)",
 )
 def _transition_edit(user, transition) -> bool:
     coordinated = coordinated_network_ids(user)
-    if transition is None or transition.network_id is None:
+    if transition is None:
         return bool(coordinated)
-    return transition.network_id in coordinated
+    return transition.network_id is not None and transition.network_id in coordinated
 
 
 @scope_rule("inschrijving.Transition", "transition.edit", default=True)
@@ -49,4 +50,4 @@ def _transitions(user, queryset: QuerySet) -> QuerySet:
     coordinated = coordinated_network_ids(user)
     if not coordinated:
         return queryset.none()
-    return queryset.filter(Q(network__isnull=True) | Q(network_id__in=coordinated))
+    return queryset.filter(network_id__in=coordinated)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
@@ -200,6 +201,7 @@ def _require_manager(user) -> None:
         raise PermissionDenied
 
 
+@never_cache
 @login_required
 def list_index(request):
     _require_manager(request.user)
@@ -208,6 +210,7 @@ def list_index(request):
     return render(request, "inschrijving/partner/index.html", {"lists": lists, "now": now})
 
 
+@never_cache
 @login_required
 def list_new(request, offer_pk: int):
     _require_manager(request.user)
@@ -243,6 +246,7 @@ def _chosen_occurrence(registration_list, value):
     return (upcoming[0] if upcoming else (occurrences[-1] if occurrences else None)), occurrences
 
 
+@never_cache
 @login_required
 def list_detail(request, pk: int):
     _require_manager(request.user)
@@ -275,6 +279,7 @@ def list_detail(request, pk: int):
     )
 
 
+@never_cache
 @login_required
 @require_POST
 def list_desk(request, pk: int):
@@ -315,6 +320,7 @@ def list_desk(request, pk: int):
     return redirect("inschrijving:list_detail", pk=pk)
 
 
+@never_cache
 @login_required
 @require_POST
 def list_attendance(request, pk: int):

@@ -129,7 +129,12 @@ class OfferImportAdmin(ScopedModelAdmin):
             except (uitdatabank.Refused, spreadsheet.Refused) as error:
                 form.add_error("file", str(error))
             else:
-                preview_counts(preview, source=kind, organisation=form.cleaned_data["organisation"])
+                preview_counts(
+                    preview,
+                    source=kind,
+                    organisation=form.cleaned_data["organisation"],
+                    actor=request.user,
+                )
                 token = get_random_string(24)
                 if preview.acceptable:
                     cache.set(

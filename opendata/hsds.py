@@ -191,8 +191,8 @@ def _opening_schedule(location: Location, period: OpeningPeriod) -> dict:
         "freq": "WEEKLY",
         "wkst": "MO",
         "byday": BYDAY[period.weekday],
-        "opens_at": _time(period.opens),
-        "closes_at": _time(period.closes),
+        "opens_at": _time(period.starts),
+        "closes_at": _time(period.ends),
     }
 
 

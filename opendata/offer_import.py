@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from aanbod.choices import OfferStatus
 from aanbod.models import Occurrence, Offer, RecurringSchedule
 from huisvanhetkind import permissions
+from huisvanhetkind.exceptions import StateConflict
 from partners.models import Location
 
 from .models import ImportStatus, OfferImport
@@ -83,15 +84,21 @@ class Preview:
         return not self.errors and bool(self.rows)
 
 
-def preview_counts(preview: Preview, *, source: str, organisation) -> Preview:
+def preview_counts(preview: Preview, *, source: str, organisation, actor=None) -> Preview:
     """How many rows would create, update or archive, and the rows that are not the
-    importer's to change (one query)."""
+    importer's to change (two queries)."""
     existing = _existing(source, [row.key for row in preview.rows])
+    editable = _editable_ids(actor, existing.values()) if actor is not None else None
     for row in preview.rows:
         offer = existing.get(row.key)
         if offer is not None and offer.organisation_id != organisation.pk:
             preview.errors.append(
                 _("Row %(n)d: this offer belongs to another partner (%(key)s)")
+                % {"n": row.line, "key": row.key}
+            )
+        elif offer is not None and editable is not None and offer.pk not in editable:
+            preview.errors.append(
+                _("Row %(n)d: you may not change this offer (%(key)s)")
                 % {"n": row.line, "key": row.key}
             )
         elif offer is None and not row.archive and not row.texts.get("title", {}).get("nl"):
@@ -100,6 +107,15 @@ def preview_counts(preview: Preview, *, source: str, organisation) -> Preview:
     preview.updated = sum(not row.archive and row.key in existing for row in preview.rows)
     preview.new = sum(not row.archive and row.key not in existing for row in preview.rows)
     return preview
+
+
+def _editable_ids(actor, offers) -> set[int]:
+    """Of these offers, the ones the actor may edit: the same rule as the offer form."""
+    ids = [offer.pk for offer in offers]
+    if not ids:
+        return set()
+    queryset = Offer.objects.filter(pk__in=ids)
+    return set(permissions.scope(actor, queryset, "offer.edit").values_list("pk", flat=True))
 
 
 def _existing(source: str, keys: list[str]) -> dict[str, Offer]:
@@ -213,6 +229,23 @@ def _apply_batch(run: OfferImport, rows: list[OfferRow]) -> tuple[dict, list[int
     source = run.kind
     coordinator = run.network_id in permissions.coordinated_network_ids(run.imported_by)
     existing = _existing(source, [row.key for row in rows])
+    # Checked again here: offers may have changed hands between the preview and the run.
+    editable = _editable_ids(run.imported_by, existing.values())
+    refused = [
+        key
+        for key, offer in existing.items()
+        if offer.organisation_id != run.organisation_id or offer.pk not in editable
+    ]
+    if refused:
+        raise StateConflict(
+            _("These offers are not yours to change: %(keys)s") % {"keys": ", ".join(refused)}
+        )
+    # A coordinator publishes at once only offers of the network they import into.
+    in_network = set(
+        Offer.networks.through.objects.filter(
+            offer_id__in=[offer.pk for offer in existing.values()], network_id=run.network_id
+        ).values_list("offer_id", flat=True)
+    )
     locations = _locations_for(run, rows)
     created, changed, archived = [], [], []
     for row in rows:
@@ -231,7 +264,11 @@ def _apply_batch(run: OfferImport, rows: list[OfferRow]) -> tuple[dict, list[int
             else:
                 offer.slug = row.key
         _fill(offer, row)
-        status = _status_for(run, None if is_new else offer, coordinator=coordinator)
+        status = _status_for(
+            run,
+            None if is_new else offer,
+            coordinator=coordinator and (is_new or offer.pk in in_network),
+        )
         if status:
             offer.status = status
             if status == OfferStatus.PUBLISHED:
@@ -293,7 +330,8 @@ def _locations_for(run: OfferImport, rows: list[OfferRow]) -> dict[str, Location
         return found
     uids = [place["uid"] for place in wanted if place.get("uid")]
     by_uid = {
-        str(loc.uitdatabank_id): loc for loc in Location.objects.filter(uitdatabank_id__in=uids)
+        str(loc.uitdatabank_id): loc
+        for loc in Location.objects.filter(uitdatabank_id__in=uids, network=run.network)
     }
     addresses = {(p["street"].lower(), p["postcode"]) for p in wanted if p.get("street")}
     by_address = {}

@@ -21,6 +21,8 @@ import json
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -263,18 +265,31 @@ def _price(document: dict, row: OfferRow) -> None:
     row.fields["price_text"] = "; ".join(parts)[:150]
 
 
+def _valid(validator, value: str) -> bool:
+    try:
+        validator(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _booking(document: dict, row: OfferRow, languages: list[str]) -> None:
     booking = document.get("bookingInfo")
     if not isinstance(booking, dict) or not booking:
         row.fields.setdefault("access_type", AccessType.WALK_IN)
         return
     row.fields["access_type"] = AccessType.REGISTRATION
-    for ours, theirs in (("url", "url"), ("phone", "phone"), ("email", "email")):
-        if booking.get(theirs):
-            row.fields[ours] = str(booking[theirs])[
-                : 200 if ours == "url" else 30 if ours == "phone" else 254
-            ]
-    how = [str(booking[name]) for name in ("url", "phone", "email") if booking.get(name)]
+    # Only a web address and an e-mail address that are what they say: the link goes on the
+    # public offer page and into the open-data API ("javascript:" and the like stay out).
+    booking = {name: str(booking.get(name) or "").strip() for name in ("url", "phone", "email")}
+    if not _valid(URLValidator(schemes=["http", "https"]), booking["url"]):
+        booking["url"] = ""
+    if not _valid(validate_email, booking["email"]):
+        booking["email"] = ""
+    for name, limit in (("url", 200), ("phone", 30), ("email", 254)):
+        if booking[name]:
+            row.fields[name] = booking[name][:limit]
+    how = [booking[name] for name in ("url", "phone", "email") if booking[name]]
     if how:
         row.texts["how_to_join"] = {"nl": _("Register: %(ways)s") % {"ways": ", ".join(how)}}
 

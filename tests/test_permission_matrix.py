@@ -199,7 +199,7 @@ MATRIX = {
     "right.check_with_family": ("none", {"any": {W}}),
     # Registration lists hold families' contact details: whoever keeps the offer.
     "registration.manage": ("offer", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
-    "transition.edit": ("transition", {"own": {C}, "every": {C}, "other_network": set()}),
+    "transition.edit": ("transition", {"own": {C}, "every": set(), "other_network": set()}),
     # Imports of offers (opendata): like editing offers; the UiTdatabank terms serve everyone.
     "offerimport.view": ("offerimport", {"own": {C, E}, "other_org": {C}, "other_network": set()}),
     "uitterm.edit": ("uitterm", {"any": {C}}),

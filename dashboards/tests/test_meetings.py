@@ -220,3 +220,19 @@ def test_members_read_but_do_not_manage_meetings(client, steering):
     assert client.get(f"/nl/coordinatie/vergaderingen/{meeting.pk}/").status_code == 403
     assert client.get("/nl/coordinatie/vergaderingen/nieuw/").status_code == 403
     assert client.get("/nl/coordinatie/besluiten/").status_code == 200
+
+
+def test_the_agenda_lists_only_this_groups_actions(steering):
+    # The agenda is mailed to the group's members: another group's actions stay out.
+    group, coordinator, member = steering
+    other_group = GroupFactory(network=group.network, name="Werkgroep taal")
+    today = timezone.localdate()
+    for meeting, text in (
+        (MeetingFactory(group=group), "Eigen actie"),
+        (MeetingFactory(group=other_group), "Actie van de werkgroep"),
+    ):
+        Decision.objects.create(
+            meeting=meeting, text=text, action=text, owner=member, due_date=today
+        )
+    draft = meeting_agenda.meeting_agenda_draft(group=group, date=today, user=coordinator)
+    assert "Eigen actie" in draft and "Actie van de werkgroep" not in draft

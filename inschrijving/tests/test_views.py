@@ -281,3 +281,12 @@ def test_two_parents_taking_the_last_seat_at_once_exactly_one_gets_it():
     assert sorted(statuses) == [200] * (parents - 1) + [302]
     assert Registration.objects.filter(status=Status.REGISTERED).count() == 1
     assert len(mail.outbox) == 0
+
+
+def test_the_partners_lists_are_never_kept_in_a_cache(client, partner_world):
+    # They hold families' names and phone numbers: no browser or proxy keeps them.
+    registration_list, editor, _other_editor, _worker = partner_world
+    client.force_login(editor)
+    response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
