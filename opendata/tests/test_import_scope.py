@@ -39,7 +39,7 @@ def _csv(offer) -> bytes:
 
 
 def test_the_preview_refuses_an_offer_the_importer_may_not_edit(offer_only_in_b):
-    a, shared, offer, coordinator_a = offer_only_in_b
+    _a, shared, offer, coordinator_a = offer_only_in_b
     preview = spreadsheet_preview(_csv(offer), "aanbod.csv")
     preview_counts(preview, source="spreadsheet", organisation=shared, actor=coordinator_a)
     assert not preview.acceptable
