@@ -268,6 +268,26 @@ def waitlist_position(registration: Registration) -> int:
     ).count()
 
 
+def registration_link_resend(*, registration: Registration, today=None) -> None:
+    """The same contact registered again: mail the link they have, at most once a day.
+
+    The link stays valid: whoever only knows the family's address must not be able to
+    switch it off (renewing would), nor fill their mailbox.
+    """
+    from huisvanhetkind.outbox import enqueue
+
+    from .tasks import registration_mail_task
+
+    if registration.email:
+        today = today or timezone.localdate()
+        enqueue(
+            registration_mail_task,
+            registration.id,
+            MessageKind.CONFIRMATION,
+            f"again-{today:%Y%m%d}",
+        )
+
+
 @transaction.atomic
 def registration_link_renew(*, registration: Registration) -> Registration:
     """A new secret link by mail (the same contact registered again): older links stop."""

@@ -100,9 +100,9 @@ def _is_full(registration_list) -> bool:
 
 def _already_registered(request, registration, context):
     if registration.email:
-        # A new link by mail, never on screen: someone who only knows the address cannot
-        # take over the registration.
-        services.registration_link_renew(registration=registration)
+        # The link by mail, never on screen: someone who only knows the address cannot
+        # take over the registration (nor switch the family's link off).
+        services.registration_link_resend(registration=registration)
     return render(
         request,
         "inschrijving/already.html",
