@@ -1,6 +1,7 @@
 """Logging filters (configured in settings.LOGGING)."""
 
 import logging
+import re
 
 
 class ClientErrorsWithoutTraceback(logging.Filter):
@@ -15,4 +16,22 @@ class ClientErrorsWithoutTraceback(logging.Filter):
         if status is not None and 400 <= status < 500:
             record.exc_info = None
             record.exc_text = None
+        return True
+
+
+# Paths that carry a secret link (a family's registration, a subscription's confirmation
+# or unsubscribe): whoever reads the log must not be able to use them.
+SECRET_PATH = re.compile(
+    r"(/(?:inschrijving|op-de-hoogte/bevestigen|op-de-hoogte/afmelden)/)[^/\s]+"
+)
+
+
+class SecretLinksMasked(logging.Filter):
+    """'Not Found: /nl/inschrijving/<token>/' is logged as '/nl/inschrijving/…/'."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = SECRET_PATH.sub(r"\1…", message)
+        if masked != message:
+            record.msg, record.args = masked, ()
         return True

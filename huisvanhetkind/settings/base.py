@@ -436,10 +436,14 @@ LOGGING = {
         "client_errors_without_traceback": {
             "()": "huisvanhetkind.log_filters.ClientErrorsWithoutTraceback"
         },
+        "secret_links_masked": {"()": "huisvanhetkind.log_filters.SecretLinksMasked"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"filters": ["client_errors_without_traceback"]}},
+    "loggers": {
+        "django.request": {"filters": ["client_errors_without_traceback", "secret_links_masked"]},
+        "django.server": {"filters": ["secret_links_masked"]},
+    },
 }
 DEFAULT_NETWORK_SLUG = env_str("DEFAULT_NETWORK_SLUG", "")
 

@@ -32,3 +32,24 @@ def test_a_server_error_keeps_its_traceback():
     record.status_code = 500
     assert ClientErrorsWithoutTraceback().filter(record)
     assert record.exc_info is not None
+
+
+def test_a_secret_link_in_a_log_line_is_masked():
+    from huisvanhetkind.log_filters import SecretLinksMasked
+
+    record = logging.LogRecord(
+        "django.request",
+        logging.WARNING,
+        __file__,
+        1,
+        "%s: %s",
+        ("Method Not Allowed (GET)", "/nl/inschrijving/R7KQ2MX-4f9a8b7c6d5e/annuleren/"),
+        None,
+    )
+    assert SecretLinksMasked().filter(record)
+    assert record.getMessage() == "Method Not Allowed (GET): /nl/inschrijving/…/annuleren/"
+    other = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", ("/nl/zoeken/",), None
+    )
+    SecretLinksMasked().filter(other)
+    assert other.getMessage() == "Not Found: /nl/zoeken/"
