@@ -79,6 +79,7 @@ def test_single_parent_on_leefloon_and_the_hand_off_with_consent(
     worth = page.locator("#worth_checking li.hvhk-right h3").all_inner_texts()
     assert "Schooltoeslag" in worth and "UiTPAS met kansentarief" in worth
     assert "Studietoelage hoger onderwijs" in page.locator("#probably_not").inner_text()
+    assert page.locator("button[data-print]").is_visible()  # with JS: a print button
     assert_accessible(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
@@ -119,6 +120,7 @@ def test_the_check_works_without_javascript_and_the_result_reflows(
         for _ in range(5):
             _skip(page)
         assert page.locator("#worth_checking li.hvhk-right").count() >= 1
+        assert not page.locator("button[data-print]").is_visible()  # without JS: the text says how
         width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width <= viewport
     finally:
