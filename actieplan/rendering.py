@@ -274,8 +274,14 @@ def contents() -> list[tuple[str, str]]:
 # --- PDF -----------------------------------------------------------------------------------
 
 
-def render_pdf(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
-    """The pack as a PDF with the network's logo, a table of contents and the charts."""
+def reader_anchors(reader: str) -> list[str]:
+    """The sections one reader gets; empty (everything) for the full pack."""
+    return [anchor for anchor, _title in reader_contents(reader)] if reader in READERS else []
+
+
+def render_pdf(*, figures: dict[str, Any], logo_path: str | None, reader: str = "") -> bytes:
+    """The pack as a PDF with the network's logo, a table of contents and the charts
+    (only one reader's sections when `reader` names one, see READERS)."""
     from weasyprint import HTML
 
     pack = pack_sections(figures, chart_prefix="pdf")
@@ -288,7 +294,8 @@ def render_pdf(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
         "actieplan/pack_pdf.html",
         {
             "pack": pack,
-            "contents": contents(),
+            "contents": reader_contents(reader),
+            "show": reader_anchors(reader),
             "logo_uri": Path(logo_path).as_uri() if logo_path else "",
         },
     )
@@ -299,8 +306,9 @@ def render_pdf(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
 # --- DOCX ----------------------------------------------------------------------------------
 
 
-def render_docx(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
-    """The pack as a Word document the coordinator edits into the plan or the report."""
+def render_docx(*, figures: dict[str, Any], logo_path: str | None, reader: str = "") -> bytes:
+    """The pack as a Word document the coordinator edits into the plan or the report
+    (only one reader's sections when `reader` names one, see READERS)."""
     from docx import Document
     from docx.image.exceptions import UnrecognizedImageError
     from docx.shared import Cm
@@ -442,9 +450,45 @@ def render_docx(*, figures: dict[str, Any], logo_path: str | None) -> bytes:
         document.add_paragraph(
             _("There was no action plan for %(year)s.") % {"year": pack["evidence_year"]}
         )
+    shown = reader_anchors(reader)
+    if "recognition" in shown and pack.get("recognition"):
+        _recognition_section(document, pack["recognition"])
+    if shown:
+        titles["recognition"] = _("Recognition conditions")
+        _keep_sections(document, {titles[anchor] for anchor in shown})
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _recognition_section(document, recognition: dict[str, Any]) -> None:
+    document.add_heading(_("Recognition conditions"), level=1)
+    document.add_paragraph(
+        _("The network has %(partners)s partners.") % {"partners": recognition["partners"]["text"]}
+    )
+    _table(
+        document,
+        [_("Pillar"), _("Partners"), _("Published offers")],
+        [
+            [row["label"], row["partners"]["text"], row["offers"]["text"]]
+            for row in recognition["pillars"]
+        ],
+    )
+
+
+def _keep_sections(document, titles: set[str]) -> None:
+    """One reader's version: drop every top-level section whose heading is not theirs
+    (what comes before the first heading — title, date — stays)."""
+    keep = True
+    body = document.element.body
+    for element in list(body):
+        if element.tag.endswith("}sectPr"):
+            continue  # the page settings
+        style = element.xpath("string(./w:pPr/w:pStyle/@w:val)")
+        if style == "Heading1":
+            keep = element.xpath("string(.)") in titles
+        if not keep:
+            body.remove(element)
 
 
 def _referral_rows(referrals: dict[str, Any]) -> list[list[str]]:

@@ -446,6 +446,14 @@ def evidence_packs_scheduled(*, today: dt.date) -> list[EvidencePack]:
     return packs
 
 
+def pack_document_for_reader(pack: EvidencePack, *, extension: str, reader: str) -> bytes:
+    """The pack as PDF or DOCX with only the sections one reader needs (READERS)."""
+    logo = pack.network.logo.path if pack.network.logo else None
+    render = {"pdf": render_pdf, "docx": render_docx}[extension]
+    with translation.override(settings.LANGUAGE_CODE):
+        return render(figures=pack.figures, logo_path=logo, reader=reader)
+
+
 def pack_file_name(pack: EvidencePack, extension: str) -> str:
     """The name a downloaded file gets: the pack's title, safe for every system."""
     from django.utils.text import slugify

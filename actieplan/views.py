@@ -34,6 +34,12 @@ def _require_manage(user, obj) -> None:
         raise PermissionDenied
 
 
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
 @login_required
 @require_GET
 def plan_list(request):
@@ -315,6 +321,14 @@ def pack_download(request, pk: int, extension: str):
     file = {"pdf": pack.pdf, "docx": pack.docx}.get(extension)
     if pack.status != BuildStatus.DONE or not file:
         raise Http404
+    reader = request.GET.get("lezer", "")
+    if reader in READERS:
+        # One reader's version, made from the pack's stored figures: the same numbers.
+        content = services.pack_document_for_reader(pack, extension=extension, reader=reader)
+        response = HttpResponse(content, content_type=DOCUMENT_TYPES[extension])
+        name = services.pack_file_name(pack, extension).replace(f".{extension}", "")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{reader}.{extension}"'
+        return response
     return FileResponse(
         file.open("rb"),
         as_attachment=True,

@@ -288,3 +288,26 @@ def test_the_docx_opens_and_holds_the_figures(evidence_world, media):
     assert evening[2:] == ("1", "3", "7", label("rising"))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert label("Offer coverage") in headings and "Wilgendaal" in headings
+
+
+def test_each_reader_downloads_their_own_version_as_pdf_and_docx(client, evidence_world, media):
+    from docx import Document
+
+    pack = _build(evidence_world["network"], kind=PackKind.REPORT, year=EVIDENCE_YEAR)
+    client.force_login(evidence_world["coordinator"])
+    url = f"/nl/actieplan/onderbouwing/{pack.pk}/download.docx"
+    full = client.get(url)
+    assert full.status_code == 200
+    opgroeien = client.get(url, {"lezer": "opgroeien"})
+    assert opgroeien.status_code == 200 and "opgroeien.docx" in opgroeien["Content-Disposition"]
+
+    def headings(content):
+        document = Document(io.BytesIO(content))
+        return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+    whole = headings(b"".join(full.streaming_content))
+    theirs = headings(opgroeien.content)
+    assert label("Signals per theme") in whole and label("Signals per theme") not in theirs
+    assert label("Recognition conditions") in theirs and label("Reach") in theirs
+    pdf = client.get(url.replace(".docx", ".pdf"), {"lezer": "lokaal-bestuur"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
