@@ -192,6 +192,13 @@ def test_action_plan_pages_have_no_axe_violations(
         response = page.goto(live_server.url + path.format(lang=lang))
         assert response.status == 200, path
         assert_accessible(page)
+        if width >= 1280:  # on a laptop every table of the pack fits without scrolling
+            wide = page.evaluate(
+                "[...document.querySelectorAll('.utrecht-table-container')]"
+                ".filter(e => e.scrollWidth > e.clientWidth + 1)"
+                ".map(e => [e.querySelector('caption')?.innerText, e.scrollWidth, e.clientWidth])"
+            )
+            assert wide == [], path
 
 
 # The coordinator's cockpit, a drafted agenda and the decision log, with all demo data.
