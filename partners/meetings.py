@@ -25,7 +25,7 @@ from huisvanhetkind import outbox, permissions
 from huisvanhetkind.audit import ADDITION, audit_log
 from huisvanhetkind.mail import mail_subject
 
-from .exceptions import MeetingError
+from .exceptions import MeetingError, PermissionDeniedError
 from .models import Decision, Group, Meeting, Membership
 
 # The owner of a decided action hears this many days before its due date (and on the
@@ -212,7 +212,9 @@ def decision_record(
 def decision_action_done(*, actor, decision: Decision) -> Decision:
     group = decision.meeting.group
     if not (actor.pk == decision.owner_id or permissions.can(actor, "group.manage", group)):
-        raise MeetingError(_("Only the person who does it or the coordinator can close it."))
+        raise PermissionDeniedError(
+            _("Only the person who does it or the coordinator can close it.")
+        )
     Decision.objects.filter(pk=decision.pk, done_at=None).update(done_at=timezone.now())
     decision.refresh_from_db(fields=["done_at"])
     return decision

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from huisvanhetkind import permissions
+from huisvanhetkind.domain_errors import errors_on, messages_on
 from partners import meetings
-from partners.exceptions import MeetingError
 
 from .. import meeting_agenda
 from ..due import due_this_week
@@ -54,20 +54,18 @@ def meeting_new(request):
         if request.method == "POST":
             agenda_form = AgendaForm(request.POST)
             if agenda_form.is_valid():
-                try:
+                with errors_on(agenda_form):
                     meeting = meetings.meeting_create(
                         actor=request.user,
                         group=group,
                         date=date,
                         agenda=agenda_form.cleaned_data["agenda"],
                     )
-                except MeetingError as error:
-                    messages.error(request, str(error))
-                else:
-                    messages.success(
-                        request, _("The meeting is planned. Send the agenda when it is ready.")
-                    )
-                    return redirect("dashboards:meeting_detail", pk=meeting.pk)
+            if agenda_form.is_valid():
+                messages.success(
+                    request, _("The meeting is planned. Send the agenda when it is ready.")
+                )
+                return redirect("dashboards:meeting_detail", pk=meeting.pk)
         else:
             draft = meeting_agenda.meeting_agenda_draft(group=group, date=date, user=request.user)
             agenda_form = AgendaForm(initial={"agenda": draft})
@@ -119,12 +117,8 @@ def meeting_detail(request, pk: int):
 @require_POST
 def meeting_send(request, pk: int):
     meeting = _meeting_to_manage(request, pk)
-    try:
+    with messages_on(request, done=_("The agenda is on its way to the group's members.")):
         meetings.meeting_agenda_send(actor=request.user, meeting=meeting)
-    except MeetingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The agenda is on its way to the group's members."))
     return redirect("dashboards:meeting_detail", pk=meeting.pk)
 
 
@@ -134,30 +128,28 @@ def decision_new(request, pk: int):
     meeting = _meeting_to_manage(request, pk)
     form = DecisionForm(request.POST, owners=meetings.owner_choices(group=meeting.group))
     if form.is_valid():
-        try:
+        with errors_on(form):
             decision = meetings.decision_record(
                 actor=request.user, meeting=meeting, **form.cleaned_data
             )
-        except MeetingError as error:
-            form.add_error(None, str(error))
-        else:
-            if decision.is_action:
-                messages.success(
-                    request,
-                    _(
-                        "The decision is recorded as an action. "
-                        "%(owner)s gets a reminder before %(due)s."
-                    )
-                    % {
-                        "owner": decision.owner.get_full_name() or decision.owner.email,
-                        "due": f"{decision.due_date:%d/%m/%Y}",
-                    },
+    if form.is_valid():
+        if decision.is_action:
+            messages.success(
+                request,
+                _(
+                    "The decision is recorded as an action. "
+                    "%(owner)s gets a reminder before %(due)s."
                 )
-            else:
-                messages.success(request, _("The decision is recorded."))
-            return redirect(
-                reverse("dashboards:meeting_detail", kwargs={"pk": meeting.pk}) + "#decisions"
+                % {
+                    "owner": decision.owner.get_full_name() or decision.owner.email,
+                    "due": f"{decision.due_date:%d/%m/%Y}",
+                },
             )
+        else:
+            messages.success(request, _("The decision is recorded."))
+        return redirect(
+            reverse("dashboards:meeting_detail", kwargs={"pk": meeting.pk}) + "#decisions"
+        )
     return render(
         request,
         "dashboards/meeting_detail.html",
@@ -186,9 +178,7 @@ def decision_log(request):
 @require_POST
 def decision_done(request, pk: int):
     decision = meetings.decision_get_for_user(user=request.user, pk=pk)
-    try:
-        meetings.decision_action_done(actor=request.user, decision=decision)
-    except MeetingError as error:
-        raise PermissionDenied(str(error)) from error
+    # Not the owner nor a coordinator of the group: the service refuses (NotAllowed → 403).
+    meetings.decision_action_done(actor=request.user, decision=decision)
     messages.success(request, _("The action is marked as done."))
     return redirect("dashboards:decision_log")
