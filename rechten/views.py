@@ -20,9 +20,8 @@ from django.views.decorators.http import require_POST
 
 from doorverwijzing import services as intakes
 from doorverwijzing.choices import IntakeSource
-from doorverwijzing.exceptions import DailyCapReachedError, IntakeStateError
 from huisvanhetkind import permissions
-from huisvanhetkind.antispam import rate_limit_exceeded
+from huisvanhetkind.antispam import public_form_submit
 from partners import selectors as network_selectors
 from partners.models import Network
 
@@ -157,44 +156,33 @@ def rights_check_help(request):
     answers = check.clean_answers(request.POST, places=places)
     result = check.check_result(network=network, answers=answers, places=places)
     form = RightsHelpForm(request.POST)
-    status = 200
-    if form.is_spam():
-        form.add_error(None, _("We could not send your question. Please call or e-mail us."))
-        status = 400
-    elif form.is_valid():
-        if rate_limit_exceeded(
-            request, scope="intake", limit=HELP_RATE_LIMIT, window_seconds=HELP_RATE_WINDOW_SECONDS
-        ):
-            form.add_error(
-                None,
-                _(
-                    "You have sent several questions in a short time. "
-                    "Please try again in an hour, or call or e-mail us."
-                ),
-            )
-            status = 429
-        else:
-            # The contact point reads Dutch; the family's own words stay as they wrote them.
-            with translation.override(settings.LANGUAGE_CODE):
-                attached = _contact_point_text(answers, places, network)
-            question = "\n\n".join(
-                part for part in (form.cleaned_data["question"], attached) if part
-            )
-            try:
-                intakes.intake_create(
-                    network=network,
-                    question=question,
-                    source=IntakeSource.RIGHTS_CHECK,
-                    **form.details(),
-                )
-            except DailyCapReachedError as error:
-                form.add_error(None, str(error))
-                status = 429
-            except IntakeStateError as error:
-                form.add_error(None, str(error))
-            else:
-                url = reverse("doorverwijzing:intake_thanks")
-                return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+
+    def hand_off():
+        # The contact point reads Dutch; the family's own words stay as they wrote them.
+        with translation.override(settings.LANGUAGE_CODE):
+            attached = _contact_point_text(answers, places, network)
+        question = "\n\n".join(part for part in (form.cleaned_data["question"], attached) if part)
+        return intakes.intake_create(
+            network=network, question=question, source=IntakeSource.RIGHTS_CHECK, **form.details()
+        )
+
+    submission = public_form_submit(
+        request,
+        form,
+        scope="intake",
+        limit=HELP_RATE_LIMIT,
+        window_seconds=HELP_RATE_WINDOW_SECONDS,
+        spam=_("We could not send your question. Please call or e-mail us."),
+        too_many=_(
+            "You have sent several questions in a short time. "
+            "Please try again in an hour, or call or e-mail us."
+        ),
+        submit=hand_off,
+    )
+    if submission.done:
+        url = reverse("doorverwijzing:intake_thanks")
+        return redirect(f"{url}?{urlencode({'netwerk': network.slug})}")
+    status = submission.status
     context = _result_context(
         network=network,
         answers=answers,
