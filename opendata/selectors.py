@@ -108,12 +108,23 @@ def organizations(*, with_locations: bool = False) -> QuerySet[Organisation]:
         orgs = orgs.prefetch_related(
             Prefetch(
                 "locations",
-                queryset=Location.objects.select_related("organisation")
+                queryset=public_locations()
+                .select_related("organisation")
                 .prefetch_related("opening_periods")
                 .order_by("pk"),
             )
         )
     return orgs
+
+
+def public_locations() -> QuerySet[Location]:
+    """Places where a published offer takes place (of any partner: a partner may host
+    another's offer). A partner's other places — its office, a room it no longer uses —
+    are not part of the public catalogue, so the open data leaves them out."""
+    used = Offer.locations.through.objects.filter(
+        location=OuterRef("pk"), offer__status=OfferStatus.PUBLISHED
+    )
+    return Location.objects.filter(Exists(used))
 
 
 def organization_filter(orgs: QuerySet[Organisation], *, search: str = "") -> QuerySet:

@@ -124,6 +124,23 @@ def test_every_endpoint_answers(client):
         assert response.status_code == 200, path
 
 
+def test_organizations_list_only_the_places_of_published_offers(client):
+    offer = _offer()
+    used = offer.locations.get()
+    LocationFactory(organisation=offer.organisation)  # an office no offer uses
+    draft = OfferFactory(organisation=offer.organisation, status=OfferStatus.DRAFT)
+    draft.locations.add(LocationFactory(organisation=offer.organisation))
+    hosted = OfferFactory()  # another partner's offer at one of this partner's places
+    hosted_at = LocationFactory(organisation=offer.organisation)
+    hosted.locations.add(hosted_at)
+    expected = sorted([str(used.uuid), str(hosted_at.uuid)])
+    listed = client.get(API + "organizations", {"full": "true"}).json()["contents"]
+    mine = next(org for org in listed if org["id"] == str(offer.organisation.uuid))
+    assert sorted(loc["id"] for loc in mine["locations"]) == expected
+    detail = client.get(f"{API}organizations/{offer.organisation.uuid}").json()
+    assert sorted(loc["id"] for loc in detail["locations"]) == expected
+
+
 def test_etag_and_last_modified_allow_a_304(client):
     _offer()
     first = client.get(API + "services")
