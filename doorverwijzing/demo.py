@@ -66,6 +66,20 @@ def load() -> list[tuple[str, str, str]]:
     return [("TOTP-sleutel demo-werkers", "(in je authenticator-app)", DEMO_TOTP_SECRET)]
 
 
+# Hours after sending at which each step happened: the gaps of a realistic week.
+STEP_HOURS = {
+    "accept": 30,
+    "decline_waiting": 20,
+    "decline_offer": 20,
+    "cancel": 40,
+    "attempt": 50,
+    "withdraw": 60,
+    "contact": 80,
+    "unreachable": 80,
+    "close": 300,
+}
+
+
 def _referrals(users, organisations) -> None:
     chooser = random.Random(2026)  # noqa: S311 - demo data, not security
     slugs = list(WORKERS)
@@ -76,68 +90,58 @@ def _referrals(users, organisations) -> None:
         if receiver_slug == sender_slug:
             receiver_slug = slugs[(slugs.index(sender_slug) + 1) % len(slugs)]
         sender, receiver = users[sender_slug], users[receiver_slug]
+        details = {
+            "consent": {
+                "given_by": chooser.choice(["de moeder", "de vader", "beide ouders"]),
+                "method": chooser.choice(list(ConsentMethod)),
+            },
+            "contact_preference": chooser.choice(["phone", "via_referrer", "family_calls"]),
+            "family_name": chooser.choice(INITIALS),
+            "family_phone": "0470 00 00 00",
+            "question": chooser.choice(QUESTIONS),
+            "language": chooser.choice(["nl", "ar", "uk"]),
+            "children_ages": [chooser.randint(0, 12)],
+        }
+        sent_at = now - dt.timedelta(days=chooser.randint(1, 330))
         referral = services.referral_send(
             actor=sender,
             referring_organisation=organisations[sender_slug],
             receiving_organisation=organisations[receiver_slug],
-            consent={
-                "given_by": chooser.choice(["de moeder", "de vader", "beide ouders"]),
-                "method": chooser.choice(list(ConsentMethod)),
-            },
-            contact_preference=chooser.choice(["phone", "via_referrer", "family_calls"]),
-            family_name=chooser.choice(INITIALS),
-            family_phone="0470 00 00 00",
-            question=chooser.choice(QUESTIONS),
-            language=chooser.choice(["nl", "ar", "uk"]),
-            children_ages=[chooser.randint(0, 12)],
+            now=sent_at,
+            **details,
         )
         for step in PATHS[index % len(PATHS)]:
-            _step(step, referral, sender, receiver)
-        days_ago = chooser.randint(1, 330)
-        _shift(referral, now - dt.timedelta(days=days_ago))
+            # A referral sent yesterday cannot have been closed in the future.
+            when = min(sent_at + dt.timedelta(hours=STEP_HOURS[step]), now)
+            _step(step, referral, sender, receiver, when)
 
 
-def _step(step, referral, sender, receiver) -> None:
+def _step(step, referral, sender, receiver, when: dt.datetime) -> None:
     if step == "accept":
-        services.referral_accept(referral=referral, actor=receiver)
+        services.referral_accept(referral=referral, actor=receiver, now=when)
     elif step == "attempt":
-        services.referral_record_contact_attempt(referral=referral, actor=receiver)
+        services.referral_record_contact_attempt(referral=referral, actor=receiver, now=when)
     elif step == "contact":
         services.referral_record_first_contact(
-            referral=referral, actor=receiver, result=FirstContactResult.MADE
+            referral=referral, actor=receiver, result=FirstContactResult.MADE, now=when
         )
     elif step == "unreachable":
         services.referral_record_first_contact(
-            referral=referral, actor=receiver, result=FirstContactResult.UNREACHABLE
+            referral=referral, actor=receiver, result=FirstContactResult.UNREACHABLE, now=when
         )
     elif step == "close":
-        services.referral_close(referral=referral, actor=receiver, outcome=Outcome.GOT_HELP)
+        services.referral_close(
+            referral=referral, actor=receiver, outcome=Outcome.GOT_HELP, now=when
+        )
     elif step == "decline_waiting":
         services.referral_decline(
-            referral=referral, actor=receiver, reason=DeclineReason.WAITING_LIST
+            referral=referral, actor=receiver, reason=DeclineReason.WAITING_LIST, now=when
         )
     elif step == "decline_offer":
         services.referral_decline(
-            referral=referral, actor=receiver, reason=DeclineReason.NOT_OUR_OFFER
+            referral=referral, actor=receiver, reason=DeclineReason.NOT_OUR_OFFER, now=when
         )
     elif step == "cancel":
-        services.referral_cancel(referral=referral, actor=sender)
+        services.referral_cancel(referral=referral, actor=sender, now=when)
     elif step == "withdraw":
-        services.consent_withdraw(referral=referral, actor=sender)
-
-
-def _shift(referral: Referral, sent_at: dt.datetime) -> None:
-    """Move a demo referral back in time, keeping the gaps between its steps realistic."""
-    referral.refresh_from_db()
-    fields = {"sent_at": sent_at}
-    for field, working_hours in (
-        ("accepted_at", 30),
-        ("declined_at", 20),
-        ("first_contact_at", 80),
-        ("closed_at", 300),
-    ):
-        if getattr(referral, field):
-            fields[field] = sent_at + dt.timedelta(hours=working_hours)
-    Referral.objects.filter(pk=referral.pk).update(**fields)
-    for hours, entry in enumerate(referral.timeline.order_by("id")):
-        type(entry).objects.filter(pk=entry.pk).update(at=sent_at + dt.timedelta(hours=hours * 24))
+        services.consent_withdraw(referral=referral, actor=sender, now=when)

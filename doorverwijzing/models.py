@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
@@ -179,7 +180,8 @@ class TimelineEntry(models.Model):
     """A step on the referral's timeline, seen by both sides. Never personal data."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="timeline")
-    at = models.DateTimeField(auto_now_add=True)
+    # The moment of the step, given by the service that took it (its injected clock).
+    at = models.DateTimeField(default=timezone.now, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -142,7 +142,9 @@ _DECLINE_SIGNAL = {
 }
 
 
-def signal_from_declined_referral(*, referral, reason: str = "") -> Signal | None:
+def signal_from_declined_referral(
+    *, referral, reason: str = "", now: dt.datetime | None = None
+) -> Signal | None:
     """An anonymous signal from a referral declined for lack of offer or capacity.
 
     `reason` is a DeclineReason value when not the referral's own decline reason: a
@@ -173,7 +175,7 @@ def signal_from_declined_referral(*, referral, reason: str = "") -> Signal | Non
         barrier=barrier,
         decline_reason=reason,
         life_domains=list(offer.life_domains) if offer else [],
-        created_at=timezone.now(),
+        created_at=now or timezone.now(),
     )
 
 

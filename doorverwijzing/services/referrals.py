@@ -46,8 +46,20 @@ def _require_status(referral: Referral, *allowed: str, message: str) -> None:
         raise ReferralStateError(message)
 
 
-def _step(referral: Referral, *, actor, kind: str, detail: str = "", fields: list[str]) -> None:
-    """Save the changed fields, put the step on the timeline and in the access log."""
+def _step(
+    referral: Referral,
+    *,
+    actor,
+    kind: str,
+    at: dt.datetime,
+    detail: str = "",
+    fields: list[str],
+) -> None:
+    """Save the changed fields, put the step on the timeline (at `at`) and in the access log.
+
+    The access log always says when the row was really written: it is the audit, not the
+    story of the referral.
+    """
     referral.save(update_fields=fields)
     organisation = (
         referral.receiving_organisation
@@ -55,7 +67,12 @@ def _step(referral: Referral, *, actor, kind: str, detail: str = "", fields: lis
         else referral.referring_organisation
     )
     TimelineEntry.objects.create(
-        referral=referral, actor=actor, organisation=organisation, kind=kind, detail=detail[:200]
+        referral=referral,
+        actor=actor,
+        organisation=organisation,
+        kind=kind,
+        detail=detail[:200],
+        at=at,
     )
     access_log_record(referral=referral, actor=actor, action=AccessAction.CHANGE, detail=kind)
     _notify_after_commit(referral, kind)
@@ -112,12 +129,14 @@ def referral_send(
     consent: dict,
     offer=None,
     made_by_phone: bool = False,
+    now: dt.datetime | None = None,
     **details,
 ) -> Referral:
     """Send (or record afterwards, when already handed over by phone) a referral.
 
     `consent` holds given_by, given_at, method and the sharing choices; without it
-    nothing is sent. `details` are the Referral's family and question fields.
+    nothing is sent. `details` are the Referral's family and question fields. `now` is
+    the moment it was sent (the demo tells a referral's story in the past).
     """
     if not permissions.can(actor, "referral.send", referring_organisation):
         raise ReferralPermissionError(_("You cannot refer on behalf of this organisation."))
@@ -149,7 +168,7 @@ def referral_send(
             details[field] = ""
     if not consent.get("share_question", True):
         details["already_done"] = ""
-    now = timezone.now()
+    now = now or timezone.now()
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -180,7 +199,7 @@ def referral_send(
     )
     kind = EventKind.RECORDED if made_by_phone else EventKind.SENT
     TimelineEntry.objects.create(
-        referral=referral, actor=actor, organisation=referring_organisation, kind=kind
+        referral=referral, actor=actor, organisation=referring_organisation, kind=kind, at=now
     )
     access_log_record(referral=referral, actor=actor, action=AccessAction.CHANGE, detail=kind)
     _notify_after_commit(referral, kind)
@@ -206,21 +225,33 @@ def _locked(referral: Referral) -> Referral:
 
 
 @transaction.atomic
-def referral_accept(*, referral: Referral, actor) -> Referral:
+def referral_accept(*, referral: Referral, actor, now: dt.datetime | None = None) -> Referral:
     referral = _locked(referral)
     _require(actor, "referral.handle", referral)
     _require_status(
         referral, ReferralStatus.SENT, message=_("Only a sent referral can be accepted.")
     )
     referral.status = ReferralStatus.ACCEPTED
-    referral.accepted_at = timezone.now()
-    _step(referral, actor=actor, kind=EventKind.ACCEPTED, fields=["status", "accepted_at"])
+    referral.accepted_at = now or timezone.now()
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.ACCEPTED,
+        at=referral.accepted_at,
+        fields=["status", "accepted_at"],
+    )
     return referral
 
 
 @transaction.atomic
 def referral_decline(
-    *, referral: Referral, actor, reason: str, remark: str = "", suggested_offer=None
+    *,
+    referral: Referral,
+    actor,
+    reason: str,
+    remark: str = "",
+    suggested_offer=None,
+    now: dt.datetime | None = None,
 ) -> Referral:
     referral = _locked(referral)
     _require(actor, "referral.handle", referral)
@@ -229,7 +260,7 @@ def referral_decline(
     )
     if reason not in DeclineReason:
         raise ReferralStateError(_("Choose a reason."))
-    now = timezone.now()
+    now = now or timezone.now()
     referral.status = ReferralStatus.DECLINED
     referral.declined_at = referral.closed_at = now
     referral.decline_reason = reason
@@ -239,6 +270,7 @@ def referral_decline(
         referral,
         actor=actor,
         kind=EventKind.DECLINED,
+        at=now,
         detail=DeclineReason(reason).label,
         fields=[
             "status",
@@ -249,12 +281,14 @@ def referral_decline(
             "suggested_offer",
         ],
     )
-    signal_from_declined_referral(referral=referral)
+    signal_from_declined_referral(referral=referral, now=now)
     return referral
 
 
 @transaction.atomic
-def referral_record_contact_attempt(*, referral: Referral, actor) -> Referral:
+def referral_record_contact_attempt(
+    *, referral: Referral, actor, now: dt.datetime | None = None
+) -> Referral:
     referral = _locked(referral)
     _require(actor, "referral.handle", referral)
     _require_status(
@@ -265,6 +299,7 @@ def referral_record_contact_attempt(*, referral: Referral, actor) -> Referral:
         referral,
         actor=actor,
         kind=EventKind.CONTACT_ATTEMPT,
+        at=now or timezone.now(),
         detail=str(referral.contact_attempts),
         fields=["contact_attempts"],
     )
@@ -272,7 +307,9 @@ def referral_record_contact_attempt(*, referral: Referral, actor) -> Referral:
 
 
 @transaction.atomic
-def referral_record_first_contact(*, referral: Referral, actor, result: str) -> Referral:
+def referral_record_first_contact(
+    *, referral: Referral, actor, result: str, now: dt.datetime | None = None
+) -> Referral:
     """Contact made: in contact. Unreachable or declined by the family: closed at once."""
     referral = _locked(referral)
     _require(actor, "referral.handle", referral)
@@ -281,7 +318,7 @@ def referral_record_first_contact(*, referral: Referral, actor, result: str) -> 
     )
     if result not in FirstContactResult:
         raise ReferralStateError(_("Choose what happened."))
-    now = timezone.now()
+    now = now or timezone.now()
     referral.first_contact_at = now
     referral.first_contact_result = result
     fields = ["first_contact_at", "first_contact_result", "status"]
@@ -300,6 +337,7 @@ def referral_record_first_contact(*, referral: Referral, actor, result: str) -> 
         referral,
         actor=actor,
         kind=EventKind.FIRST_CONTACT,
+        at=now,
         detail=FirstContactResult(result).label,
         fields=fields,
     )
@@ -307,7 +345,14 @@ def referral_record_first_contact(*, referral: Referral, actor, result: str) -> 
 
 
 @transaction.atomic
-def referral_close(*, referral: Referral, actor, outcome: str, remark: str = "") -> Referral:
+def referral_close(
+    *,
+    referral: Referral,
+    actor,
+    outcome: str,
+    remark: str = "",
+    now: dt.datetime | None = None,
+) -> Referral:
     referral = _locked(referral)
     _require(actor, "referral.handle", referral)
     _require_status(
@@ -319,24 +364,27 @@ def referral_close(*, referral: Referral, actor, outcome: str, remark: str = "")
     if outcome not in Outcome:
         raise ReferralStateError(_("Choose an outcome."))
     referral.status = ReferralStatus.CLOSED
-    referral.closed_at = timezone.now()
+    referral.closed_at = now or timezone.now()
     referral.outcome = outcome
     referral.outcome_remark = remark
     _step(
         referral,
         actor=actor,
         kind=EventKind.CLOSED,
+        at=referral.closed_at,
         detail=Outcome(outcome).label,
         fields=["status", "closed_at", "outcome", "outcome_remark"],
     )
     if outcome == Outcome.NO_CAPACITY:
         # Accepted, then no place after all: the same gap as a decline for capacity.
-        signal_from_declined_referral(referral=referral, reason=DeclineReason.NO_CAPACITY)
+        signal_from_declined_referral(
+            referral=referral, reason=DeclineReason.NO_CAPACITY, now=referral.closed_at
+        )
     return referral
 
 
 @transaction.atomic
-def referral_cancel(*, referral: Referral, actor) -> Referral:
+def referral_cancel(*, referral: Referral, actor, now: dt.datetime | None = None) -> Referral:
     referral = _locked(referral)
     _require(actor, "referral.follow_up", referral)
     _require_status(
@@ -346,8 +394,14 @@ def referral_cancel(*, referral: Referral, actor) -> Referral:
         message=_("This referral can no longer be cancelled."),
     )
     referral.status = ReferralStatus.CANCELLED
-    referral.closed_at = timezone.now()
-    _step(referral, actor=actor, kind=EventKind.CANCELLED, fields=["status", "closed_at"])
+    referral.closed_at = now or timezone.now()
+    _step(
+        referral,
+        actor=actor,
+        kind=EventKind.CANCELLED,
+        at=referral.closed_at,
+        fields=["status", "closed_at"],
+    )
     return referral
 
 
@@ -359,13 +413,13 @@ def _erase_personal_data(referral: Referral, now: dt.datetime) -> list[str]:
 
 
 @transaction.atomic
-def consent_withdraw(*, referral: Referral, actor) -> Referral:
+def consent_withdraw(*, referral: Referral, actor, now: dt.datetime | None = None) -> Referral:
     """The family withdraws consent: personal data goes now; the anonymous record stays."""
     referral = _locked(referral)
     _require(actor, "referral.read", referral)
     if referral.erased_at is not None and referral.status == ReferralStatus.WITHDRAWN:
         raise ReferralStateError(_("Consent was already withdrawn."))
-    now = timezone.now()
+    now = now or timezone.now()
     fields = _erase_personal_data(referral, now)
     if referral.status not in FINISHED_STATUSES:
         referral.status = ReferralStatus.WITHDRAWN
@@ -374,7 +428,7 @@ def consent_withdraw(*, referral: Referral, actor) -> Referral:
     Consent.objects.filter(referral=referral).update(withdrawn_at=now, given_by="", scope_note="")
     # The family's own question ("Stel je vraag") this referral came from goes too.
     _erase_intake_of(referral, now)
-    _step(referral, actor=actor, kind=EventKind.CONSENT_WITHDRAWN, fields=fields)
+    _step(referral, actor=actor, kind=EventKind.CONSENT_WITHDRAWN, at=now, fields=fields)
     return referral
 
 

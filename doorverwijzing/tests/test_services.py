@@ -123,6 +123,22 @@ def test_the_whole_loop_sent_accepted_contacted_closed(cast):
     ]
 
 
+def test_steps_taken_with_an_injected_clock_keep_their_moment_on_the_timeline(cast):
+    referrer, receiver = cast.referrer, cast.receiver
+    sent = timezone.now() - dt.timedelta(days=40)
+    accepted, closed = sent + dt.timedelta(hours=30), sent + dt.timedelta(days=12)
+    referral = _send(referrer, receiver, now=sent)
+    referral = services.referral_accept(referral=referral, actor=receiver, now=accepted)
+    referral = services.referral_close(
+        referral=referral, actor=receiver, outcome=Outcome.GOT_HELP, now=closed
+    )
+    assert (referral.sent_at, referral.accepted_at, referral.closed_at) == (sent, accepted, closed)
+    assert referral.consent.given_at == sent
+    assert [e.at for e in referral.timeline.all()] == [sent, accepted, closed]
+    # The access log is the audit: it says when the rows were really written.
+    assert all(e.at > closed for e in AccessLogEntry.objects.filter(referral=referral))
+
+
 def test_unreachable_family_closes_the_referral_with_that_outcome(cast):
     referrer, receiver = cast.referrer, cast.receiver
     referral = services.referral_accept(referral=_send(referrer, receiver), actor=receiver)
