@@ -46,7 +46,7 @@ messages: install
 vendor-static:
 	./scripts/vendor-static.sh
 
-# The benchmark (bench/README.md): SCALE=city (default) or flanders. Not part of `make test`.
+# The benchmark (bench/README.md): SCALE=city (default), city10 or flanders. Not part of `make test`.
 SCALE ?= city
 bench: install
 	$(PY) -m bench.run --scale $(SCALE) $(ARGS)

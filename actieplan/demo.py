@@ -7,14 +7,19 @@ loaded them; without them the plans simply have no links. Idempotent.
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from partners.choices import Pillar
 from partners.models import Network, Organisation
 from signalen.models import Theme
 
-from .choices import ActionResult, ActionStatus, PlanStatus
-from .models import Action, ActionPlan, Goal
+from . import services
+from .choices import ActionResult, PlanStatus
+from .models import ActionPlan
+
+# Builds the plans, as partners.demo's network coordinator.
+COORDINATOR = "coordinator@demo.huisvanhetkind.be"
 
 MULTI_YEAR_GOALS = (
     "Elk gezin vindt ondersteuning dicht bij huis\n"
@@ -157,20 +162,25 @@ THIS_YEAR = [
 ]
 
 
-def _plan(network, year, title, status, goals) -> ActionPlan:
-    plan, created = ActionPlan.objects.get_or_create(
+def _plan(coordinator, network, year, title, status, goals) -> ActionPlan:
+    """The plan as the coordinator builds it on the plan pages: plan, goals, actions, then
+    the steering group's adoption and the results at the year's end (which also go to the
+    signal themes the goals answer, as feedback)."""
+    plan = ActionPlan.objects.filter(network=network, year=year).first()
+    if plan is not None:
+        return plan
+    plan = services.plan_create(
+        actor=coordinator,
         network=network,
         year=year,
-        defaults={"title": title, "status": status, "multi_year_goals": MULTI_YEAR_GOALS},
+        title=title,
+        multi_year_goals=MULTI_YEAR_GOALS,
     )
-    if not created:
-        return plan
-    if status == PlanStatus.ADOPTED:
-        plan.adopted_at = timezone.make_aware(dt.datetime(year - 1, 12, 10, 20, 0))
-        plan.save(update_fields=["adopted_at"])
     organisations = {o.slug: o for o in Organisation.objects.filter(networks=network)}
+    results = []
     for pillar, domain, group, text, indicator, multi, theme_titles, actions in goals:
-        goal = Goal.objects.create(
+        goal = services.goal_create(
+            actor=coordinator,
             plan=plan,
             pillar=pillar,
             life_domain=domain,
@@ -178,28 +188,40 @@ def _plan(network, year, title, status, goals) -> ActionPlan:
             text=text,
             indicator=indicator,
             multi_year_goal=multi,
+            themes=Theme.objects.filter(network=network, title__in=theme_titles),
         )
-        goal.themes.set(Theme.objects.filter(network=network, title__in=theme_titles))
         for action_text, partners, budget, timing, start, end, result, note in actions:
-            action = Action.objects.create(
+            action = services.action_create(
+                actor=coordinator,
                 goal=goal,
                 text=action_text,
+                partners=[organisations[slug] for slug in partners if slug in organisations],
                 budget=Decimal(budget),
                 timing=timing,
                 start_month=start,
                 end_month=end,
-                status=ActionStatus.DONE if result else ActionStatus.PLANNED,
-                result=result or "",
-                result_note=note,
-                result_recorded_at=timezone.now() if result else None,
             )
-            action.partners.set([organisations[slug] for slug in partners if slug in organisations])
+            if result:
+                results.append((action, result, note))
+    if status == PlanStatus.ADOPTED:
+        services.plan_adopt(
+            actor=coordinator,
+            plan=plan,
+            now=timezone.make_aware(dt.datetime(year - 1, 12, 10, 20, 0)),
+        )
+    for action, result, note in results:
+        services.action_record_result(
+            actor=coordinator, action=action, result=result, result_note=note
+        )
     return plan
 
 
 def load() -> list[tuple[str, str, str]]:
     network = Network.objects.get(slug="scheldevallei")
+    coordinator = get_user_model().objects.get(email=COORDINATOR)
     year = timezone.localdate().year
-    _plan(network, year - 1, f"Actieplan {year - 1}", PlanStatus.ADOPTED, PREVIOUS_YEAR)
-    _plan(network, year, f"Actieplan {year}", PlanStatus.DRAFT, THIS_YEAR)
+    _plan(
+        coordinator, network, year - 1, f"Actieplan {year - 1}", PlanStatus.ADOPTED, PREVIOUS_YEAR
+    )
+    _plan(coordinator, network, year, f"Actieplan {year}", PlanStatus.DRAFT, THIS_YEAR)
     return []

@@ -81,8 +81,10 @@ def plan_update(*, actor, plan: ActionPlan, title: str, multi_year_goals: str) -
 
 
 @transaction.atomic
-def plan_adopt(*, actor, plan: ActionPlan) -> ActionPlan:
-    """The steering group agreed: the plan is adopted (it stays editable for the year's end)."""
+def plan_adopt(*, actor, plan: ActionPlan, now: dt.datetime | None = None) -> ActionPlan:
+    """The steering group agreed: the plan is adopted (it stays editable for the year's end).
+
+    `now`: when the steering group agreed, if not just now."""
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     _require(actor, "plan.manage", plan)
     if plan.status != PlanStatus.DRAFT:
@@ -90,7 +92,7 @@ def plan_adopt(*, actor, plan: ActionPlan) -> ActionPlan:
     if not plan.goals.exists():
         raise PlanStateError(_("Add at least one goal before the plan is adopted."))
     plan.status = PlanStatus.ADOPTED
-    plan.adopted_at = timezone.now()
+    plan.adopted_at = now or timezone.now()
     plan.save(update_fields=["status", "adopted_at"])
     audit_log(actor=actor, obj=plan, message="action plan adopted")
     return plan

@@ -1,4 +1,4 @@
-"""Synthetic data for the benchmark: a city network, or all of Flanders, in minutes.
+"""Synthetic data for the benchmark: a city (or ten), or all of Flanders, in minutes.
 
 Rows are written with COPY (psycopg `cursor.copy()`); ids of rows other rows point at are
 reserved from their sequence first, so no round trip per row. Texts come from the demo
@@ -96,6 +96,9 @@ class Scale:
 SCALES = {
     "tiny": Scale("tiny", 2, 1, (), 40, 8, 24, 60, 40, 20),
     "city": Scale("city", 1, 1, (), 1_500, 150, 600, 15_000, 5_000, 3_000),
+    # Ten times the city (issue 14: the staff pages with 10 × today's data); one network,
+    # so its CKG's inbox and its coordinator's start page carry ten times the rows.
+    "city10": Scale("city10", 1, 1, (), 15_000, 1_500, 6_000, 150_000, 50_000, 30_000),
     "flanders": Scale(
         "flanders",
         285,

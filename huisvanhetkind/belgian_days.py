@@ -52,10 +52,20 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Working days after `start` up to and including `end` (0 when end <= start)."""
-    count, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+    """Working days after `start` up to and including `end` (0 when end <= start).
+
+    Counted, not walked: the inbox asks this for every row, and a referral forgotten for
+    years would otherwise cost a thousand steps (issue 14).
+    """
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday() + 1
+    weekdays = weeks * 5 + sum(1 for offset in range(rest) if (first + offset) % 7 < 5)
+    holidays_on_weekdays = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for day in _belgian_holidays(year, "nl")
+        if start < day <= end and day.weekday() < 5
+    )
+    return weekdays - holidays_on_weekdays

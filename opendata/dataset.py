@@ -39,7 +39,7 @@ def dataset_build(*, lang: str) -> Path:
         out.write(json.dumps(head, ensure_ascii=False)[:-1])
         out.write(',"services":[')
         first = True
-        for offer in selectors.services().iterator(chunk_size=CHUNK):
+        for offer in selectors.services(lang=lang).iterator(chunk_size=CHUNK):
             out.write(
                 ("" if first else ",") + json.dumps(hsds.service(offer, lang), ensure_ascii=False)
             )

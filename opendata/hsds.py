@@ -16,14 +16,18 @@ HSDS forbids `null` in most fields, so an empty value is left out, never sent as
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import itertools
 import uuid
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from django.conf import settings
+from django.db.backends.postgresql.psycopg_any import NumericRange
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aanbod.choices import AccessType, Availability, Cost, Language, LifeDomain
 from aanbod.models import Occurrence, Offer, RecurringSchedule
@@ -37,14 +41,37 @@ BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 def derived_id(owner: uuid.UUID, part: str) -> str:
-    """The UUID of a part of an object (its address, a phone, a schedule)."""
-    return str(uuid.uuid5(owner, part))
+    """The UUID of a part of an object (its address, a phone, a schedule):
+    `str(uuid.uuid5(owner, part))`, written out because a page computes thousands."""
+    digest = bytearray(
+        hashlib.sha1(owner.bytes + part.encode(), usedforsecurity=False).digest()[:16]
+    )
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def text(obj, field: str, lang: str) -> str:
-    """A translated field in `lang`, else the Dutch text (modeltranslation columns)."""
+    """A translated field in `lang`, else the Dutch text (modeltranslation columns).
+
+    Reads only the two columns the selectors load (`only()`): the untranslated column
+    is used only when it was loaded, never fetched one row at a time."""
     value = getattr(obj, f"{field}_{lang}", None) if lang != "nl" else None
-    return value or getattr(obj, f"{field}_nl", None) or getattr(obj, field, "") or ""
+    return value or getattr(obj, f"{field}_nl", None) or obj.__dict__.get(field) or ""
+
+
+@functools.lru_cache(maxsize=512)
+def label(choices, code: str, lang: str) -> str:
+    """The label of a choice in `lang`: translated once per process, not once per row."""
+    with translation.override(lang):
+        return str(choices(code).label)
+
+
+@functools.lru_cache(maxsize=256)
+def _translated(message: str, lang: str) -> str:
+    with translation.override(lang):
+        return translation.gettext(message)
 
 
 def _clean(data: dict) -> dict:
@@ -56,9 +83,18 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _page_url(name: str, slug: str, lang: str) -> str:
+@functools.lru_cache(maxsize=64)
+def _url_pattern(name: str, lang: str) -> tuple[str, str]:
+    """A page's path in `lang` around its slug: reversed once, not once per row."""
     with translation.override(lang):
-        return _absolute(reverse(name, kwargs={"slug": slug}))
+        path = reverse(name, kwargs={"slug": "slug-placeholder"})
+    head, _placeholder, tail = path.partition("slug-placeholder")
+    return head, tail
+
+
+def _page_url(name: str, slug: str, lang: str) -> str:
+    head, tail = _url_pattern(name, lang)
+    return f"{_absolute(head)}{slug}{tail}"
 
 
 # --- Taxonomies: our life domains and ways to take part ---------------------------------
@@ -110,8 +146,7 @@ def taxonomy_terms(lang: str) -> list[dict]:
 
 
 def taxonomy_term(tax: Taxonomy, code: str, lang: str, *, detail: bool = False) -> dict:
-    with translation.override(lang):
-        name = str(tax.choices(code).label)
+    name = label(tax.choices, code, lang)
     data = {
         "id": tax.term_id(code),
         "code": code,
@@ -180,8 +215,20 @@ def province(postcode: str) -> str:
     return next((name for low, high, name in _PROVINCES if low <= number <= high), "")
 
 
+def _location_id(part) -> str | None:
+    """A schedule's place: the selectors annotate `location_uuid` (no Location rows)."""
+    if part.location_id is None:
+        return None
+    found = getattr(part, "location_uuid", None)
+    return str(found or part.location.uuid)
+
+
+def _organisation_uuid(loc: Location) -> uuid.UUID:
+    return getattr(loc, "organisation_uuid", None) or loc.organisation.uuid
+
+
 def _time(value: dt.time) -> str:
-    return value.strftime("%H:%M")
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def _opening_schedule(location: Location, period: OpeningPeriod) -> dict:
@@ -197,18 +244,17 @@ def _opening_schedule(location: Location, period: OpeningPeriod) -> dict:
 
 
 def _accessibility(location: Location, lang: str) -> list[dict]:
-    with translation.override(lang):
-        facts = [
-            str(label)
-            for present, label in (
-                (location.wheelchair_accessible, _("wheelchair accessible")),
-                (location.parking, _("parking nearby")),
-                (location.public_transport, _("near public transport")),
-                (location.changing_table, _("changing table")),
-                (location.quiet_room, _("quiet room")),
-            )
-            if present
-        ]
+    facts = [
+        _translated(message, lang)
+        for present, message in (
+            (location.wheelchair_accessible, gettext_noop("wheelchair accessible")),
+            (location.parking, gettext_noop("parking nearby")),
+            (location.public_transport, gettext_noop("near public transport")),
+            (location.changing_table, gettext_noop("changing table")),
+            (location.quiet_room, gettext_noop("quiet room")),
+        )
+        if present
+    ]
     description = ", ".join(facts)
     details = text(location, "accessibility_notes", lang)
     if not description and not details:
@@ -231,7 +277,7 @@ def location(loc: Location, lang: str) -> dict:
             "id": str(loc.uuid),
             "location_type": "physical",
             "url": _page_url("partners:location_detail", loc.slug, lang),
-            "organization_id": str(loc.organisation.uuid),
+            "organization_id": str(_organisation_uuid(loc)),
             "name": loc.name,
             "latitude": float(loc.latitude) if loc.latitude is not None else None,
             "longitude": float(loc.longitude) if loc.longitude is not None else None,
@@ -292,12 +338,21 @@ def _age_years(months: int | None) -> float | None:
     return round(max(months, 0) / 12, 2)
 
 
+@functools.lru_cache(maxsize=1024)
+def _age_words(lower: int | None, upper: int | None, empty: bool, lang: str) -> str:
+    ages = None if empty else NumericRange(lower, upper, "[)")
+    with translation.override(lang):
+        return str(age_label(SimpleNamespace(age_months=ages)))
+
+
 def _eligibility(offer: Offer, lang: str) -> dict:
     ages = offer.age_months
-    with translation.override(lang):
-        words = [age_label(offer)]
-        if offer.for_wish_for_child:
-            words.append(str(_("also for a wish for a child")))
+    if ages is None:
+        words = [_age_words(None, None, True, lang)]
+    else:
+        words = [_age_words(ages.lower, ages.upper, ages.isempty, lang)]
+    if offer.for_wish_for_child:
+        words.append(_translated(gettext_noop("also for a wish for a child"), lang))
     referral = text(offer, "referral_note", lang)
     if referral:
         words.append(referral)
@@ -309,10 +364,10 @@ def _eligibility(offer: Offer, lang: str) -> dict:
 
 
 def _cost_options(offer: Offer, lang: str) -> list[dict]:
-    with translation.override(lang):
-        options = [(f"cost:{offer.cost}", str(Cost(offer.cost).label), offer.price_text)]
-        if offer.kansentarief:
-            options.append(("cost:reduced-rate", str(_("Reduced rate (kansentarief, UiTPAS)")), ""))
+    options = [(f"cost:{offer.cost}", label(Cost, offer.cost, lang), offer.price_text)]
+    if offer.kansentarief:
+        reduced = _translated(gettext_noop("Reduced rate (kansentarief, UiTPAS)"), lang)
+        options.append(("cost:reduced-rate", reduced, ""))
     result = []
     for key, option, description in options:
         data = {
@@ -328,27 +383,29 @@ def _cost_options(offer: Offer, lang: str) -> list[dict]:
 
 
 def _languages(offer: Offer, lang: str) -> list[dict]:
-    with translation.override(lang):
-        return [
-            {
-                "id": derived_id(offer.uuid, f"language:{code}"),
-                "service_id": str(offer.uuid),
-                "name": str(Language(code).label) if code in Language.values else code,
-                "code": code,
-            }
-            for code in offer.languages
-        ]
+    return [
+        {
+            "id": derived_id(offer.uuid, f"language:{code}"),
+            "service_id": str(offer.uuid),
+            "name": label(Language, code, lang) if code in Language.values else code,
+            "code": code,
+        }
+        for code in offer.languages
+    ]
 
 
 def _weekly_schedule(offer: Offer, slot: RecurringSchedule, lang: str) -> dict:
     byday = BYDAY[slot.weekday]
-    with translation.override(lang):
-        notes = str(_("not during school holidays")) if slot.school_weeks_only else ""
+    notes = (
+        _translated(gettext_noop("not during school holidays"), lang)
+        if slot.school_weeks_only
+        else ""
+    )
     return _clean(
         {
             "id": derived_id(offer.uuid, f"weekly:{slot.pk}"),
             "service_id": str(offer.uuid),
-            "location_id": str(slot.location.uuid) if slot.location else None,
+            "location_id": _location_id(slot),
             "freq": "MONTHLY" if slot.week_of_month else "WEEKLY",
             "wkst": "MO",
             "byday": f"{slot.week_of_month}{byday}" if slot.week_of_month else byday,
@@ -361,17 +418,17 @@ def _weekly_schedule(offer: Offer, slot: RecurringSchedule, lang: str) -> dict:
     )
 
 
-def _series(dates: list[Occurrence]) -> list[list[Occurrence]]:
+def _series(dates: list[Occurrence], zone) -> list[list[Occurrence]]:
     """Dated activities grouped into weekly series (same weekday, hours and place, seven
     days apart); a date that fits no series stands alone."""
     groups: dict[tuple, list[Occurrence]] = {}
     for date in dates:
-        starts, ends = timezone.localtime(date.starts_at), timezone.localtime(date.ends_at)
+        starts, ends = date.starts_at.astimezone(zone), date.ends_at.astimezone(zone)
         key = (starts.weekday(), starts.time(), ends.time(), date.location_id)
         groups.setdefault(key, []).append(date)
     result = []
     for group in groups.values():
-        days = [timezone.localtime(d.starts_at).date() for d in group]
+        days = [d.starts_at.astimezone(zone).date() for d in group]
         weekly = all(b - a == dt.timedelta(days=7) for a, b in itertools.pairwise(days))
         if len(group) > 1 and weekly:
             result.append(group)
@@ -380,37 +437,38 @@ def _series(dates: list[Occurrence]) -> list[list[Occurrence]]:
     return sorted(result, key=lambda series: series[0].starts_at)
 
 
-def _dated_schedule(offer: Offer, series: list[Occurrence]) -> dict:
+def _dated_schedule(offer: Offer, series: list[Occurrence], zone) -> dict:
     first, last = series[0], series[-1]
-    starts, ends = timezone.localtime(first.starts_at), timezone.localtime(first.ends_at)
-    until = timezone.localtime(last.starts_at).date()
+    starts, ends = first.starts_at.astimezone(zone), first.ends_at.astimezone(zone)
+    until = last.starts_at.astimezone(zone).date().isoformat()
+    day = starts.date().isoformat()
     data = {
         "id": derived_id(offer.uuid, f"dated:{first.pk}"),
         "service_id": str(offer.uuid),
-        "location_id": str(first.location.uuid) if first.location else None,
-        "dtstart": starts.date().isoformat(),
-        "valid_from": starts.date().isoformat(),
-        "valid_to": until.isoformat(),
+        "location_id": _location_id(first),
+        "dtstart": day,
+        "valid_from": day,
+        "valid_to": until,
         "opens_at": _time(starts.time()),
         "closes_at": _time(ends.time()),
         "count": len(series),
         "notes": first.note,
     }
     if len(series) > 1:
-        data |= {"freq": "WEEKLY", "byday": BYDAY[starts.weekday()], "until": until.isoformat()}
+        data |= {"freq": "WEEKLY", "byday": BYDAY[starts.weekday()], "until": until}
     return _clean(data)
 
 
 def _schedules(offer: Offer, lang: str) -> list[dict]:
     weekly = [_weekly_schedule(offer, slot, lang) for slot in offer.recurring_schedules.all()]
-    # Prefetched as upcoming, not cancelled (selectors.UPCOMING_DATES).
+    # Prefetched as upcoming, not cancelled (selectors.services).
     dates = list(offer.occurrences.all())
-    return weekly + [_dated_schedule(offer, series) for series in _series(dates)]
+    zone = timezone.get_current_timezone()  # once per offer, not per date
+    return weekly + [_dated_schedule(offer, series, zone) for series in _series(dates, zone)]
 
 
 def _application_process(offer: Offer, lang: str) -> str:
-    with translation.override(lang):
-        access = str(AccessType(offer.access_type).label)
+    access = label(AccessType, offer.access_type, lang)
     how = text(offer, "how_to_join", lang)
     return f"{access}. {how}" if how else access
 
@@ -418,8 +476,7 @@ def _application_process(offer: Offer, lang: str) -> str:
 def _alert(offer: Offer, lang: str) -> str:
     if offer.availability == Availability.PLACES:
         return ""
-    with translation.override(lang):
-        return str(Availability(offer.availability).label)
+    return label(Availability, offer.availability, lang)
 
 
 def service(offer: Offer, lang: str, *, full: bool = True) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from aanbod.choices import OfferStatus
@@ -25,41 +25,80 @@ class BadParameter(ValueError):
     """A query parameter we cannot read; the view answers 400 with this message."""
 
 
-def _locations_prefetch(prefix: str = "") -> list:
-    return [
-        Prefetch(
-            f"{prefix}locations" if prefix else "locations",
-            queryset=Location.objects.select_related("organisation")
-            .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
-            .order_by("pk"),
-        ),
-    ]
+def _locations() -> QuerySet[Location]:
+    """Places as opendata/hsds.py shows them, with their owner's UUID annotated: a
+    select_related would be copied for every offer the prefetch fills."""
+    return (
+        Location.objects.annotate(organisation_uuid=F("organisation__uuid"))
+        .prefetch_related(Prefetch("opening_periods", queryset=OpeningPeriod.objects.all()))
+        .order_by("pk")
+    )
 
 
-def services(*, full: bool = True) -> QuerySet[Offer]:
-    """Published offers, ordered by id, with everything a full service shows."""
+def services(*, full: bool = True, lang: str = "nl", minimal: bool = False) -> QuerySet[Offer]:
+    """Published offers, ordered by id, with the columns a service in `lang` shows."""
     offers = (
         Offer.objects.published()
         .select_related("organisation")
-        .defer(*[name for name in offer_long_fields() if name.startswith("search")])
+        .only(*_service_columns(lang, full=full, minimal=minimal))
         .order_by("pk")
     )
     if not full:
         return offers
     return offers.prefetch_related(
-        *_locations_prefetch(),
+        Prefetch("locations", queryset=_locations()),
         Prefetch(
             "recurring_schedules",
-            queryset=RecurringSchedule.objects.select_related("location"),
+            queryset=RecurringSchedule.objects.annotate(location_uuid=F("location__uuid")),
         ),
         Prefetch(
             "occurrences",
             # What a family can still join: upcoming dates that take place.
-            queryset=Occurrence.objects.filter(
-                cancelled=False, ends_at__gte=timezone.now()
-            ).select_related("location"),
+            queryset=Occurrence.objects.filter(cancelled=False, ends_at__gte=timezone.now())
+            .only("offer", "starts_at", "ends_at", "location", "note")
+            .annotate(location_uuid=F("location__uuid")),
         ),
     )
+
+
+def _service_columns(lang: str, *, full: bool, minimal: bool) -> list[str]:
+    """Only what opendata/hsds.py reads: an offer row holds every language and the search
+    index, most of which a page in one language never shows."""
+    languages = {"nl", lang}
+    if minimal:
+        return ["uuid", "updated_at", "organisation__uuid"] + [f"title_{c}" for c in languages]
+    translated = ["title", "summary", "description", "how_to_join", "referral_note"]
+    columns = [
+        "uuid",
+        "slug",
+        "url",
+        "email",
+        "access_type",
+        "price_text",
+        "age_months",
+        "for_wish_for_child",
+        "availability",
+        "last_verified",
+        "updated_at",
+        "organisation__uuid",
+        *(f"{name}_{code}" for name in translated for code in languages),
+    ]
+    if full:
+        columns += [
+            "phone",
+            "contact_person",
+            "languages",
+            "funding_source",
+            "cost",
+            "kansentarief",
+            "life_domains",
+            "organisation__name",
+            "organisation__email",
+            "organisation__website",
+            "organisation__phone",
+            *(f"organisation__description_{code}" for code in languages),
+        ]
+    return columns
 
 
 def service_filter(
@@ -88,12 +127,12 @@ def service_filter(
     return offers
 
 
-def service_get(public_id: str) -> Offer | None:
+def service_get(public_id: str, *, lang: str = "nl") -> Offer | None:
     try:
         key = uuid.UUID(public_id)
     except ValueError:
         return None
-    return services().filter(uuid=key).first()
+    return services(lang=lang).filter(uuid=key).first()
 
 
 def organizations(*, with_locations: bool = False) -> QuerySet[Organisation]:
@@ -108,10 +147,7 @@ def organizations(*, with_locations: bool = False) -> QuerySet[Organisation]:
         orgs = orgs.prefetch_related(
             Prefetch(
                 "locations",
-                queryset=public_locations()
-                .select_related("organisation")
-                .prefetch_related("opening_periods")
-                .order_by("pk"),
+                queryset=_locations().filter(pk__in=public_locations().values("pk")),
             )
         )
     return orgs

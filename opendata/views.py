@@ -16,6 +16,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.csrf import csrf_exempt
@@ -175,7 +176,15 @@ def paginate(request, rows, serialize) -> tuple[dict, list]:
     per_page = _int(request, "per_page", DEFAULT_PER_PAGE, low=1, high=MAX_PER_PAGE)
     total = rows.count()
     total_pages = math.ceil(total / per_page)
-    items = list(rows[(page - 1) * per_page : page * per_page]) if total else []
+    window = slice((page - 1) * per_page, page * per_page)
+    if not total:
+        items = []
+    elif isinstance(rows, QuerySet):
+        # A deep page skips many rows: find its ids in the narrow index first (an
+        # index-only scan), then load only those wide rows — still one query.
+        items = list(rows.filter(pk__in=rows.values("pk")[window]))
+    else:
+        items = list(rows[window])
     contents = [serialize(item) for item in items]
     return {
         "total_items": total,
@@ -222,7 +231,7 @@ def service_list(request, lang):
     full = _flag(request, "full")
     minimal = _flag(request, "minimal")
     offers = selectors.service_filter(
-        selectors.services(full=full),
+        selectors.services(full=full, lang=lang, minimal=minimal),
         search=request.GET.get("search", "").strip(),
         organization_id=request.GET.get("organization_id", ""),
         modified_after=request.GET.get("modified_after", ""),
@@ -245,7 +254,7 @@ def service_list(request, lang):
 
 @hsds_endpoint
 def service_detail(request, lang, id):
-    offer = selectors.service_get(id)
+    offer = selectors.service_get(id, lang=lang)
     if offer is None:
         raise Http404
     return ApiResult(hsds.service(offer, lang), offer.updated_at)

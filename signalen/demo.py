@@ -15,8 +15,9 @@ from django.utils import timezone
 from aanbod.choices import AgeGroup, LifeDomain
 from partners.models import Deelgemeente, Municipality, Network
 
+from . import services
 from .choices import Barrier, Frequency, SignalKind, SignalSource, ThemeStatus
-from .models import SearchGap, Signal, Survey, SurveyAnswer, SurveyQuestion, Theme
+from .models import Signal, Survey, SurveyQuestion, Theme
 
 REPORTERS = [
     "coordinator@demo.huisvanhetkind.be",
@@ -224,15 +225,32 @@ SURVEY_ANSWERS = [
 ]
 
 
+# A theme's way to its demo status, one service per step (every theme starts "new").
+THEME_PATHS = {
+    ThemeStatus.NEW: [],
+    ThemeStatus.IN_ANALYSIS: [ThemeStatus.IN_ANALYSIS],
+    ThemeStatus.ON_AGENDA: [ThemeStatus.IN_ANALYSIS, ThemeStatus.ON_AGENDA],
+    ThemeStatus.IN_ACTION_PLAN: [
+        ThemeStatus.IN_ANALYSIS,
+        ThemeStatus.ON_AGENDA,
+        ThemeStatus.IN_ACTION_PLAN,
+    ],
+    ThemeStatus.ANSWERED: [ThemeStatus.IN_ANALYSIS, ThemeStatus.ANSWERED],
+    ThemeStatus.NOT_TAKEN_UP: [ThemeStatus.IN_ANALYSIS, ThemeStatus.NOT_TAKEN_UP],
+}
+
+
 def load() -> list[tuple[str, str, str]]:
+    """Signals, themes, feedback and survey answers, each through the service a user's
+    click would call, with the moment injected (`now=`) to spread them over three years."""
     network = Network.objects.get(slug="scheldevallei")
     if Theme.objects.filter(network=network, title=THEMES[0][0]).exists():
         return []
     rng = random.Random(2013)  # noqa: S311 (the year of the decree: the same demo every time)
     now = timezone.now()
     users = {u.email: u for u in get_user_model().objects.filter(email__in=REPORTERS)}
+    coordinator = users[REPORTERS[0]]
     places = _places(network)
-    signals = []
 
     def when(year_index: int) -> dt.datetime:
         # year_index 0 = 24–36 months ago, 2 = the last twelve months
@@ -253,73 +271,87 @@ def load() -> list[tuple[str, str, str]]:
         place,
         texts,
     ) in THEMES:
-        theme = Theme.objects.create(
-            network=network,
-            title=title,
-            description=description,
-            status=status,
-            status_reason=reason,
-            status_changed_at=now - dt.timedelta(days=rng.randint(5, 60))
-            if status != ThemeStatus.NEW
-            else None,
-            feedback=feedback,
-            feedback_sent_at=now - dt.timedelta(days=rng.randint(1, 30)) if feedback else None,
+        theme = services.theme_create(
+            actor=coordinator, network=network, title=title, description=description
         )
         municipality, deelgemeente = places[place]
+        signal_ids = []
         for year_index, count in enumerate(per_year):
             for number in range(count):
                 source = rng.choice([SignalSource.STAFF, SignalSource.STAFF, SignalSource.FAMILY])
-                reporter = (
-                    users.get(REPORTERS[number % len(REPORTERS)])
-                    if source == SignalSource.STAFF
-                    else None
-                )
                 email = (
                     FAMILY_EMAILS[number % len(FAMILY_EMAILS)]
                     if source == SignalSource.FAMILY and number % 2 == 0
                     else ""
                 )
-                signals.append(
-                    Signal(
-                        network=network,
-                        theme=theme,
-                        source=source,
-                        kind=kind,
-                        barrier=barrier,
-                        text=texts[number % len(texts)],
-                        life_domains=domains,
-                        age_groups=ages,
-                        municipality=municipality,
-                        deelgemeente=deelgemeente,
-                        frequency=rng.choice(Frequency.values) if reporter else "",
-                        reporter=reporter,
-                        contact_email=email,
-                        # Families told in the past already got the feedback mail.
-                        feedback_mailed_at=theme.feedback_sent_at if email else None,
-                        created_at=when(year_index),
-                    )
+                signal = _signal(
+                    network=network,
+                    reporter=users[REPORTERS[number % len(REPORTERS)]]
+                    if source == SignalSource.STAFF
+                    else None,
+                    kind=kind,
+                    barrier=barrier,
+                    text=texts[number % len(texts)],
+                    life_domains=domains,
+                    age_groups=ages,
+                    municipality=municipality,
+                    deelgemeente=deelgemeente,
+                    frequency=rng.choice(Frequency.values),
+                    contact_email=email,
+                    now=when(year_index),
                 )
+                signal_ids.append(signal.id)
+        services.signals_bundle(actor=coordinator, theme=theme, signal_ids=signal_ids)
+        changed_at = now - dt.timedelta(days=rng.randint(5, 60))
+        for step in THEME_PATHS[status]:
+            # The givers read the reason of the last step; the ones on the way need none.
+            theme = services.THEME_STEPS[step](
+                theme=theme,
+                actor=coordinator,
+                reason=reason if step == status else "",
+                now=changed_at,
+            )
+        if feedback:
+            # Families who left an address get it by mail, through the worker.
+            services.theme_feedback_send(
+                theme=theme,
+                actor=coordinator,
+                feedback=feedback,
+                now=now - dt.timedelta(days=rng.randint(1, 30)),
+            )
     for index, (kind, barrier, domains, ages, place, text) in enumerate(UNBUNDLED):
         municipality, deelgemeente = places[place]
-        signals.append(
-            Signal(
-                network=network,
-                source=SignalSource.STAFF if index % 2 == 0 else SignalSource.FAMILY,
-                kind=kind,
-                barrier=barrier,
-                text=text,
-                life_domains=domains,
-                age_groups=ages,
-                municipality=municipality,
-                deelgemeente=deelgemeente,
-                reporter=users.get(REPORTERS[index % len(REPORTERS)]) if index % 2 == 0 else None,
-                created_at=now - dt.timedelta(days=rng.randint(1, 40)),
-            )
+        _signal(
+            network=network,
+            reporter=users[REPORTERS[index % len(REPORTERS)]] if index % 2 == 0 else None,
+            kind=kind,
+            barrier=barrier,
+            text=text,
+            life_domains=domains,
+            age_groups=ages,
+            municipality=municipality,
+            deelgemeente=deelgemeente,
+            frequency="",
+            contact_email="",
+            now=now - dt.timedelta(days=rng.randint(1, 40)),
         )
-    Signal.objects.bulk_create(signals)
     _search_gaps(now.date(), rng, network)
     _survey(network, rng)
     return []
+
+
+def _signal(*, network, reporter, frequency: str, deelgemeente, **fields) -> Signal:
+    """A professional's signal when there is a reporter, else a family's from the site
+    (families name no deelgemeente and no frequency: the public form does not ask)."""
+    if reporter is not None:
+        return services.signal_report(
+            actor=reporter,
+            network=network,
+            deelgemeente=deelgemeente,
+            frequency=frequency,
+            **{k: v for k, v in fields.items() if k != "contact_email"},
+        )
+    return services.signal_give_as_family(network=network, **fields)
 
 
 def _places(network) -> dict:
@@ -336,15 +368,12 @@ def _places(network) -> dict:
 
 
 def _search_gaps(today: dt.date, rng: random.Random, network) -> None:
-    monday = today - dt.timedelta(days=today.weekday())
+    """Searches that found nothing, counted one search at a time as the catalogue does."""
     for weeks_ago in range(12):
-        week = monday - dt.timedelta(weeks=weeks_ago)
+        day = today - dt.timedelta(weeks=weeks_ago)
         for query, weight in SEARCH_GAPS:
-            count = rng.randint(0, weight)
-            if count:
-                SearchGap.objects.update_or_create(
-                    week=week, query=query, network=network, defaults={"count": count}
-                )
+            for _search in range(rng.randint(0, weight)):
+                services.search_gap_record(query=query, network_id=network.id, today=day)
 
 
 def _survey(network, rng: random.Random) -> None:
@@ -374,8 +403,6 @@ def _survey(network, rng: random.Random) -> None:
             )
         )
     for answers in SURVEY_ANSWERS:
-        response = SurveyAnswer(question=questions[0]).response_id
-        SurveyAnswer.objects.bulk_create(
-            SurveyAnswer(question=question, response_id=response, text=text, language="nl")
-            for question, text in zip(questions, answers, strict=True)
+        services.survey_answers_submit(
+            survey=survey, answers=dict(zip(questions, answers, strict=True)), language="nl"
         )

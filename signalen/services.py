@@ -63,6 +63,7 @@ def signal_report(
     deelgemeente=None,
     frequency: str = "",
     language: str = "nl",
+    now: dt.datetime | None = None,
 ) -> Signal:
     """A professional's signal (any logged-in role, for a network they work in)."""
     _require(actor, "signal.report", network)
@@ -80,7 +81,7 @@ def signal_report(
         frequency=frequency,
         reporter=actor,
         language=language,
-        created_at=timezone.now(),
+        created_at=now or timezone.now(),
     )
     audit_log(actor=actor, obj=signal, message="signal reported", flag=ADDITION)
     return signal
@@ -99,6 +100,7 @@ def signal_give_as_family(
     municipality=None,
     contact_email: str = "",
     language: str = "nl",
+    now: dt.datetime | None = None,
 ) -> Signal:
     """A family's signal from the public site: no account, e-mail only if they want feedback.
 
@@ -107,10 +109,12 @@ def signal_give_as_family(
     """
     from doorverwijzing.network_mail import MailKind, daily_cap_reached, start_of_day
 
+    now = now or timezone.now()
     today = Signal.objects.filter(
         network=network,
         source=SignalSource.FAMILY,
-        created_at__gte=start_of_day(timezone.now()),
+        created_at__gte=start_of_day(now),
+        created_at__lte=now,
     ).count()
     if daily_cap_reached(network=network, kind=MailKind.SIGNAL_CAP, submitted_today=today):
         raise SignalCapReachedError(
@@ -130,7 +134,7 @@ def signal_give_as_family(
         municipality=municipality,
         contact_email=contact_email,
         language=language,
-        created_at=timezone.now(),
+        created_at=now,
     )
 
 
@@ -309,7 +313,9 @@ def signal_unbundle(*, actor, signal: Signal) -> Signal:
 # --- Status of a theme: one function per step ---------------------------------------
 
 
-def _theme_move(*, theme: Theme, actor, to: str, reason: str) -> Theme:
+def _theme_move(
+    *, theme: Theme, actor, to: str, reason: str, now: dt.datetime | None = None
+) -> Theme:
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
     _require(actor, "theme.manage", theme)
     if to not in THEME_TRANSITIONS[theme.status]:
@@ -321,36 +327,46 @@ def _theme_move(*, theme: Theme, actor, to: str, reason: str) -> Theme:
         raise SignalStateError(_("Give a reason: the signal givers will read it."))
     theme.status = to
     theme.status_reason = reason.strip()
-    theme.status_changed_at = timezone.now()
+    theme.status_changed_at = now or timezone.now()
     theme.save(update_fields=["status", "status_reason", "status_changed_at"])
     audit_log(actor=actor, obj=theme, message=f"status {to}: {theme.status_reason}"[:200])
     return theme
 
 
 @transaction.atomic
-def theme_start_analysis(*, theme: Theme, actor, reason: str = "") -> Theme:
-    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.IN_ANALYSIS, reason=reason)
+def theme_start_analysis(
+    *, theme: Theme, actor, reason: str = "", now: dt.datetime | None = None
+) -> Theme:
+    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.IN_ANALYSIS, reason=reason, now=now)
 
 
 @transaction.atomic
-def theme_put_on_agenda(*, theme: Theme, actor, reason: str = "") -> Theme:
+def theme_put_on_agenda(
+    *, theme: Theme, actor, reason: str = "", now: dt.datetime | None = None
+) -> Theme:
     """On the agenda of the stuurgroep."""
-    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.ON_AGENDA, reason=reason)
+    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.ON_AGENDA, reason=reason, now=now)
 
 
 @transaction.atomic
-def theme_take_into_action_plan(*, theme: Theme, actor, reason: str = "") -> Theme:
-    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.IN_ACTION_PLAN, reason=reason)
+def theme_take_into_action_plan(
+    *, theme: Theme, actor, reason: str = "", now: dt.datetime | None = None
+) -> Theme:
+    return _theme_move(
+        theme=theme, actor=actor, to=ThemeStatus.IN_ACTION_PLAN, reason=reason, now=now
+    )
 
 
 @transaction.atomic
-def theme_answer(*, theme: Theme, actor, reason: str) -> Theme:
-    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.ANSWERED, reason=reason)
+def theme_answer(*, theme: Theme, actor, reason: str, now: dt.datetime | None = None) -> Theme:
+    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.ANSWERED, reason=reason, now=now)
 
 
 @transaction.atomic
-def theme_not_take_up(*, theme: Theme, actor, reason: str) -> Theme:
-    return _theme_move(theme=theme, actor=actor, to=ThemeStatus.NOT_TAKEN_UP, reason=reason)
+def theme_not_take_up(*, theme: Theme, actor, reason: str, now: dt.datetime | None = None) -> Theme:
+    return _theme_move(
+        theme=theme, actor=actor, to=ThemeStatus.NOT_TAKEN_UP, reason=reason, now=now
+    )
 
 
 # Status -> the service that moves a theme there (for the view's one form).
@@ -367,7 +383,14 @@ THEME_STEPS = {
 
 
 @transaction.atomic
-def theme_feedback_send(*, theme: Theme, actor, feedback: str, renotify: bool = False) -> Theme:
+def theme_feedback_send(
+    *,
+    theme: Theme,
+    actor,
+    feedback: str,
+    renotify: bool = False,
+    now: dt.datetime | None = None,
+) -> Theme:
     """Publish what was done: staff read it under "My signals", families who left an
     e-mail address get it by mail (after commit, through the worker).
 
@@ -382,7 +405,7 @@ def theme_feedback_send(*, theme: Theme, actor, feedback: str, renotify: bool = 
     if renotify and theme.feedback != feedback.strip():
         Signal.objects.filter(theme=theme).exclude(contact_email="").update(feedback_mailed_at=None)
     theme.feedback = feedback.strip()
-    theme.feedback_sent_at = timezone.now()
+    theme.feedback_sent_at = now or timezone.now()
     theme.save(update_fields=["feedback", "feedback_sent_at"])
     audit_log(actor=actor, obj=theme, message="feedback sent to the signal givers")
     from huisvanhetkind import outbox

@@ -26,6 +26,7 @@ from partners import selectors as network_selectors
 
 from . import selectors, services
 from .choices import THEME_TRANSITIONS
+from .filters import NetworkChoiceFilterSet
 from .forms import (
     AnswerToSignalForm,
     BundleForm,
@@ -176,7 +177,7 @@ def survey_thanks(request, slug: str):
 
 def _coordinated_network(request):
     networks = selectors.coordinated_networks(user=request.user)
-    return selectors.network_for_user(networks=networks, slug=request.GET.get("netwerk")), networks
+    return NetworkChoiceFilterSet(request.GET, queryset=networks).network(), networks
 
 
 @login_required
@@ -379,7 +380,7 @@ def overview(request):
     networks = selectors.overview_networks(user=request.user)
     if not networks.exists():
         raise PermissionDenied
-    network = selectors.network_for_user(networks=networks, slug=request.GET.get("netwerk"))
+    network = NetworkChoiceFilterSet(request.GET, queryset=networks).network()
     today = timezone.localdate()
     start, end = _twelve_months(today)
     counts = selectors.signal_counts(network=network, start=start, end=end)
