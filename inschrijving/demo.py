@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
 
 from django.utils import timezone
 
@@ -19,9 +18,9 @@ from aanbod.choices import AccessType
 from aanbod.models import Offer
 from partners.models import Network
 
-from . import services
+from . import services, subscriptions
 from .choices import RegistrationStatus as Status
-from .models import Registration, RegistrationList, Subscription, SubscriptionChild, Transition
+from .models import Registration, RegistrationList, Subscription, Transition
 
 NAMES = [
     "Sara", "Youssef", "Emma", "Noah", "Aylin", "Mila", "Daan", "Olena", "Lucas", "Fatima",
@@ -91,24 +90,20 @@ def _register(registration_list: RegistrationList, rng: random.Random, count: in
 
 
 def _subscribers(network: Network, rng: random.Random) -> None:
+    """Parents who subscribed to the monthly mail and clicked the confirmation link."""
     today = timezone.localdate()
-    Subscription.objects.filter(email__endswith="@abonnee.example.be").delete()
+    for subscription in Subscription.objects.filter(email__endswith="@abonnee.example.be"):
+        subscriptions.subscription_unsubscribe(subscription=subscription)
     municipalities = list(network.municipalities.all())
     for n in range(14):
-        subscription = Subscription.objects.create(
-            public_id=uuid.uuid4(),
+        ages = [rng.randint(-4, 40)] if n % 3 else [rng.randint(0, 30), rng.randint(36, 150)]
+        subscription = subscriptions.subscription_create(
             email=f"ouder{n}@abonnee.example.be",
             language=["nl", "nl", "nl", "fr", "ar", "en", "uk"][n % 7],
             municipality=municipalities[n % len(municipalities)],
-            confirmed_at=timezone.now(),
+            birth_months=[today.replace(day=1) - dt.timedelta(days=30 * months) for months in ages],
         )
-        for months in (
-            [rng.randint(-4, 40)] if n % 3 else [rng.randint(0, 30), rng.randint(36, 150)]
-        ):
-            born = today.replace(day=1) - dt.timedelta(days=30 * months)
-            SubscriptionChild.objects.create(
-                subscription=subscription, birth_month=born.replace(day=1)
-            )
+        subscriptions.subscription_confirm(subscription=subscription)
 
 
 def load() -> list:

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from .. import icons
 from ..choices import Language
+from ..search.cards import framed_cards
+from ..search.panel import facet_panel
 
 register = template.Library()
 
@@ -84,6 +86,18 @@ def in_dutch_note(obj, *fields: str) -> str:
     if not any(_falls_back(obj, field) and getattr(obj, field, "") for field in fields):
         return ""
     return format_html('<p class="hvhk-in-dutch">({})</p>', _("in Dutch"))
+
+
+@register.simple_tag(takes_context=True, name="framed_cards")
+def framed_cards_tag(context, cards) -> list[SafeString]:
+    """The result cards in their frames (aanbod.search.cards.framed_cards)."""
+    return framed_cards(cards, context)
+
+
+@register.simple_tag(name="facet_panel")
+def facet_panel_tag(result) -> SafeString:
+    """The filter panel of a search result, kept per process (aanbod.search.panel)."""
+    return facet_panel(result)
 
 
 @register.filter

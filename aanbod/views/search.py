@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from huisvanhetkind.page_cache import public_page
 from partners.selectors import network_exists, network_for_request
 
-from ..filters import OfferSearchForm, parse_search
+from ..filters import parse_search
 from ..search.cards import result_cards
 from ..search.results import offer_search
 from ..search_gaps import search_gap_report
@@ -38,8 +38,6 @@ def search(request):
         search_gap_report(query=query, network_id=network_id)
     active = [name for name in ACTIVE_GROUP_PARAMS if request.GET.getlist(name)]
     context = {
-        # The words left once place and time words became filters (see offer_search).
-        "form": OfferSearchForm(initial={"q": result.query}),
         "result": result,
         # Rendered once per language and catalogue version (aanbod.search.cards).
         "cards": result_cards(result, shortlist=set(shortlist_ids(request.session))),
