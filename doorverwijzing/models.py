@@ -199,11 +199,24 @@ class TimelineEntry(models.Model):
 
 
 class AccessLogEntry(models.Model):
-    """Who read or changed a referral. Append-only: the database refuses UPDATE, DELETE and
-    TRUNCATE, and chains every row to the one before it (doorverwijzing/access_log.py)."""
+    """Who read or changed a referral or a family's own question (exactly one of the two).
+    Append-only: the database refuses UPDATE, DELETE and TRUNCATE, and chains every row to
+    the one before it (doorverwijzing/access_log.py). Never personal data: the rows stay
+    when the personal data of the referral or question is erased."""
 
     referral = models.ForeignKey(
-        Referral, on_delete=models.DO_NOTHING, related_name="access_log", db_constraint=True
+        Referral,
+        on_delete=models.DO_NOTHING,
+        related_name="access_log",
+        db_constraint=True,
+        null=True,
+    )
+    intake = models.ForeignKey(
+        "IntakeRequest",
+        on_delete=models.DO_NOTHING,
+        related_name="access_log",
+        db_constraint=True,
+        null=True,
     )
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -220,10 +233,18 @@ class AccessLogEntry(models.Model):
         ordering = ["-at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["chain_index"], name="access_log_one_row_per_link"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(referral__isnull=False, intake__isnull=True)
+                    | models.Q(referral__isnull=True, intake__isnull=False)
+                ),
+                name="access_log_of_one_referral_or_question",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.referral_id} {self.action} by {self.actor_id}"
+        about = f"intake {self.intake_id}" if self.intake_id else self.referral_id
+        return f"{about} {self.action} by {self.actor_id}"
 
 
 class Reminder(models.Model):

@@ -16,7 +16,7 @@ from .models import (
     ReferralMailPreference,
     TimelineEntry,
 )
-from .services import access_log_record, referral_mark_opened
+from .services import access_log_record, intake_access_log_record, referral_mark_opened
 from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
@@ -171,6 +171,18 @@ def intake_get_for_user(*, user, pk: int) -> IntakeRequest:
     if intake is None:
         raise Http404
     return intake
+
+
+def intake_open_for_user(*, user, pk: int) -> IntakeRequest:
+    """As intake_get_for_user, for a page that shows the question: the read is logged."""
+    intake = intake_get_for_user(user=user, pk=pk)
+    intake_access_log_record(intake=intake, actor=user, action=AccessAction.READ)
+    return intake
+
+
+def intake_access_log(*, intake: IntakeRequest) -> QuerySet:
+    """Who read or changed this question (shown to the contact point's workers)."""
+    return AccessLogEntry.objects.filter(intake=intake).select_related("actor")
 
 
 def intake_open_count_for_menu(*, user) -> int | None:

@@ -24,6 +24,11 @@ urlpatterns = [
     path("doorverwijzingen/vragen/", intake_views.intake_inbox, name="intake_inbox"),
     path("doorverwijzingen/vragen/<int:pk>/", intake_views.intake_detail, name="intake_detail"),
     path(
+        "doorverwijzingen/vragen/<int:pk>/logboek/",
+        intake_views.intake_access_log,
+        name="intake_access_log",
+    ),
+    path(
         "doorverwijzingen/vragen/<int:pk>/oppakken/",
         intake_views.intake_take_in_hand,
         name="intake_take_in_hand",

@@ -5,6 +5,8 @@ are re-exported here, so `services.referral_send` and `services.intake_close` wo
 """
 
 from .intake import (  # noqa: F401
+    intake_access_log_record,
+    intake_access_log_record_export,
     intake_close,
     intake_convert_to_referral,
     intake_create,

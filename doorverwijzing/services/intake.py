@@ -20,9 +20,9 @@ from huisvanhetkind import outbox, permissions
 from huisvanhetkind.audit import audit_log
 from partners.models import Network
 
-from ..choices import OPEN_INTAKE_STATUSES, IntakeSource, IntakeStatus
+from ..choices import OPEN_INTAKE_STATUSES, AccessAction, IntakeSource, IntakeStatus
 from ..exceptions import DailyCapReachedError, IntakeStateError, ReferralPermissionError
-from ..models import IntakeRequest, Referral
+from ..models import AccessLogEntry, IntakeRequest, Referral
 from ..network_mail import MailKind, daily_cap_reached, start_of_day
 from .referrals import referral_send
 
@@ -90,6 +90,22 @@ def intake_create(
     return intake
 
 
+def intake_access_log_record(
+    *, intake: IntakeRequest, actor, action: str, detail: str = ""
+) -> None:
+    """Who read or changed the question: the referrals' append-only, chained log."""
+    AccessLogEntry.objects.create(intake=intake, actor=actor, action=action, detail=detail[:100])
+
+
+def intake_access_log_record_export(*, referral: Referral, actor) -> None:
+    """A referral's export carries the question it came from: that question's log says so."""
+    intake_id = IntakeRequest.objects.filter(referral=referral).values_list("id", flat=True).first()
+    if intake_id is not None:
+        AccessLogEntry.objects.create(
+            intake_id=intake_id, actor=actor, action=AccessAction.EXPORT, detail=referral.public_id
+        )
+
+
 def _locked(intake: IntakeRequest) -> IntakeRequest:
     """Re-read the row under a lock: two workers clicking at once cannot both win."""
     return (
@@ -115,6 +131,9 @@ def intake_take_in_hand(*, intake: IntakeRequest, actor) -> IntakeRequest:
     intake.handled_by = actor
     intake.save(update_fields=["status", "handled_by"])
     audit_log(actor=actor, obj=intake, message="intake taken in hand")
+    intake_access_log_record(
+        intake=intake, actor=actor, action=AccessAction.CHANGE, detail=intake.status
+    )
     return intake
 
 
@@ -128,6 +147,9 @@ def intake_close(*, intake: IntakeRequest, actor) -> IntakeRequest:
     intake.handled_by = intake.handled_by or actor
     intake.save(update_fields=["status", "closed_at", "handled_by"])
     audit_log(actor=actor, obj=intake, message="intake closed")
+    intake_access_log_record(
+        intake=intake, actor=actor, action=AccessAction.CHANGE, detail=intake.status
+    )
     return intake
 
 
@@ -162,6 +184,9 @@ def intake_convert_to_referral(
     intake.handled_by = intake.handled_by or actor
     intake.save(update_fields=["status", "referral", "closed_at", "handled_by"])
     audit_log(actor=actor, obj=intake, message=f"intake turned into referral {referral}")
+    intake_access_log_record(
+        intake=intake, actor=actor, action=AccessAction.CHANGE, detail=f"referred {referral}"
+    )
     return referral
 
 

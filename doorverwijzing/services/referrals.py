@@ -427,13 +427,18 @@ def consent_withdraw(*, referral: Referral, actor, now: dt.datetime | None = Non
         fields += ["status", "closed_at"]
     Consent.objects.filter(referral=referral).update(withdrawn_at=now, given_by="", scope_note="")
     # The family's own question ("Stel je vraag") this referral came from goes too.
-    _erase_intake_of(referral, now)
+    _erase_intake_of(referral, now, actor=actor)
     _step(referral, actor=actor, kind=EventKind.CONSENT_WITHDRAWN, at=now, fields=fields)
     return referral
 
 
-def _erase_intake_of(referral: Referral, now: dt.datetime) -> None:
-    IntakeRequest.objects.filter(referral=referral, erased_at__isnull=True).update(
+def _erase_intake_of(referral: Referral, now: dt.datetime, *, actor) -> None:
+    intakes = IntakeRequest.objects.filter(referral=referral, erased_at__isnull=True)
+    for intake_id in intakes.values_list("id", flat=True):
+        AccessLogEntry.objects.create(
+            intake_id=intake_id, actor=actor, action=AccessAction.CHANGE, detail="erased"
+        )
+    intakes.update(
         **{field: "" for field in IntakeRequest.PERSONAL_FIELDS},
         erased_at=now,
         closed_at=Coalesce(F("closed_at"), Value(now)),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doorverwijzing.choices import IntakeStatus, ReferralStatus
-from doorverwijzing.models import IntakeRequest, Referral
+from doorverwijzing.models import AccessLogEntry, IntakeRequest, Referral
 from doorverwijzing.services import intake_close, intakes_purge_expired
 from doorverwijzing.tasks import intake_notify_task, referrals_purge_task
 from partners.choices import Role
@@ -193,6 +193,7 @@ INTAKE_URLS = {
     "intake_take_in_hand": "post",
     "intake_close": "post",
     "intake_convert": "get",
+    "intake_access_log": "get",
 }
 
 
@@ -212,6 +213,7 @@ def test_worker_of_another_organisation_gets_404_on_every_intake_url(client, net
     assert client.post(url).status_code in (404, 405)
     intake.refresh_from_db()
     assert intake.status == IntakeStatus.NEW and intake.handled_by is None
+    assert not AccessLogEntry.objects.exists()  # a refused look leaves nothing to log
 
 
 def test_the_contact_point_takes_a_question_in_hand_and_closes_it(client, network, cast):
@@ -419,3 +421,175 @@ def test_the_nightly_purge_forgets_old_mail_claims(network):
     referrals_purge_task()
     assert set(NetworkMailClaim.objects.values_list("pk", flat=True)) == {recent.pk}
     assert old.pk not in NetworkMailClaim.objects.values_list("pk", flat=True)
+
+
+# --- Who read or changed a question: the access log ---------------------------------------
+
+
+def _entries(intake) -> list[tuple[int | None, str, str]]:
+    return [
+        (entry.actor_id, entry.action, entry.detail)
+        for entry in AccessLogEntry.objects.filter(intake=intake).order_by("chain_index")
+    ]
+
+
+def test_opening_a_question_writes_one_read_entry(
+    client, network, cast, django_assert_max_num_queries
+):
+    intake = _intake(network)
+    worker = cast["contact_point"]
+    client.force_login(worker)
+    url = reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk})
+    # session, user, roles, menu counts, the question, one INSERT into the log …
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert _entries(intake) == [(worker.pk, "read", "")]
+
+
+def test_every_change_of_a_question_is_logged_with_its_actor(client, network, cast):
+    intake = _intake(network)
+    worker = cast["contact_point"]
+    client.force_login(worker)
+    client.post(reverse("doorverwijzing:intake_take_in_hand", kwargs={"pk": intake.pk}))
+    client.post(reverse("doorverwijzing:intake_close", kwargs={"pk": intake.pk}))
+    assert _entries(intake) == [
+        (worker.pk, "change", IntakeStatus.IN_PROGRESS),
+        (worker.pk, "change", IntakeStatus.CLOSED),
+    ]
+
+
+@pytest.mark.parametrize("who", ["far_worker", "partner", "volunteer", "coordinator"])
+def test_who_may_not_read_the_question_writes_nothing_and_cannot_see_the_log(
+    client, network, cast, who
+):
+    intake = _intake(network)
+    client.force_login(cast[who])
+    for name in ("intake_detail", "intake_convert", "intake_access_log"):
+        response = client.get(reverse(f"doorverwijzing:{name}", kwargs={"pk": intake.pk}))
+        assert response.status_code in (403, 404)
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_the_contact_point_sees_who_opened_the_question_and_no_family_data(
+    client, network, cast, django_assert_max_num_queries
+):
+    intake = _intake(network)
+    colleagues = [with_mfa(social_worker(network.organiser)) for _index in range(5)]
+    for colleague in colleagues:
+        client.force_login(colleague)
+        client.get(reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk}))
+    client.force_login(cast["contact_point"])
+    url = reverse("doorverwijzing:intake_access_log", kwargs={"pk": intake.pk})
+    with django_assert_max_num_queries(11):  # the same with 1 or 5 rows: actors are joined
+        response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert all(colleague.email in page for colleague in colleagues)
+    assert "Samira" not in page and QUESTION["phone"] not in page
+    assert AccessLogEntry.objects.filter(intake=intake).count() == 5  # the log page is no read
+
+
+def test_the_database_refuses_to_change_or_delete_a_questions_log(network, cast):
+    from django.db import transaction
+    from django.db.utils import InternalError, ProgrammingError
+
+    from doorverwijzing.services import intake_access_log_record
+
+    intake = _intake(network)
+    intake_access_log_record(intake=intake, actor=cast["contact_point"], action="read")
+    entry = AccessLogEntry.objects.get(intake=intake)
+    for attempt in (
+        lambda: AccessLogEntry.objects.filter(pk=entry.pk).update(detail="niets gezien"),
+        lambda: AccessLogEntry.objects.filter(pk=entry.pk).delete(),
+    ):
+        with (
+            pytest.raises((InternalError, ProgrammingError), match="append-only"),
+            transaction.atomic(),
+        ):
+            attempt()
+    assert _entries(intake) == [(cast["contact_point"].pk, "read", "")]
+
+
+def test_a_log_row_is_about_exactly_one_referral_or_question(network):
+    from django.db import IntegrityError, transaction
+
+    from .factories import ReferralFactory
+
+    intake, referral = _intake(network), ReferralFactory()
+    for about in ({}, {"intake": intake, "referral": referral}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            AccessLogEntry.objects.create(action="read", **about)
+
+
+def test_questions_and_referrals_share_one_chain_that_shows_tampering(network, cast):
+    from django.db import connection, transaction
+
+    from doorverwijzing.access_log import access_log_chain_check
+    from doorverwijzing.services import access_log_record, intake_access_log_record
+
+    from .factories import ReferralFactory
+
+    intake, other, referral = _intake(network), _intake(network), ReferralFactory()
+    access_log_record(referral=referral, actor=None, action="read")
+    intake_access_log_record(intake=intake, actor=cast["contact_point"], action="read")
+    access_log_record(referral=referral, actor=None, action="read")
+    report = access_log_chain_check()
+    assert report.rows == 3 and report.head_index == 3 and not report.breaks
+
+    entry = AccessLogEntry.objects.get(intake=intake)
+    with transaction.atomic(), connection.cursor() as cursor:  # a superuser, triggers off
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            "UPDATE doorverwijzing_accesslogentry SET intake_id = %s WHERE id = %s",
+            [other.pk, entry.pk],
+        )
+    assert [b.entry_id for b in access_log_chain_check().breaks] == [entry.pk]
+
+
+def test_erasing_a_question_with_the_referral_is_logged_and_the_log_keeps_no_family_data(
+    client, network, cast
+):
+    from doorverwijzing.services import consent_withdraw
+
+    from .factories import ReferralFactory
+
+    intake = _intake(network)
+    worker = cast["contact_point"]
+    referral = ReferralFactory(referring_organisation=network.organiser)
+    IntakeRequest.objects.filter(pk=intake.pk).update(referral=referral)
+    client.force_login(worker)
+    export = reverse("doorverwijzing:export", kwargs={"public_id": referral.public_id})
+    assert client.get(export).status_code == 200
+    consent_withdraw(referral=referral, actor=worker)
+    assert _entries(intake) == [
+        (worker.pk, "export", referral.public_id),
+        (worker.pk, "change", "erased"),
+    ]
+    intake.refresh_from_db()
+    assert intake.erased_at is not None and intake.name == ""
+    logged = " ".join(AccessLogEntry.objects.values_list("detail", flat=True))
+    assert "Samira" not in logged and QUESTION["phone"] not in logged
+
+
+def test_the_log_of_a_question_stays_when_retention_erases_it(network, cast, settings):
+    settings.INTAKE_RETENTION_DAYS = 91
+    intake = _intake(network)
+    intake_close(intake=intake, actor=cast["contact_point"])
+    _age(intake, created_days_ago=200, closed_days_ago=92)
+    assert intakes_purge_expired() == 1
+    assert _entries(intake) == [(cast["contact_point"].pk, "change", IntakeStatus.CLOSED)]
+
+
+def test_the_contact_point_without_a_second_factor_sees_no_question(client, network, cast):
+    intake = _intake(network)
+    worker = social_worker(network.organiser)  # no TOTP yet
+    client.force_login(worker, second_factor=False)
+    for url in (
+        reverse("doorverwijzing:intake_inbox"),
+        reverse("doorverwijzing:intake_detail", kwargs={"pk": intake.pk}),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/account/2fa/totp/activate/" in response["Location"], url
+    assert not AccessLogEntry.objects.exists()

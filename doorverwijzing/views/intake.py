@@ -117,7 +117,7 @@ def intake_inbox(request):
 
 @login_required
 def intake_detail(request, pk: int):
-    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
+    intake = selectors.intake_open_for_user(user=request.user, pk=pk)
     return render(
         request,
         "doorverwijzing/intake_detail.html",
@@ -125,6 +125,17 @@ def intake_detail(request, pk: int):
             "intake": intake,
             "is_open": intake.status in OPEN_INTAKE_STATUSES and not intake.erased_at,
         },
+    )
+
+
+@login_required
+def intake_access_log(request, pk: int):
+    """Who read or changed the question; the page shows none of the family's data."""
+    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
+    return render(
+        request,
+        "doorverwijzing/intake_access_log.html",
+        {"intake": intake, "entries": selectors.intake_access_log(intake=intake)},
     )
 
 
@@ -150,7 +161,7 @@ def intake_close(request, pk: int):
 @login_required
 def intake_convert(request, pk: int):
     """Turn the question into a referral: the form is prefilled on the server, never via the URL."""
-    intake = selectors.intake_get_for_user(user=request.user, pk=pk)
+    intake = selectors.intake_open_for_user(user=request.user, pk=pk)
     if intake.status not in OPEN_INTAKE_STATUSES or intake.erased_at:
         messages.error(request, _("This question is already handled."))
         return redirect("doorverwijzing:intake_detail", pk=intake.pk)

@@ -221,6 +221,7 @@ def referral_export(request, public_id: str):
     """Everything held about this referral, for the family's right of access."""
     referral = selectors.referral_open_for_user(user=request.user, public_id=public_id)
     services.access_log_record(referral=referral, actor=request.user, action=AccessAction.EXPORT)
+    services.intake_access_log_record_export(referral=referral, actor=request.user)
     data = referral_export_data(referral)
     if request.GET.get("format") == "json":
         response = HttpResponse(
