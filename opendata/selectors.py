@@ -136,10 +136,12 @@ def service_get(public_id: str, *, lang: str = "nl") -> Offer | None:
 
 
 def organizations(*, with_locations: bool = False) -> QuerySet[Organisation]:
-    """Partners with at least one published offer, newest offer change as Last-Modified."""
+    """Partners with at least one published offer, or a place where one takes place (so
+    every location's `organization_id` is found), newest offer change as Last-Modified."""
     published = Offer.objects.filter(organisation=OuterRef("pk"), status=OfferStatus.PUBLISHED)
+    hosts = public_locations().filter(organisation=OuterRef("pk"))
     orgs = (
-        Organisation.objects.filter(Exists(published))
+        Organisation.objects.filter(Exists(published) | Exists(hosts))
         .annotate(last_modified=Max("offers__updated_at", filter=Q(offers__status="published")))
         .order_by("pk")
     )

@@ -5,9 +5,10 @@ Names without a namespace ('opendata_page', 'opendata_dataset'), as templates us
 
 from django.urls import path
 
-from .views_pages import OpenDataView, dataset_download
+from .views_pages import OpenDataView, dataset_download, package_download
 
 urlpatterns = [
     path("open-data/", OpenDataView.as_view(), name="opendata_page"),
     path("open-data/<str:code>.json", dataset_download, name="opendata_dataset"),
+    path("open-data/<str:code>.zip", package_download, name="opendata_package"),
 ]

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from .dataset import dataset_path
+from .dataset import dataset_path, package_path
 
 # SPDX identifier -> where the licence is explained (others are shown as written).
 LICENCE_URLS = {
@@ -28,7 +28,12 @@ class OpenDataView(TemplateView):
             "licence_url": LICENCE_URLS.get(settings.OPEN_DATA_LICENCE, ""),
             "rate_limit": settings.HSDS_RATE_LIMIT_PER_MINUTE,
             "datasets": [
-                {"code": code, "name": name, "ready": dataset_path(code).is_file()}
+                {
+                    "code": code,
+                    "name": name,
+                    "ready": dataset_path(code).is_file(),
+                    "tables": package_path(code).is_file(),
+                }
                 for code, name in settings.LANGUAGES
             ],
         }
@@ -43,6 +48,20 @@ def dataset_download(request, code: str):
         as_attachment=True,
         filename=f"huisvanhetkind-hsds-{code}.json",
         content_type="application/json",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def package_download(request, code: str):
+    """The same dataset as CSV tables with a datapackage.json, zipped."""
+    if code not in {c for c, _name in settings.LANGUAGES} or not package_path(code).is_file():
+        raise Http404
+    response = FileResponse(
+        package_path(code).open("rb"),
+        as_attachment=True,
+        filename=f"huisvanhetkind-hsds-{code}.zip",
+        content_type="application/zip",
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
