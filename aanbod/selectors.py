@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from django.db.models import (
     Count,
     F,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
 )
 from django.http import Http404
@@ -51,14 +53,23 @@ def _locations_prefetch() -> Prefetch:
 
 
 def offer_get_public(*, slug: str, now: dt.datetime | None = None) -> Offer:
-    """A published offer with what its page shows (partner, locations, schedules, dates)."""
+    """A published offer with what its page shows (partner, locations, schedules, dates).
+
+    `first_network_id` is the network the page speaks for (the first by name): its
+    network and the partner's office days come from partners' cache
+    (`network_public`, `zitdagen_for_organisation`), not from two more statements.
+    """
     now = now or timezone.now()
+    first_network = (
+        Offer.networks.through.objects.filter(offer_id=OuterRef("pk"))
+        .order_by("network__name", "network_id")
+        .values("network_id")[:1]
+    )
     offer = (
         Offer.objects.published()
         .select_related("organisation")
-        .prefetch_related(
-            "networks", _locations_prefetch(), _zitdagen_prefetch(), *prefetch_for_dates(now)
-        )
+        .annotate(first_network_id=Subquery(first_network))
+        .prefetch_related(_locations_prefetch(), *prefetch_for_dates(now))
         .defer("search_document", "search_text")
         .filter(slug=slug)
         .first()

@@ -1,6 +1,7 @@
 """Reads of the network for pages and users. Views never query models directly."""
 
 import datetime as dt
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -65,11 +66,69 @@ def network_exists(*, network_id: int) -> int | None:
     return Network.objects.filter(id=network_id).values_list("id", flat=True).first()
 
 
+# Public pages read networks and office days on every request; staff rarely change them.
+# Keys carry this version, which partners.signals moves whenever one changes.
+PUBLIC_VERSION_CACHE_KEY = "partners:public-version"
+
+
+def _public_version() -> int:
+    version = cache.get(PUBLIC_VERSION_CACHE_KEY)
+    if version is None:
+        cache.add(PUBLIC_VERSION_CACHE_KEY, time.time_ns(), timeout=None)
+        version = cache.get(PUBLIC_VERSION_CACHE_KEY)
+    return version
+
+
+def public_data_changed() -> None:
+    """Networks, locations or office days changed: drop what public pages keep of them."""
+    cache.set(PUBLIC_VERSION_CACHE_KEY, time.time_ns(), timeout=None)
+
+
+def _kept(key: str, load):
+    """`load()` kept under `key` for this version of the network's public data (a None,
+    e.g. an unknown slug a visitor typed, is not kept)."""
+    key = f"partners:{_public_version()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        if value is not None:
+            cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def network_get_public(*, slug: str) -> Network:
-    network = Network.objects.filter(slug=slug).first()
+    """A network's public page: kept (no query once a page asked for it)."""
+    network = _kept(f"network-slug:{slug}", Network.objects.filter(slug=slug).first)
     if network is None:
         raise Http404
     return network
+
+
+def network_public(*, pk: int | None) -> Network | None:
+    """The network an offer's page speaks for, by id: kept like `network_get_public`."""
+    if pk is None:
+        return None
+    return _kept(f"network:{pk}", Network.objects.filter(pk=pk).first)
+
+
+def zitdagen_for_organisation(*, organisation_id: int) -> list[Zitdag]:
+    """A partner's office days at locations, with the name and link of each (kept)."""
+    return _kept(
+        f"zitdagen:{organisation_id}",
+        lambda: list(
+            Zitdag.objects.filter(organisation_id=organisation_id)
+            .select_related("location")
+            .only(
+                "organisation",
+                "weekday",
+                "starts",
+                "ends",
+                "note",
+                "location__name",
+                "location__slug",
+            )
+        ),
+    )
 
 
 def organisation_directory(*, network: Network) -> list:

@@ -229,6 +229,7 @@ def mine_preview(request, pk: int):
             "offer": offer,
             "dates": next_occurrences(offer, after=now, limit=6, include_cancelled=True),
             "ways_to_act": offer_ways_to_act(offer, network_for_request(request)),
+            "office_days": offer.organisation.zitdagen.all(),
             "preview": True,
         },
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from huisvanhetkind import permissions
 from huisvanhetkind.page_cache import public_page
-from partners.selectors import network_for_request
+from partners.selectors import network_for_request, network_public, zitdagen_for_organisation
 
 from ..calendar_files import offer_calendar
 from ..schedules import next_occurrences
@@ -23,7 +23,7 @@ from ..ways_to_act import offer_ways_to_act
 def offer_detail(request, slug: str):
     offer = offer_get_public(slug=slug)
     if getattr(request, "network", None) is None:
-        request.network = next(iter(offer.networks.all()), None)
+        request.network = network_public(pk=offer.first_network_id)
     now = timezone.now()
     url = request.build_absolute_uri(offer.get_absolute_url())
     context = {
@@ -37,6 +37,7 @@ def offer_detail(request, slug: str):
         "can_refer": permissions.can(request.user, "referral.send"),
         "print_view": request.GET.get("weergave") == "afdruk",
         "in_shortlist": offer.id in shortlist_ids(request.session),
+        "office_days": zitdagen_for_organisation(organisation_id=offer.organisation_id),
     }
     return render(request, "aanbod/offer_detail.html", context)
 

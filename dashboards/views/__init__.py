@@ -9,4 +9,5 @@ from .cockpit import (  # noqa: F401
     meeting_new,
     meeting_send,
 )
-from .home import HomeView, NetworkHomeView  # noqa: F401
+from .home import HomeView  # noqa: F401
+from .network import NetworkHomeView  # noqa: F401
