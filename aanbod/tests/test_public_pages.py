@@ -77,10 +77,12 @@ def test_search_runs_at_most_seven_queries_whatever_the_catalogue(
     # Query words, ranking, the page's offers, places, facets, weekly times, dated activities.
     with django_assert_max_num_queries(7):
         response = client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
+    assert response.status_code == 200
     assert len(response.context["cards"]) == min(count, 20)
     with django_assert_max_num_queries(9):  # cold caches: the school calendar and network
         cache.clear()
-        client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
+        response = client.get("/nl/aanbod/?q=babbel&age=0-3&page=1")
+    assert response.status_code == 200
 
 
 def test_offer_page_has_actions_dates_and_structured_data(client, catalogue):

@@ -49,6 +49,7 @@ def test_the_search_page_offers_the_choice_and_keeps_its_query_count(
     client.get("/nl/aanbod/?age=wish")  # the school calendar and network cached from here on
     with django_assert_max_num_queries(7):
         response = client.get("/nl/aanbod/?age=wish&age=0-3")
+    assert response.status_code == 200
     content = response.content.decode()
     assert 'name="age" value="wish"' in content
     assert "We willen een kind" in content

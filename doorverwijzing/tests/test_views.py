@@ -216,6 +216,7 @@ def test_inbox_query_count_is_constant(client, cast, django_assert_max_num_queri
     client.force_login(cast["receiver"])
     with django_assert_max_num_queries(14):
         response = client.get(reverse("doorverwijzing:inbox"))
+    assert response.status_code == 200
     assert len(response.context["page"]) == 31
 
 
