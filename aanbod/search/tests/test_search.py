@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from aanbod.choices import AccessType, Cost, LifeDomain, OfferStatus
-from aanbod.filters import OfferFilters, parse_search
+from aanbod.filters import OfferFilters, OfferFilterSet, parse_search
 from aanbod.search.index import reindex_offers
 from aanbod.search.results import PAGE_SIZE, offer_search
 from aanbod.search.vocabulary import vocabulary_rebuild
@@ -189,6 +189,16 @@ def test_bad_input_never_raises(query_string):
     assert len(query) <= 200
     result = offer_search(query=query, filters=filters, page=page)
     assert result.total >= 0
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [*BAD_QUERY_STRINGS, "q=%00zwemles", "q=zwem%01les&open=1&when=today&sort=az&page=3"],
+)
+def test_parsing_without_a_form_gives_what_the_filter_form_gives(query_string):
+    params = QueryDict(query_string)
+    form = OfferFilterSet(data=params, queryset=None)
+    assert parse_search(params) == form.search_arguments()
 
 
 def test_bad_values_are_dropped_and_good_ones_kept():
