@@ -56,7 +56,8 @@ def _as_list(values) -> list[str]:
 class ReferralRoleProtectionMiddleware:
     """A second factor for everyone who must have one, checked on every page.
 
-    Social workers, coordinators and administrators (second_factor.py) reach no
+    Social workers, coordinators, administrators and partner editors (second_factor.py:
+    whoever sees families' personal data or gives roles) reach no
     page but allauth's own until this session passed the second factor: without
     TOTP they are sent to set it up; with TOTP, a session that skipped it (any
     login path other than allauth's) is ended. Sessions of social workers also

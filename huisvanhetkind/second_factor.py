@@ -1,7 +1,8 @@
 """Two-factor login: who must use it, and whether this session did.
 
 People who can read personal data or give roles to others (social workers,
-coordinators, administrators) must log in with a second factor (TOTP). The
+coordinators, administrators, and partner editors: they keep registration lists with
+families' names and contact details) must log in with a second factor (TOTP). The
 middleware in huisvanhetkind/middleware.py enforces it on every page.
 """
 
@@ -16,13 +17,16 @@ from . import permissions
 
 
 def second_factor_required(user) -> bool:
-    """Social workers read referrals; coordinators and administrators give roles."""
+    """Social workers read referrals and families' questions; coordinators and
+    administrators give roles; whoever keeps registration lists sees families' contact
+    details (every partner editor may open a list for the offers they edit)."""
     if not user.is_authenticated:
         return False
     return (
         user.is_superuser
         or bool(permissions.social_worker_organisation_ids(user))
         or bool(permissions.coordinated_network_ids(user))
+        or permissions.can(user, "registration.manage")
     )
 
 

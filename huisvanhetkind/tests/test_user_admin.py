@@ -77,10 +77,19 @@ def test_an_administrator_cannot_change_a_social_workers_email(client, administr
     assert 'name="email"' not in response.content.decode()
 
 
-def test_an_administrator_can_still_set_a_partner_editors_password(client, administrator):
+def test_an_administrator_cannot_set_a_partner_editors_password_either(client, administrator):
+    # Partner editors keep registration lists with families' contact details.
     editor = UserFactory()
     MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
-    assert client.get(f"/admin/auth/user/{editor.pk}/password/").status_code == 200
+    response = client.get(f"/admin/auth/user/{editor.pk}/password/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/auth/user/{editor.pk}/change/"
+
+
+def test_an_administrator_can_still_set_a_viewers_password(client, administrator):
+    viewer = UserFactory()
+    MembershipFactory(user=viewer, role=Role.VIEWER, organisation=OrganisationFactory())
+    assert client.get(f"/admin/auth/user/{viewer.pk}/password/").status_code == 200
 
 
 def test_the_administrator_mails_a_reset_link_instead(client, administrator, worker):

@@ -302,3 +302,56 @@ def test_the_partners_lists_are_never_kept_in_a_cache(client, partner_world):
     response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+# --- A second factor before families' contact details ------------------------------------
+
+TOTP_SET_UP = "/nl/account/2fa/totp/activate/"
+
+
+def _partner_urls(registration_list) -> list[tuple[str, str, dict]]:
+    """Every partner page of the lists: (method, URL, data)."""
+    base = f"/nl/inschrijvingen/{registration_list.pk}/"
+    return [
+        ("get", "/nl/inschrijvingen/", {}),
+        ("get", base, {}),
+        ("get", f"/nl/inschrijvingen/aanbod/{registration_list.offer_id}/", {}),
+        ("post", base + "balie/", {"name": "Mama Yara", "phone": "0470 11 22 33"}),
+        ("post", base + "aanwezig/", {"datum": registration_list.occurrence_id}),
+    ]
+
+
+def test_a_partner_editor_without_totp_is_sent_to_set_it_up_before_any_list(client, partner_world):
+    registration_list, editor, _other, _worker = partner_world
+    register(registration_list, 1)
+    client.force_login(editor, second_factor=False)  # a password, no second factor yet
+    for method, url, data in _partner_urls(registration_list):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302, url
+        assert response["Location"] == TOTP_SET_UP, url
+        assert "Ouder 1" not in response.content.decode()
+    assert Registration.objects.count() == 1  # the desk registration was not taken
+
+
+def test_a_partner_editor_session_that_skipped_totp_is_ended(client, partner_world):
+    from doorverwijzing.tests.factories import with_mfa
+
+    registration_list, editor, _other, _worker = partner_world
+    with_mfa(editor)
+    client.force_login(editor, second_factor=False)  # a login path that is not allauth's
+    response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/login/?next=")
+    assert "_auth_user_id" not in client.session
+
+
+def test_with_the_second_factor_the_partner_sees_the_list(
+    client, partner_world, django_assert_max_num_queries
+):
+    registration_list, editor, _other, _worker = partner_world
+    register(registration_list, 1)
+    client.force_login(editor)  # password and TOTP code
+    with django_assert_max_num_queries(14):
+        response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
+    assert response.status_code == 200
+    assert "Ouder 1" in response.content.decode()
