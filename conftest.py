@@ -57,6 +57,43 @@ def client():
     return Client()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshots(django_db_setup, django_db_blocker):
+    """Each set of demo modules loaded once per run (tests/demo_snapshots.py)."""
+    from tests.demo_snapshots import DemoSnapshots
+
+    snapshots = DemoSnapshots()
+    yield snapshots
+    with django_db_blocker.unblock():
+        snapshots.drop_all()
+
+
+@pytest.fixture
+def demo_data(demo_snapshots):
+    """demo_data("partners.demo", "aanbod.demo"): those demo modules' rows, as the first rows
+    of the test; in a `db` test only a set prepared before (see demo_network)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    yield lambda *modules: demo_snapshots.load(modules)
+    # A rolled-back test leaves the content type ids of before it; the cache must follow.
+    ContentType.objects.clear_cache()
+
+
+DEMO_NETWORK = ("partners.demo", "aanbod.demo")
+
+
+@pytest.fixture(scope="session")
+def _demo_network_prepared(demo_snapshots, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_snapshots.prepare(DEMO_NETWORK)
+
+
+@pytest.fixture
+def demo_network(_demo_network_prepared, demo_data):
+    """The demo network and its catalogue, as a visitor of the demo site sees it."""
+    demo_data(*DEMO_NETWORK)
+
+
 @pytest.fixture
 def celery_worker(transactional_db):
     """A real Celery worker consuming from the test Redis database, in a thread."""

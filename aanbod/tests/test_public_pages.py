@@ -14,12 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue():
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
+def catalogue(demo_network):
+    """The demo network and its catalogue (a copy of the rows, conftest.py)."""
 
 
 def test_search_page_shows_results_and_filters(client, catalogue):

@@ -120,12 +120,7 @@ def test_the_contact_point_fallback_adds_no_query(
     assert "tel:091234567" in _take_part(response.content.decode())
 
 
-def test_every_published_demo_offer_has_a_way_to_act_inside_main(client):
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
+def test_every_published_demo_offer_has_a_way_to_act_inside_main(client, demo_network):
     offers = list(Offer.objects.published().only("slug", "title"))
     assert len(offers) > 100
     missing = []
@@ -138,12 +133,7 @@ def test_every_published_demo_offer_has_a_way_to_act_inside_main(client):
     assert missing == []
 
 
-def test_demo_offers_say_themselves_how_to_take_part_and_how_to_register():
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
+def test_demo_offers_say_themselves_how_to_take_part_and_how_to_register(demo_network):
     published = Offer.objects.published()
     without = [offer.slug for offer in published if not has_way_to_register(offer)]
     assert without == [], "demo offers that say nowhere how to take part"

@@ -97,13 +97,3 @@ def log_in(page, live_server, lang: str, email: str) -> None:
         page.locator("input[name=code]").press("Enter")
         page.wait_for_load_state()
     assert "/account/" not in page.url, page.url
-
-
-@pytest.fixture
-def demo_network(transactional_db):
-    """The demo network and its catalogue, loaded once per test."""
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()

@@ -106,11 +106,9 @@ SIGNAL_PAGES = [
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_signal_pages_have_no_axe_violations(
-    live_server, demo_network, new_page, assert_accessible, lang, width
+    live_server, demo_data, new_page, assert_accessible, lang, width
 ):
-    from signalen.demo import load as load_signals
-
-    load_signals()
+    demo_data("partners.demo", "aanbod.demo", "signalen.demo")
     page = new_page(width)
     log_in(page, live_server, lang, "coordinator@demo.huisvanhetkind.be")
     for path in SIGNAL_PAGES:
@@ -162,11 +160,9 @@ def test_mine_pages_have_no_axe_violations(
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_action_plan_pages_have_no_axe_violations(
-    live_server, new_page, assert_accessible, settings, tmp_path, lang, width
+    live_server, demo_data, new_page, assert_accessible, settings, tmp_path, lang, width
 ):
     """The coordinator's plan list, this year's plan and a built evidence pack."""
-    from importlib import import_module
-
     from django.utils import timezone
 
     from actieplan.choices import PackKind
@@ -175,8 +171,7 @@ def test_action_plan_pages_have_no_axe_violations(
     from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
 
     settings.MEDIA_ROOT = tmp_path
-    for module_name in DEMO_MODULES:
-        import_module(module_name).load()
+    demo_data(*DEMO_MODULES)
     plan = ActionPlan.objects.get(network__slug="scheldevallei", year=timezone.localdate().year)
     pack = evidence_pack_request(network=plan.network, year=plan.year, kind=PackKind.PLAN)
     pack = evidence_pack_build(pack_id=pack.id)
@@ -242,16 +237,13 @@ def registration_ids() -> dict:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cockpit_pages_have_no_axe_violations(
-    live_server, new_page, assert_accessible, settings, tmp_path, lang, width
+    live_server, demo_data, new_page, assert_accessible, settings, tmp_path, lang, width
 ):
-    from importlib import import_module
-
     from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
     from partners.models import Group, Meeting
 
     settings.MEDIA_ROOT = tmp_path
-    for module_name in DEMO_MODULES:
-        import_module(module_name).load()
+    demo_data(*DEMO_MODULES)
     group = Group.objects.get(kind="steering", network__slug="scheldevallei")
     meeting = Meeting.objects.filter(group=group).first()
     page = new_page(width)
@@ -269,11 +261,9 @@ def test_cockpit_pages_have_no_axe_violations(
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_registration_pages_have_no_axe_violations(
-    live_server, demo_network, new_page, assert_accessible, lang, width
+    live_server, demo_data, new_page, assert_accessible, lang, width
 ):
-    from inschrijving.demo import load as load_registrations
-
-    load_registrations()
+    demo_data("partners.demo", "aanbod.demo", "inschrijving.demo")
     ids = registration_ids()
     page = new_page(width)
     for path in REGISTRATION_PAGES:

@@ -14,15 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    from aanbod.demo import load as load_offers
-    from actieplan.demo import load as load_plans
-    from doorverwijzing.demo import load as load_referrals
-    from partners.demo import load as load_network
-    from signalen.demo import load as load_signals
-
-    for load in (load_network, load_offers, load_referrals, load_signals, load_plans):
-        load()
+def demo(demo_data):
+    demo_data(
+        "partners.demo", "aanbod.demo", "doorverwijzing.demo", "signalen.demo", "actieplan.demo"
+    )
 
 
 def test_coordinator_prepares_a_stuurgroep_and_downloads_the_plan(

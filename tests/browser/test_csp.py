@@ -5,17 +5,8 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def catalogue(transactional_db):
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
-
-
 def test_public_pages_cause_no_csp_violation_and_the_map_shows_its_marker(
-    live_server, catalogue, browser
+    live_server, demo_network, browser
 ):
     from partners.models import Location
 

@@ -14,10 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def workers(transactional_db):
-    from partners.demo import load
-
-    load()
+def workers(demo_data):
+    demo_data("partners.demo")
     neighbour = NetworkFactory(name="Huis van het Kind Buurgemeente", slug="buurgemeente")
     return {
         "referrer": with_mfa(

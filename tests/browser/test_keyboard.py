@@ -5,15 +5,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def catalogue(transactional_db):
-    from aanbod.demo import load as load_offers
-    from partners.demo import load as load_network
-
-    load_network()
-    load_offers()
-
-
 def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
     for _step in range(limit):
         page.keyboard.press("Tab")
@@ -24,7 +15,7 @@ def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_search_to_offer_by_keyboard_alone(live_server, catalogue, browser, javascript):
+def test_search_to_offer_by_keyboard_alone(live_server, demo_network, browser, javascript):
     context = browser.new_context(
         viewport={"width": 360, "height": 800}, java_script_enabled=javascript
     )
@@ -48,7 +39,7 @@ def test_search_to_offer_by_keyboard_alone(live_server, catalogue, browser, java
     context.close()
 
 
-def test_ticking_a_filter_updates_results_and_keeps_focus(live_server, catalogue, new_page):
+def test_ticking_a_filter_updates_results_and_keeps_focus(live_server, demo_network, new_page):
     page = new_page(1280)
     page.goto(f"{live_server.url}/nl/aanbod/?q=opvoeding")
     before = page.locator("#results-title").inner_text()

@@ -14,10 +14,8 @@ CKG_WORKER = "hulpverlener@demo.huisvanhetkind.be"
 
 
 @pytest.fixture
-def demo_referrals(demo_network):
-    from doorverwijzing.demo import load
-
-    load()
+def demo_referrals(demo_data):
+    demo_data("partners.demo", "aanbod.demo", "doorverwijzing.demo")
 
 
 def _oldest_waiting(organisation_slug: str) -> Referral:

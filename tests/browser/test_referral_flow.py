@@ -15,10 +15,8 @@ FAMILY = {"name": "Z. Q.", "phone": "0499 88 77 66", "question": "Zoekt hulp bij
 
 
 @pytest.fixture
-def workers(transactional_db):
-    from partners.demo import load
-
-    load()
+def workers(demo_data):
+    demo_data("partners.demo")
     sociaal_huis = Organisation.objects.get(slug="sociaal-huis-wilgendaal")
     ckg = Organisation.objects.get(slug="ckg-de-wiege")
     caw = Organisation.objects.get(slug="caw-oost-vlaanderen")

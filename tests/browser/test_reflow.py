@@ -5,8 +5,6 @@ plus the staff pages with tables: the referral inbox, a referral, the intake inb
 figures. A page that is wider than the screen is reported with its widest elements.
 """
 
-from importlib import import_module
-
 import pytest
 
 from .conftest import LANGUAGES
@@ -107,7 +105,7 @@ def _log_in(page, live_server, email: str) -> None:
 
 
 @pytest.fixture
-def demo_everything(transactional_db, settings, tmp_path):
+def demo_everything(demo_data, settings, tmp_path):
     """All demo data, as the action plan's axe test loads it, and the ids the pages need."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
@@ -120,8 +118,7 @@ def demo_everything(transactional_db, settings, tmp_path):
     from partners.models import Group, Meeting
 
     settings.MEDIA_ROOT = tmp_path
-    for module_name in DEMO_MODULES:
-        import_module(module_name).load()
+    demo_data(*DEMO_MODULES)
     plan = ActionPlan.objects.get(network__slug="scheldevallei", year=timezone.localdate().year)
     pack = evidence_pack_request(network=plan.network, year=plan.year, kind=PackKind.PLAN)
     pack = evidence_pack_build(pack_id=pack.id)

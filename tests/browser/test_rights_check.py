@@ -11,10 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_rights(demo_network):
-    from rechten.demo import load
-
-    load()
+def demo_rights(demo_data):
+    demo_data("partners.demo", "aanbod.demo", "rechten.demo")
 
 
 def _start(page, live_server, lang):

@@ -16,10 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def network(transactional_db):
-    from partners.demo import load
-
-    load()
+def network(demo_data):
+    demo_data("partners.demo")
     return Network.objects.get(slug="scheldevallei")
 
 
