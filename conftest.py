@@ -157,26 +157,41 @@ def network(db):
     return network
 
 
+def _member(role, **where):
+    from partners.tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory()
+    MembershipFactory(user=user, role=role, **where)
+    return user
+
+
 @pytest.fixture
-def cast(network):
+def far_network(db):
+    """Another network: none of `network`'s cast works there."""
+    from partners.tests.factories import NetworkFactory
+
+    return NetworkFactory()
+
+
+@pytest.fixture
+def far_coordinator(far_network):
+    """The coordinator of `far_network`; for tests that need no other cast member (a module
+    with a world of its own) — the cast's far_coordinator is the same person."""
+    from partners.choices import Role
+
+    return _member(Role.COORDINATOR, network=far_network)
+
+
+@pytest.fixture
+def cast(network, far_network, far_coordinator):
     from django.contrib.auth.models import AnonymousUser
 
     from partners.choices import Role
-    from partners.tests.factories import (
-        MembershipFactory,
-        NetworkFactory,
-        OrganisationFactory,
-        UserFactory,
-    )
+    from partners.tests.factories import OrganisationFactory, UserFactory
 
-    def member(role, **where):
-        user = UserFactory()
-        MembershipFactory(user=user, role=role, **where)
-        return user
-
+    member = _member
     organisation = OrganisationFactory(networks=[network])
     other_organisation = OrganisationFactory(networks=[network])
-    far_network = NetworkFactory()
     return Cast(
         network=network,
         organisation=organisation,
@@ -186,7 +201,7 @@ def cast(network):
         colleague=member(Role.PARTNER_EDITOR, organisation=organisation),
         outsider=member(Role.PARTNER_EDITOR, organisation=other_organisation),
         coordinator=member(Role.COORDINATOR, network=network),
-        far_coordinator=member(Role.COORDINATOR, network=far_network),
+        far_coordinator=far_coordinator,
         viewer=member(Role.VIEWER, network=network),
         social_worker=member(Role.SOCIAL_WORKER, organisation=organisation),
         volunteer=UserFactory(),

@@ -240,10 +240,3 @@ def evidence_world(db):
         "steering_member": steering_member,
         "organisations": [sociaal_huis, ckg],
     }
-
-
-@pytest.fixture
-def other_coordinator(db):
-    user = UserFactory(email="elders@test.be")
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=NetworkFactory())
-    return user

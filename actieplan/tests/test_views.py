@@ -74,8 +74,8 @@ def _url(name: str, objects: dict) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(URLS_WITH_ID))
-def test_coordinator_of_another_network_gets_404(client, built, other_coordinator, name):
-    client.force_login(other_coordinator)
+def test_coordinator_of_another_network_gets_404(client, built, far_coordinator, name):
+    client.force_login(far_coordinator)
     method = URLS_WITH_ID[name][1]
     response = getattr(client, method)(_url(name, built), {"kind": "plan"})
     assert response.status_code == 404
@@ -106,7 +106,7 @@ def test_anonymous_is_sent_to_the_login(client, built):
 
 
 def test_plan_list_shows_only_own_networks_with_a_fixed_number_of_queries(
-    client, built, other_coordinator, django_assert_max_num_queries
+    client, built, far_coordinator, django_assert_max_num_queries
 ):
     from actieplan.tests.factories import ActionPlanFactory
 

@@ -8,7 +8,7 @@ from django.core import mail
 
 from doorverwijzing.choices import AccessAction
 from doorverwijzing.services import access_log_record
-from doorverwijzing.tests.factories import ReferralFactory, social_worker
+from doorverwijzing.tests.factories import ReferralFactory
 from partners.choices import Role
 from partners.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -25,10 +25,12 @@ def administrator(client):
 
 
 @pytest.fixture
-def worker():
-    user = social_worker(email="werker@ocmw.be")
-    TOTP.activate(user, SECRET)
-    return user
+def worker(cast):
+    """The cast's social worker (conftest.py), with the second factor their role requires."""
+    worker = cast.social_worker
+    worker.organisation = cast.organisation
+    TOTP.activate(worker, SECRET)
+    return worker
 
 
 def test_totp_secrets_are_not_in_the_admin(client, administrator, worker):
