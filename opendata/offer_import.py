@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -145,7 +145,9 @@ def offer_import_start(
         network=network,
         imported_by=actor,
         file_name=file_name[:200],
-        rows=[asdict(row) for row in preview.rows],
+        # Shallow: the JSON field serialises the nested values; asdict() deep-copied
+        # every row's texts and dates first (a third of the start for 5,000 rows).
+        rows=[dict(vars(row)) for row in preview.rows],
         total=len(preview.rows),
     )
     LogEntry.objects.log_actions(
@@ -247,6 +249,7 @@ def _apply_batch(run: OfferImport, rows: list[OfferRow]) -> tuple[dict, list[int
         ).values_list("offer_id", flat=True)
     )
     locations = _locations_for(run, rows)
+    blank = _blank_translations()
     created, changed, archived = [], [], []
     for row in rows:
         offer = existing.get(row.key)
@@ -257,7 +260,7 @@ def _apply_batch(run: OfferImport, rows: list[OfferRow]) -> tuple[dict, list[int
             continue
         is_new = offer is None
         if is_new:
-            offer = Offer(organisation=run.organisation)
+            offer = Offer(organisation=run.organisation, **blank)
             if source == "uitdatabank":
                 offer.uitdatabank_id = uuid.UUID(row.key)
                 offer.slug = _slug(row, row.key)
@@ -290,6 +293,19 @@ def _slug(row: OfferRow, key: str) -> str:
     title = row.texts.get("title", {})
     base = slugify(title.get("nl") or next(iter(title.values()), "") or "activiteit")[:140]
     return f"{base}-{key[:8]}"
+
+
+def _blank_translations() -> dict:
+    """The defaults of an offer's translated columns, worked out once per batch and given
+    to each new Offer: modeltranslation works each out per instance otherwise (30 per
+    offer, the slowest part of making a new row)."""
+    from modeltranslation.fields import TranslationField
+
+    return {
+        field.attname: field.get_default()
+        for field in Offer._meta.concrete_fields
+        if isinstance(field, TranslationField)
+    }
 
 
 def _update_fields() -> list[str]:
