@@ -269,8 +269,9 @@ class Reminder(models.Model):
 class IntakeRequest(models.Model):
     """'Stel je vraag / bel me terug' from a family on the public site."""
 
+    # PROTECT: deleting a network would take its questions' access log with it (append-only).
     network = models.ForeignKey(
-        "partners.Network", on_delete=models.CASCADE, related_name="intake_requests"
+        "partners.Network", on_delete=models.PROTECT, related_name="intake_requests"
     )
     status = models.CharField(
         max_length=12, choices=IntakeStatus.choices, default=IntakeStatus.NEW, db_index=True

@@ -593,3 +593,15 @@ def test_the_contact_point_without_a_second_factor_sees_no_question(client, netw
         assert response.status_code == 302, url
         assert "/account/2fa/totp/activate/" in response["Location"], url
     assert not AccessLogEntry.objects.exists()
+
+
+def test_a_network_whose_questions_were_read_is_not_deleted_with_them(network, cast):
+    from django.db.models import ProtectedError
+
+    from doorverwijzing.services import intake_access_log_record
+
+    intake = _intake(network)
+    intake_access_log_record(intake=intake, actor=cast["contact_point"], action="read")
+    with pytest.raises(ProtectedError):
+        network.delete()
+    assert IntakeRequest.objects.filter(pk=intake.pk).exists()
