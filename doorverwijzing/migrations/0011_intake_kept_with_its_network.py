@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('doorverwijzing', '0009_access_log_of_intake_requests'),
+        ("doorverwijzing", "0010_access_log_of_intake_requests"),
         ('partners', '0012_hsds_uuids_required'),
     ]
 
