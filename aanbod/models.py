@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.backends.postgresql.psycopg_any import NumericRange
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +34,11 @@ from .choices import (
     TargetGroup,
     WeekOfMonth,
 )
-from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
+from .ways_to_act import (
+    REGISTRATION_WITHOUT_WAY,
+    registration_without_way,
+    without_way_to_register,
+)
 
 
 def every_age() -> NumericRange:
@@ -203,6 +207,19 @@ class Offer(models.Model):
             models.Index(fields=["cost", "kansentarief"], name="offer_cost"),
             models.Index(fields=["funding_ends"], name="offer_funding_ends"),
             models.Index(fields=["last_verified"], name="offer_last_verified"),
+            # The coordinator's start page (aanbod.selectors.coordinator_offer_attention):
+            # its first twenty read off an index in the list's order, at any catalogue size.
+            models.Index(
+                F("last_verified").asc(nulls_first=True),
+                name="offer_published_by_verified",
+                condition=Q(status=OfferStatus.PUBLISHED),
+            ),
+            models.Index(
+                "title_nl",
+                "id",
+                name="offer_no_own_way_by_title",
+                condition=Q(status=OfferStatus.PUBLISHED) & without_way_to_register(),
+            ),
             GinIndex(fields=["pillars"], name="offer_pillars"),
             GinIndex(fields=["life_domains"], name="offer_life_domains"),
             GinIndex(fields=["target_groups"], name="offer_target_groups"),

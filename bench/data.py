@@ -193,7 +193,10 @@ def copy_rows(
     fields = {f.attname: f for f in model._meta.concrete_fields}
     now = timezone.now()
     rest = [
-        f for f in model._meta.concrete_fields if f.attname not in attnames and not f.primary_key
+        f
+        for f in model._meta.concrete_fields
+        # Generated columns (the inbox's ranks on Referral) are PostgreSQL's to fill.
+        if f.attname not in attnames and not f.primary_key and not f.generated
     ]
     # A unique field with a callable default (the open-data `uuid`) needs a value per row.
     per_row = [f for f in rest if f.unique and f.has_default() and callable(f.default)]

@@ -38,6 +38,13 @@ FHIR_TASK_STATUS = {
 }
 
 OPEN_STATUSES = {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.CONTACTED}
+# The receiver's open steps in the order the inbox shows them, each with the field that
+# says since when it waits (doorverwijzing.waiting; the stored ranks on Referral).
+WAITING_SINCE_FIELD = {
+    ReferralStatus.SENT: "sent_at",
+    ReferralStatus.ACCEPTED: "accepted_at",
+    ReferralStatus.CONTACTED: "first_contact_at",
+}
 FINISHED_STATUSES = {
     ReferralStatus.DECLINED,
     ReferralStatus.CLOSED,

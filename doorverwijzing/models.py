@@ -6,11 +6,13 @@ keeps the network's figures.
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Case, F, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
+    WAITING_SINCE_FIELD,
     AccessAction,
     ConsentMethod,
     ContactPreference,
@@ -134,6 +136,34 @@ class Referral(models.Model):
         "outcome_remark",
     )
 
+    # The inbox's order, stored so an index can serve it (doorverwijzing.waiting): open
+    # steps first in WAITING_SINCE_FIELD's order, then the finished ones; urgent on top;
+    # the longest waiting first. Computed by PostgreSQL, never written by the code.
+    action_rank = models.GeneratedField(
+        expression=Case(
+            *[
+                When(status=status, then=Value(index))
+                for index, status in enumerate(WAITING_SINCE_FIELD)
+            ],
+            default=Value(len(WAITING_SINCE_FIELD)),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    urgency_rank = models.GeneratedField(
+        expression=Case(When(urgency=Urgency.URGENT, then=Value(0)), default=Value(1)),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    waits_since = models.GeneratedField(
+        expression=Case(
+            *[When(status=status, then=F(field)) for status, field in WAITING_SINCE_FIELD.items()],
+            default=Value(None),
+        ),
+        output_field=models.DateTimeField(null=True),
+        db_persist=True,
+    )
+
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("referral")
@@ -141,6 +171,23 @@ class Referral(models.Model):
         indexes = [
             models.Index(fields=["receiving_organisation", "status", "-sent_at"]),
             models.Index(fields=["referring_organisation", "status", "-sent_at"]),
+            # The received and the sent box in the inbox's order: the first page is read
+            # off the index instead of sorting every referral the organisation ever had.
+            *[
+                models.Index(
+                    F(organisation),
+                    "action_rank",
+                    "urgency_rank",
+                    F("waits_since").asc(nulls_last=True),
+                    F("closed_at").desc(nulls_last=True),
+                    F("sent_at").desc(),
+                    name=f"referral_inbox_{box}_order",
+                )
+                for box, organisation in (
+                    ("received", "receiving_organisation"),
+                    ("sent", "referring_organisation"),
+                )
+            ],
         ]
 
     def __str__(self) -> str:

@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from aanbod.models import Offer
+from aanbod.models import Offer, offer_link_fields
 from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
@@ -20,15 +20,43 @@ from .services import access_log_record, intake_access_log_record, referral_mark
 from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
+# What a row of the inbox shows (and its link and waiting time need): the rest of a
+# referral, and an offer's long texts, stay in the database.
+INBOX_ROW_FIELDS = (
+    "public_id",
+    "status",
+    "urgency",
+    "sent_at",
+    "accepted_at",
+    "first_contact_at",
+    "closed_at",
+    "referring_organisation__name",
+    "receiving_organisation__name",
+)
 INTAKE_INBOX_PAGE_SIZE = 50
+# What a row of the inbox shows (and its link and waiting time need): the rest of a
+# referral, and an offer's long texts, stay in the database.
+INBOX_ROW_FIELDS = (
+    "public_id",
+    "status",
+    "urgency",
+    "sent_at",
+    "accepted_at",
+    "first_contact_at",
+    "closed_at",
+    "referring_organisation__name",
+    "receiving_organisation__name",
+)
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
     """Referrals received by (or sent from) the organisations the user handles them for,
     what needs action first (doorverwijzing.waiting)."""
     action = "referral.handle" if box == "received" else "referral.follow_up"
-    queryset = permissions.scope(user, Referral, action).select_related(
-        "referring_organisation", "receiving_organisation", "offer"
+    queryset = (
+        permissions.scope(user, Referral, action)
+        .select_related("referring_organisation", "receiving_organisation", "offer")
+        .only(*INBOX_ROW_FIELDS, *offer_link_fields("offer__"))
     )
     if status in ReferralStatus.values:
         queryset = queryset.filter(status=status)

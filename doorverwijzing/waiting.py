@@ -10,30 +10,28 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, DateTimeField, F, IntegerField, QuerySet, Value, When
+from django.db.models import F, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from huisvanhetkind.belgian_days import working_days_between
 
-from .choices import ReferralStatus, Urgency
+from .choices import WAITING_SINCE_FIELD, ReferralStatus, Urgency
 from .models import Referral
 
-# The receiver's next step per status, and since when it waits.
-NEXT_STEP = {
-    ReferralStatus.SENT: (_("Accept or decline"), "sent_at", "REFERRAL_ACCEPT_WORKING_DAYS"),
-    ReferralStatus.ACCEPTED: (
-        _("Contact the family"),
-        "accepted_at",
-        "REFERRAL_CONTACT_WORKING_DAYS",
-    ),
-    ReferralStatus.CONTACTED: (
-        _("Close when done"),
-        "first_contact_at",
-        "REFERRAL_CLOSE_WORKING_DAYS",
-    ),
+# The receiver's next step per status, and since when it waits (the order and the fields
+# are WAITING_SINCE_FIELD's, which the stored ranks on Referral follow).
+_LABELS = {
+    ReferralStatus.SENT: (_("Accept or decline"), "REFERRAL_ACCEPT_WORKING_DAYS"),
+    ReferralStatus.ACCEPTED: (_("Contact the family"), "REFERRAL_CONTACT_WORKING_DAYS"),
+    ReferralStatus.CONTACTED: (_("Close when done"), "REFERRAL_CLOSE_WORKING_DAYS"),
 }
-FINISHED_RANK = len(NEXT_STEP)
+NEXT_STEP = {
+    status: (_LABELS[status][0], field, _LABELS[status][1])
+    for status, field in WAITING_SINCE_FIELD.items()
+}
 
 
 @dataclass(frozen=True)
@@ -45,21 +43,14 @@ class Waiting:
 
 def order_by_need_for_action(queryset: QuerySet) -> QuerySet:
     """Open referrals first (the earliest step first, urgent ones on top, oldest first),
-    then the finished ones, the most recent first."""
-    rank = Case(
-        *[When(status=status, then=Value(index)) for index, status in enumerate(NEXT_STEP)],
-        default=Value(FINISHED_RANK),
-        output_field=IntegerField(),
-    )
-    waits_since = Case(
-        *[When(status=status, then=F(field)) for status, (_l, field, _d) in NEXT_STEP.items()],
-        default=Value(None),
-        output_field=DateTimeField(),
-    )
-    urgent_first = Case(When(urgency=Urgency.URGENT, then=Value(0)), default=Value(1))
-    return queryset.annotate(action_rank=rank, waits_since=waits_since).order_by(
+    then the finished ones, the most recent first.
+
+    The ranks are stored columns of Referral, in the order of its inbox indexes, so a page
+    of one organisation's box is read off an index at any size.
+    """
+    return queryset.order_by(
         "action_rank",
-        urgent_first,
+        "urgency_rank",
         F("waits_since").asc(nulls_last=True),
         F("closed_at").desc(nulls_last=True),
         "-sent_at",
@@ -78,3 +69,51 @@ def waiting_for(referral: Referral, *, today: dt.date | None = None) -> Waiting 
     return Waiting(
         next_step=str(label), working_days=days, overdue=days >= getattr(settings, limit_setting)
     )
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One line of the inbox, its texts ready: the template only places them."""
+
+    url: str
+    public_id: str
+    urgent: bool
+    waiting: str  # "Accept or decline · waits 3 working days", empty when finished
+    overdue: bool
+    partner: str  # who sent it (received box) or who received it (sent box)
+    offer: str
+    sent_at: dt.datetime
+    status: str
+
+
+def inbox_rows(referrals, *, box: str, today: dt.date) -> list[InboxRow]:
+    """The rows of one inbox page (referrals loaded by selectors.referral_inbox)."""
+    # Every detail address differs only in the reference: reverse once, not per row.
+    marker = "REFERENCE"
+    url = reverse("doorverwijzing:detail", kwargs={"public_id": marker})
+    rows = []
+    for referral in referrals:
+        waiting = waiting_for(referral, today=today)
+        text = ""
+        if waiting is not None:
+            days = waiting.working_days
+            count = ngettext("waits %(days)s working day", "waits %(days)s working days", days) % {
+                "days": days
+            }
+            text = f"{waiting.next_step} · {count}"
+        received = box == "received"
+        partner = referral.referring_organisation if received else referral.receiving_organisation
+        rows.append(
+            InboxRow(
+                url=url.replace(marker, referral.public_id),
+                public_id=referral.public_id,
+                urgent=referral.urgency == Urgency.URGENT,
+                waiting=text,
+                overdue=bool(waiting and waiting.overdue),
+                partner=partner.name,
+                offer=referral.offer.title if referral.offer_id else "",
+                sent_at=referral.sent_at,
+                status=referral.get_status_display(),
+            )
+        )
+    return rows

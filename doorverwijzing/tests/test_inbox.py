@@ -61,7 +61,7 @@ def test_inbox_puts_what_waits_longest_on_the_receiver_first(client, cast):
     client.force_login(cast["receiver"])
     response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 200
-    order = [referral.public_id for referral, _waiting in response.context["rows"]]
+    order = [row.public_id for row in response.context["rows"]]
     assert order == [
         urgent.public_id,
         oldest.public_id,
@@ -89,15 +89,15 @@ def test_inbox_filters_and_ignores_a_bad_value(client, cast):
     done = _referral(cast, status=ReferralStatus.DECLINED)
     client.force_login(cast["receiver"])
     response = client.get(reverse("doorverwijzing:inbox"), {"status": "open"})
-    assert [r.public_id for r, _w in response.context["rows"]] == [open_one.public_id]
+    assert [row.public_id for row in response.context["rows"]] == [open_one.public_id]
     response = client.get(reverse("doorverwijzing:inbox"), {"status": "nonsense", "urgency": "x"})
     assert response.status_code == 200
-    assert {r.public_id for r, _w in response.context["rows"]} == {
+    assert {row.public_id for row in response.context["rows"]} == {
         open_one.public_id,
         done.public_id,
     }
     response = client.get(reverse("doorverwijzing:inbox"), {"reference": done.public_id[-3:]})
-    assert [r.public_id for r, _w in response.context["rows"]] == [done.public_id]
+    assert [row.public_id for row in response.context["rows"]] == [done.public_id]
 
 
 def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_assert_max_num_queries):
@@ -108,7 +108,9 @@ def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_asser
             accepted_at=timezone.now(),
         )
     client.force_login(cast["receiver"])
-    with django_assert_max_num_queries(17):
+    # session, user, roles, count, page, mail choice, network, menu (2), steering
+    # groups, session save (3): none of them grows with the rows.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == 40

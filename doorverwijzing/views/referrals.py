@@ -27,7 +27,7 @@ from ..forms import (
     MailPreferenceForm,
     ReferralForm,
 )
-from ..waiting import waiting_for
+from ..waiting import inbox_rows
 
 
 @login_required
@@ -39,8 +39,7 @@ def inbox(request):
         request.GET, queryset=selectors.referral_inbox(user=request.user, box=box)
     )
     page = Paginator(filters.qs, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    rows = [(referral, waiting_for(referral, today=today)) for referral in page]
+    rows = inbox_rows(page, box=box, today=timezone.localdate())
     return render(
         request,
         "doorverwijzing/inbox.html",
