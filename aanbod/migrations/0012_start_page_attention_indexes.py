@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbod', '0010_hsds_uuids_required'),
+        ("aanbod", "0011_offer_published_id_index"),
         ('partners', '0012_hsds_uuids_required'),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('aanbod', '0010_hsds_uuids_required'),
-        ('doorverwijzing', '0008_referral_mails_and_close_reminder'),
+        ("doorverwijzing", "0011_intake_kept_with_its_network"),
         ('partners', '0012_hsds_uuids_required'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
