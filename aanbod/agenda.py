@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import BooleanField, Count, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber, TruncDate
 
-from partners.models import Zitdag
-from partners.opening_hours import BRUSSELS
+from huisvanhetkind.belgian_days import is_public_holiday
+from partners.models import Location, Zitdag
+from partners.opening_hours import BRUSSELS, SchoolHolidayLike, in_school_holiday
 from partners.selectors import school_holidays_between, zitdagen_on_weekdays
 
 from .filters import OfferFilters
-from .models import Occurrence, Offer, RecurringSchedule, offer_link_fields
-from .schedules import NextDate, schedules_with_exceptions, weekly_dates_between
+from .models import Occurrence, Offer, offer_link_fields
+from .schedules import NextDate
 from .search.conditions import full_condition
-from .search.sql import OFFER
+from .search.sql import OFFER, Sql
 from .search.vocabulary import prepare_query
 
 AGENDA_MAX_ITEMS = 400
@@ -28,15 +31,16 @@ _AGENDA_FIELDS = [
     *offer_link_fields("offer__"),
     *(f"location__{name}" for name in ("name", "street", "postcode", "city")),
 ]
-_SCHEDULE_FIELDS = [
-    "weekday",
-    "starts",
-    "ends",
-    "week_of_month",
-    "school_weeks_only",
-    "valid_from",
-    "valid_until",
-]
+
+
+def _in_model_order(model, names: list[str]) -> list[str]:
+    # Model.from_db takes a partial row in the order of the model's fields.
+    return [field.attname for field in model._meta.concrete_fields if field.attname in names]
+
+
+# What a weekly line shows of its offer and place (as _AGENDA_FIELDS).
+_WEEKLY_OFFER_FIELDS = _in_model_order(Offer, offer_link_fields())
+_WEEKLY_LOCATION_FIELDS = _in_model_order(Location, ["id", "name", "street", "postcode", "city"])
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,133 @@ def _offer_matches(column: str, filters: OfferFilters) -> RawSQL:
     )
 
 
+def _weekly_statement(
+    *,
+    first_day: dt.date,
+    last_day: dt.date,
+    filters: OfferFilters,
+    holidays: Sequence[SchoolHolidayLike],
+    now: dt.datetime | None,
+    per_day: int | None,
+) -> Sql:
+    """The dates of matching weekly slots from first_day to last_day, expanded in SQL.
+
+    Mirrors aanbod.schedules (`_weekly_date`, `weekly_dates_between`): the slot's weekday,
+    its validity dates and week of the month; no date on a public holiday, none in a school
+    holiday for a school-weeks slot, none on a cancelled date; an exception that is not
+    cancelled moves the times and brings its note. The public and school holidays of the
+    window come as lists of dates (the calendars are Python's and cached). As before, the
+    first AGENDA_MAX_ITEMS matching slots by id are expanded. Each row carries its day's
+    number of dates, and with `per_day` only each day's first `per_day` rows (by time,
+    then slot) come back, with their offer's link fields and their place.
+    """
+    window = [first_day + dt.timedelta(days=i) for i in range((last_day - first_day).days + 1)]
+    public_holidays = [day for day in window if is_public_holiday(day)]
+    school_days = [day for day in window if in_school_holiday(day, holidays)]
+    weekdays = sorted({day.weekday() for day in window[:7]})
+    condition = full_condition(prepare_query(""), filters)
+    offer_columns = ", ".join(
+        f"o.{Offer._meta.get_field(name).column}" for name in _WEEKLY_OFFER_FIELDS
+    )
+    location_columns = ", ".join(
+        f"l.{Location._meta.get_field(name).column}" for name in _WEEKLY_LOCATION_FIELDS
+    )
+    # Only our constants are interpolated; every value is a parameter.
+    statement = (
+        Sql(
+            "WITH slot AS (SELECT s.* FROM aanbod_recurringschedule s"  # noqa: S608
+            f" WHERE s.offer_id IN (SELECT {OFFER}.id FROM {OFFER} WHERE "
+        )
+        + condition
+        + Sql(
+            ") AND s.weekday = ANY(%s) ORDER BY s.id LIMIT %s),"
+            " dated AS (SELECT s.id AS slot_id, s.offer_id, s.location_id, c.day,"
+            " COALESCE(e.starts, s.starts) AS starts, COALESCE(e.ends, s.ends) AS ends,"
+            " COALESCE(e.note, '') AS note"
+            " FROM slot s CROSS JOIN LATERAL ("
+            " SELECT %s::date + ((s.weekday - %s + 7) %% 7) + 7 * k AS day"
+            " FROM generate_series(0, %s) AS k) AS c"
+            " LEFT JOIN aanbod_scheduleexception e ON e.schedule_id = s.id AND e.date = c.day"
+            " WHERE c.day <= %s::date"
+            " AND (s.valid_from IS NULL OR s.valid_from <= c.day)"
+            " AND (s.valid_until IS NULL OR s.valid_until >= c.day)"
+            " AND (s.week_of_month IS NULL"
+            " OR s.week_of_month = (extract(day FROM c.day)::int - 1) / 7 + 1"
+            " OR (s.week_of_month = -1"
+            " AND extract(month FROM c.day + 7) <> extract(month FROM c.day)))"
+            " AND NOT c.day = ANY(%s::date[])"
+            " AND NOT (s.school_weeks_only AND c.day = ANY(%s::date[]))"
+            " AND NOT COALESCE(e.cancelled, FALSE)",
+            (
+                weekdays,
+                AGENDA_MAX_ITEMS,
+                first_day,
+                first_day.weekday(),
+                (len(window) - 1) // 7,
+                last_day,
+                public_holidays,
+                school_days,
+            ),
+        )
+    )
+    if now is not None:
+        statement += Sql(
+            " AND (c.day + COALESCE(e.ends, s.ends)) AT TIME ZONE 'Europe/Brussels' > %s", (now,)
+        )
+    statement += Sql(
+        "), ranked AS (SELECT d.*,"  # noqa: S608
+        " row_number() OVER (PARTITION BY d.day ORDER BY d.starts, d.slot_id) AS rank_in_day,"
+        " count(*) OVER (PARTITION BY d.day) AS day_total FROM dated d)"
+        f" SELECT r.day, r.starts, r.ends, r.note, r.day_total, {offer_columns}, {location_columns}"
+        f" FROM ranked r JOIN {OFFER} o ON o.id = r.offer_id"
+        " LEFT JOIN partners_location l ON l.id = r.location_id"
+    )
+    if per_day is not None:
+        statement += Sql(" WHERE r.rank_in_day <= %s", (per_day,))
+    return statement + Sql(" ORDER BY r.day, r.rank_in_day")
+
+
+def _weekly_dates(
+    *,
+    first_day: dt.date,
+    last_day: dt.date,
+    filters: OfferFilters,
+    holidays: Sequence[SchoolHolidayLike],
+    now: dt.datetime | None,
+    per_day: int | None,
+) -> tuple[list[tuple[Offer, NextDate]], dict[dt.date, int]]:
+    """Weekly dates in the window (each day's first `per_day`) and every day's count, in one
+    statement: only the rows shown become objects."""
+    statement = _weekly_statement(
+        first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
+        per_day=per_day,
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(statement.text, statement.params)
+        rows = cursor.fetchall()
+    offer_width = len(_WEEKLY_OFFER_FIELDS)
+    dates, totals = [], {}
+    for day, starts, ends, note, day_total, *columns in rows:
+        offer = Offer.from_db(connection.alias, _WEEKLY_OFFER_FIELDS, columns[:offer_width])
+        place = columns[offer_width:]
+        location = (
+            Location.from_db(connection.alias, _WEEKLY_LOCATION_FIELDS, place)
+            if place[_WEEKLY_LOCATION_FIELDS.index("id")] is not None
+            else None
+        )
+        # Combining wall-clock time with the zone keeps 9:00 at 9:00 on the days clocks change.
+        date = NextDate(
+            starts_at=dt.datetime.combine(day, starts, tzinfo=BRUSSELS),
+            ends_at=dt.datetime.combine(day, ends, tzinfo=BRUSSELS),
+            location=location,
+            note=note,
+            recurring=True,
+        )
+        dates.append((offer, date))
+        totals[day] = day_total
+    return dates, totals
+
+
 def agenda_between(
     *,
     first_day: dt.date,
@@ -134,13 +265,14 @@ def agenda_between(
 
     With `now`, activities that are already over are left out: a parent reading "this
     week" at 19:30 must not be sent to this morning's session. One still running stays.
-    Two statements whatever the catalogue: dated occurrences and weekly slots (with their
-    exceptions); the school holidays come from the cache. `with_zitdagen` adds the partners'
-    office days at locations (one statement more) when the filters are about place only.
+    Two statements whatever the catalogue: dated occurrences, and weekly slots expanded
+    into dates in the database (`_weekly_statement`); the school holidays come from the
+    cache. `with_zitdagen` adds the partners' office days at locations (one statement more)
+    when the filters are about place only.
 
     `per_day` keeps only each day's first activities (a week a parent can read on a phone):
-    the database numbers and counts the dated ones per day (a window), so only those rows
-    become objects; `AgendaDay.total` still counts them all.
+    the database numbers and counts the dated and the weekly ones per day (a window), so
+    only those rows become objects; `AgendaDay.total` still counts them all.
     """
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
@@ -175,22 +307,15 @@ def agenda_between(
         day = date.starts_at.date()
         by_day[day].append((occurrence.offer, date))
         totals[day] = getattr(occurrence, "day_total", totals[day] + 1)
-    weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
-    schedules = schedules_with_exceptions(
-        RecurringSchedule.objects.filter(
-            _offer_matches("aanbod_recurringschedule.offer_id", filters), weekday__in=weekdays
-        )
-        .select_related("offer", "location")
-        .only(*_AGENDA_FIELDS, *_SCHEDULE_FIELDS),
-        first_day,
-    ).order_by("id")[:AGENDA_MAX_ITEMS]
     holidays = school_holidays_between(first_day, last_day)
-    for schedule in schedules:
-        for date in weekly_dates_between(schedule, first_day, last_day, holidays):
-            if now and date.ends_at <= now:
-                continue
-            by_day[date.starts_at.date()].append((schedule.offer, date))
-            totals[date.starts_at.date()] += 1
+    weekly, weekly_totals = _weekly_dates(
+        first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
+        per_day=per_day,
+    )  # fmt: skip
+    for offer, date in weekly:
+        by_day[date.starts_at.date()].append((offer, date))
+    for day, total in weekly_totals.items():
+        totals[day] += total
     zitdagen = (
         _zitdag_dates(first_day=first_day, days=days, filters=filters, holidays=holidays, now=now)
         if with_zitdagen and _only_place_filters(filters)

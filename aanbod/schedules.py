@@ -6,6 +6,10 @@ when it is `school_weeks_only`, during a school holiday (partners.SchoolHoliday)
 occurrences (events, series) are merged in. Public holidays come from
 huisvanhetkind.belgian_days and school holidays are tested by partners.opening_hours, so a
 location and an offer agree on which days are off.
+
+Two SQL mirrors of these rules exist for speed; change them together: aanbod.search.dates
+(an offer's next start) and aanbod.agenda (a window's weekly dates, checked against this
+module by aanbod/tests/test_agenda_weekly.py).
 """
 
 from __future__ import annotations
