@@ -289,12 +289,13 @@ def agenda_between(
         )
         .select_related("offer", "location")
         .only(*_AGENDA_FIELDS, "starts_at", "ends_at", "note")
-        .order_by("starts_at")
+        # Activities that start together keep one order on every page and every day.
+        .order_by("starts_at", "id")
     )
     if per_day is not None:
         local_day = TruncDate("starts_at", tzinfo=BRUSSELS)
         occurrences = occurrences.annotate(
-            rank_in_day=Window(RowNumber(), partition_by=[local_day], order_by="starts_at"),
+            rank_in_day=Window(RowNumber(), partition_by=[local_day], order_by=["starts_at", "id"]),
             day_total=Window(Count("id"), partition_by=[local_day]),
         ).filter(rank_in_day__lte=per_day)
     for occurrence in occurrences[:AGENDA_MAX_ITEMS]:

@@ -3,7 +3,6 @@ only updates, a deleted event, terms mapped by the coordinators, and 5,000 event
 
 import datetime as dt
 import json
-import os
 import time
 import uuid
 
@@ -278,8 +277,6 @@ def test_five_thousand_events_in_a_minute_with_constant_queries_per_batch(networ
     assert per_batch <= 30, counts
     started = time.monotonic()
     _import(events(5000), actor=coordinator, network=network, organisation=organisation)
-    # 60 s on a machine of its own; a CI runner shared with other jobs gets more, in
-    # proportion to the load it reports (measured: 67 s at load 12 on 2 cores).
-    crowding = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
-    assert time.monotonic() - started <= 60 * crowding
+    # The number, flat (measured: 22.8 s in the full suite on this 2-core machine).
+    assert time.monotonic() - started <= 60
     assert Offer.objects.count() == 5000 + 3 * offer_import.BATCH
