@@ -24,8 +24,13 @@ PANELS_KEPT = 512
 
 def facet_panel(result: SearchResult) -> SafeString:
     """`aanbod/_facets.html` for this result, as `{% include %}` renders it."""
-    facets = tuple((group, tuple(values)) for group, values in result.facets.items())
-    return _panel(get_language() or "", result.filters.open_now, facets)
+    return facet_panel_of(result.facets, open_now=result.filters.open_now)
+
+
+def facet_panel_of(facets: dict, *, open_now: bool = False) -> SafeString:
+    """The panel for facets without a search result (the agenda: no "happening now")."""
+    kept = tuple((group, tuple(values)) for group, values in facets.items())
+    return _panel(get_language() or "", open_now, kept)
 
 
 @functools.lru_cache(maxsize=PANELS_KEPT)

@@ -10,6 +10,7 @@ from ..agenda import agenda_between
 from ..calendar_files import agenda_calendar
 from ..filters import parse_search
 from ..search.facets import facet_counts
+from ..search.panel import facet_panel_of
 from ..search.vocabulary import prepare_query
 
 AGENDA_DAYS = 7
@@ -59,7 +60,7 @@ def agenda(request):
         "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),
         "filter_query": params.urlencode(),
-        "result": {"facets": facet_counts(prepare_query(""), filters)},
+        "filter_panel": facet_panel_of(facet_counts(prepare_query(""), filters)),
     }
     return render(request, "aanbod/agenda.html", context)
 

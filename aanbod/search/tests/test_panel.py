@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from aanbod.search.facets import FacetValue
-from aanbod.search.panel import facet_panel
+from aanbod.search.panel import facet_panel, facet_panel_of
 
 
 def _result(open_now: bool, count: int) -> SimpleNamespace:
@@ -28,3 +28,11 @@ def test_the_kept_panel_equals_the_included_template_and_follows_counts_and_lang
                 included = render_to_string("aanbod/_facets.html", {"result": result})
                 assert facet_panel(result) == included
                 assert facet_panel(result) == included  # and again, from the kept panel
+
+
+def test_the_agendas_panel_is_the_included_template_without_happening_now():
+    facets = _result(open_now=False, count=3).facets
+    with translation.override("nl"):
+        included = render_to_string("aanbod/_facets.html", {"result": {"facets": facets}})
+        assert facet_panel_of(facets) == included
+        assert facet_panel_of(facets) == included  # and again, from the kept panel
