@@ -34,19 +34,6 @@ INBOX_ROW_FIELDS = (
     "receiving_organisation__name",
 )
 INTAKE_INBOX_PAGE_SIZE = 50
-# What a row of the inbox shows (and its link and waiting time need): the rest of a
-# referral, and an offer's long texts, stay in the database.
-INBOX_ROW_FIELDS = (
-    "public_id",
-    "status",
-    "urgency",
-    "sent_at",
-    "accepted_at",
-    "first_contact_at",
-    "closed_at",
-    "referring_organisation__name",
-    "receiving_organisation__name",
-)
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:

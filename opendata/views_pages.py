@@ -41,27 +41,22 @@ class OpenDataView(TemplateView):
 
 
 def dataset_download(request, code: str):
-    if code not in {c for c, _name in settings.LANGUAGES} or not dataset_path(code).is_file():
-        raise Http404
-    response = FileResponse(
-        dataset_path(code).open("rb"),
-        as_attachment=True,
-        filename=f"huisvanhetkind-hsds-{code}.json",
-        content_type="application/json",
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _download(dataset_path, code, "json", "application/json")
 
 
 def package_download(request, code: str):
     """The same dataset as CSV tables with a datapackage.json, zipped."""
-    if code not in {c for c, _name in settings.LANGUAGES} or not package_path(code).is_file():
+    return _download(package_path, code, "zip", "application/zip")
+
+
+def _download(path_of, code: str, extension: str, content_type: str) -> FileResponse:
+    if code not in {c for c, _name in settings.LANGUAGES} or not path_of(code).is_file():
         raise Http404
     response = FileResponse(
-        package_path(code).open("rb"),
+        path_of(code).open("rb"),
         as_attachment=True,
-        filename=f"huisvanhetkind-hsds-{code}.zip",
-        content_type="application/zip",
+        filename=f"huisvanhetkind-hsds-{code}.{extension}",
+        content_type=content_type,
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
