@@ -10,9 +10,7 @@ from ..agenda import agenda_between, agenda_lines_between
 from ..agenda_days import PAGE_COLUMNS, agenda_days_html
 from ..calendar_files import agenda_calendar
 from ..filters import parse_search
-from ..search.facets import facet_counts
-from ..search.panel import facet_panel_of
-from ..search.vocabulary import prepare_query
+from ..search.panel import filter_panel
 
 AGENDA_DAYS = 7
 # A week a parent can read on a phone: each day's first activities, then "all N of this
@@ -66,7 +64,7 @@ def agenda(request):
         "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),
         "filter_query": filter_query,
-        "filter_panel": facet_panel_of(facet_counts(prepare_query(""), filters)),
+        "filter_panel": filter_panel(filters),
     }
     return render(request, "aanbod/agenda.html", context)
 
