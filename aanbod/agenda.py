@@ -114,13 +114,12 @@ def _zitdag_dates(
     *, first_day: dt.date, days: int, filters: OfferFilters, holidays, now: dt.datetime | None
 ) -> dict[dt.date, list[ZitdagDate]]:
     weekdays = {(first_day + dt.timedelta(days=i)).weekday() for i in range(min(days, 7))}
-    zitdagen = list(
-        zitdagen_on_weekdays(
-            weekdays=weekdays,
-            networks=filters.networks,
-            municipalities=filters.municipalities,
-            deelgemeenten=filters.deelgemeenten,
-        )[:AGENDA_MAX_ITEMS]
+    zitdagen = zitdagen_on_weekdays(
+        weekdays=weekdays,
+        networks=filters.networks,
+        municipalities=filters.municipalities,
+        deelgemeenten=filters.deelgemeenten,
+        limit=AGENDA_MAX_ITEMS,
     )
     by_day: dict[dt.date, list[ZitdagDate]] = defaultdict(list)
     for day in (first_day + dt.timedelta(days=i) for i in range(days)):
