@@ -155,7 +155,8 @@ def test_agenda_and_home_run_a_constant_number_of_queries(
 ):
     _offers_with_dates(count)
     client.get("/nl/agenda/")
-    # Dated activities, weekly times with their exceptions, facets, network.
+    # Dated and weekly activities (one statement), office days; room for the facets and
+    # the network should the shared cache have dropped them.
     with django_assert_max_num_queries(4):
         response = client.get("/nl/agenda/")
     assert response.status_code == 200
