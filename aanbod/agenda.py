@@ -133,6 +133,7 @@ def _weekly_statement(
     holidays: Sequence[SchoolHolidayLike],
     now: dt.datetime | None,
     per_day: int | None,
+    limit: int | None = None,
 ) -> Sql:
     """The dates of matching weekly slots from first_day to last_day, expanded in SQL.
 
@@ -143,7 +144,8 @@ def _weekly_statement(
     window come as lists of dates (the calendars are Python's and cached). As before, the
     first AGENDA_MAX_ITEMS matching slots by id are expanded. Each row carries its day's
     number of dates, and with `per_day` only each day's first `per_day` rows (by time,
-    then slot) come back, with their offer's link fields and their place.
+    then slot) come back, with their offer's link fields and their place; with `limit` only
+    the first `limit` rows of the window (by day, then as in a day).
     """
     window = [first_day + dt.timedelta(days=i) for i in range((last_day - first_day).days + 1)]
     public_holidays = [day for day in window if is_public_holiday(day)]
@@ -208,7 +210,10 @@ def _weekly_statement(
     )
     if per_day is not None:
         statement += Sql(" WHERE r.rank_in_day <= %s", (per_day,))
-    return statement + Sql(" ORDER BY r.day, r.rank_in_day")
+    statement += Sql(" ORDER BY r.day, r.rank_in_day")
+    if limit is not None:
+        statement += Sql(" LIMIT %s", (limit,))
+    return statement
 
 
 def _weekly_dates(
@@ -219,12 +224,13 @@ def _weekly_dates(
     holidays: Sequence[SchoolHolidayLike],
     now: dt.datetime | None,
     per_day: int | None,
+    limit: int | None = None,
 ) -> tuple[list[tuple[Offer, NextDate]], dict[dt.date, int]]:
     """Weekly dates in the window (each day's first `per_day`) and every day's count, in one
     statement: only the rows shown become objects."""
     statement = _weekly_statement(
         first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
-        per_day=per_day,
+        per_day=per_day, limit=limit,
     )  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(statement.text, statement.params)
@@ -260,6 +266,7 @@ def agenda_between(
     now: dt.datetime | None = None,
     with_zitdagen: bool = False,
     per_day: int | None = None,
+    limit: int | None = None,
 ) -> list[AgendaDay]:
     """Each day from first_day with the activities of matching published offers.
 
@@ -273,6 +280,11 @@ def agenda_between(
     `per_day` keeps only each day's first activities (a week a parent can read on a phone):
     the database numbers and counts the dated and the weekly ones per day (a window), so
     only those rows become objects; `AgendaDay.total` still counts them all.
+
+    `limit` keeps only the first `limit` activities of the whole window (by day, then
+    time), for a page that shows a few in all (the home page's "this week"): each statement
+    returns at most `limit` rows. The days' `total` and `more` then count only the days
+    those rows reach; read `items` only.
     """
     last_day = first_day + dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time.min, tzinfo=BRUSSELS)
@@ -298,7 +310,8 @@ def agenda_between(
             rank_in_day=Window(RowNumber(), partition_by=[local_day], order_by=["starts_at", "id"]),
             day_total=Window(Count("id"), partition_by=[local_day]),
         ).filter(rank_in_day__lte=per_day)
-    for occurrence in occurrences[:AGENDA_MAX_ITEMS]:
+    most = AGENDA_MAX_ITEMS if limit is None else min(limit, AGENDA_MAX_ITEMS)
+    for occurrence in occurrences[:most]:
         date = NextDate(
             starts_at=occurrence.starts_at.astimezone(BRUSSELS),
             ends_at=occurrence.ends_at.astimezone(BRUSSELS),
@@ -311,7 +324,7 @@ def agenda_between(
     holidays = school_holidays_between(first_day, last_day)
     weekly, weekly_totals = _weekly_dates(
         first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
-        per_day=per_day,
+        per_day=per_day, limit=limit,
     )  # fmt: skip
     for offer, date in weekly:
         by_day[date.starts_at.date()].append((offer, date))
@@ -322,12 +335,13 @@ def agenda_between(
         if with_zitdagen and _only_place_filters(filters)
         else {}
     )
-    return [
-        AgendaDay(
-            day=day,
-            items=sorted(by_day.get(day, []), key=lambda item: item[1].starts_at)[:per_day],
-            zitdagen=zitdagen.get(day, []),
-            total=totals[day],
+    agenda, left = [], limit
+    for day in (first_day + dt.timedelta(days=i) for i in range(days)):
+        items = sorted(by_day.get(day, []), key=lambda item: item[1].starts_at)[:per_day]
+        if left is not None:
+            items = items[:left]
+            left -= len(items)
+        agenda.append(
+            AgendaDay(day=day, items=items, zitdagen=zitdagen.get(day, []), total=totals[day])
         )
-        for day in (first_day + dt.timedelta(days=i) for i in range(days))
-    ]
+    return agenda

@@ -37,8 +37,9 @@ class HomeView(TemplateView):
             days=7 - today.weekday(),
             filters=OfferFilters(networks=(network.pk,) if network else ()),
             now=timezone.now(),
-            # The first few of each day are enough: only those rows become objects.
+            # The first few of the week are enough: only those rows become objects.
             per_day=HOME_AGENDA_ITEMS,
+            limit=HOME_AGENDA_ITEMS,
         )
         this_week = [(day.day, offer, date) for day in days for offer, date in day.items]
         return {
