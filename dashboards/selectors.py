@@ -29,9 +29,10 @@ def coordinator_start_page(*, user, today) -> dict:
     }
 
 
-def network_this_week(*, network_id: int, now: dt.datetime, limit: int) -> list[tuple]:
-    """The first `limit` activities of the network from `now` to Sunday, as (day, offer,
-    date), the same as the home page's "this week" (activities over by `now` left out).
+def this_week(*, network_id: int | None, now: dt.datetime, limit: int) -> list[tuple]:
+    """The first `limit` activities of the network (None: of every network) from `now` to
+    Sunday, as (day, offer, date): the home page's and a network page's "this week"
+    (activities over by `now` left out).
 
     The week is looked up in the agenda once per day and catalogue version and kept
     (`_week_kept`); each request only drops what is over since.
@@ -45,11 +46,11 @@ def network_this_week(*, network_id: int, now: dt.datetime, limit: int) -> list[
     return [item for item in week if item[2].ends_at > now][:limit]
 
 
-def _week_kept(*, network_id: int, today: dt.date, limit: int) -> list[tuple]:
+def _week_kept(*, network_id: int | None, today: dt.date, limit: int) -> list[tuple]:
     """What can still be among the first `limit` at any time of `today`: today's activities
     minus those that never can be (`limit` earlier ones end no sooner), then the first
     `limit` of the days after (nothing of those is over today)."""
-    filters = OfferFilters(networks=(network_id,))
+    filters = OfferFilters(networks=() if network_id is None else (network_id,))
     rest_of_week = 6 - today.weekday()
     found = [
         (day.day, offer, date)
@@ -67,6 +68,7 @@ def _week_kept(*, network_id: int, today: dt.date, limit: int) -> list[tuple]:
             days=rest_of_week,
             filters=filters,
             per_day=limit,
+            limit=limit,
         )
-        kept += [(day.day, offer, date) for day in days for offer, date in day.items][:limit]
+        kept += [(day.day, offer, date) for day in days for offer, date in day.items]
     return kept
