@@ -12,10 +12,16 @@ from aanbod.selectors import coordinator_offer_attention
 from partners.selectors import network_attention
 from rechten.selectors import rights_review_nudge
 
-# "This week" of a network's page is the same for every visitor of a day until the
-# catalogue changes (offers, their times and places move aanbod.catalogue_version); the
-# timeout bounds what moves no version (a school holiday entered, a cancelled date).
+from .kept import KeptInProcess
+
+# "This week" of the home page is the same for every visitor of a day until the catalogue
+# changes (offers, their times and places move aanbod.catalogue_version); a kept week
+# lasts at most this long, which bounds what moves no version (a school holiday entered,
+# a cancelled date).
 THIS_WEEK_SECONDS = 15 * 60
+# Weeks kept in each process: one per network and quarter of an hour is asked.
+WEEKS_KEPT = 32
+_weeks: KeptInProcess[list[tuple]] = KeptInProcess(WEEKS_KEPT)
 
 
 def coordinator_start_page(*, user, today) -> dict:
@@ -32,25 +38,58 @@ def coordinator_start_page(*, user, today) -> dict:
 def this_week(*, network_id: int | None, now: dt.datetime, limit: int) -> list[tuple]:
     """The first `limit` activities of the network (None: of every network) from `now` to
     Sunday, as (day, offer, date): the home page's and a network page's "this week"
-    (activities over by `now` left out).
+    (activities over by `now` left out)."""
+    _key, week = this_week_kept(network_id=network_id, now=now, limit=limit)
+    return [item for item in week if item[2].ends_at > now][:limit]
 
-    The week is looked up in the agenda once per day and catalogue version and kept
-    (`_week_kept`); each request only drops what is over since.
+
+def this_week_kept(*, network_id: int | None, now: dt.datetime, limit: int) -> tuple[tuple, list]:
+    """The week `this_week` picks from at `now` (`_week_kept`), with the key it is kept
+    under: the catalogue version, the network, the day and the quarter of an hour.
+
+    It is looked up in the agenda once per key and kept in the cache for every process
+    and in this process too; each request only drops what is over since.
     """
     today = timezone.localdate(now)
-    key = f"dashboards:this-week:{catalogue_version()}:{network_id}:{today.isoformat()}:{limit}"
-    week = cache.get(key)
-    if week is None:
-        week = _week_kept(network_id=network_id, today=today, limit=limit)
-        cache.set(key, week, THIS_WEEK_SECONDS)
-    return [item for item in week if item[2].ends_at > now][:limit]
+    version = catalogue_version()
+    key = (network_id, today.isoformat(), int(now.timestamp()) // THIS_WEEK_SECONDS, limit)
+    if version is None:  # Redis is away: nothing can be kept, so ask only for what shows
+        return (version, *key), _week_from(network_id=network_id, now=now, limit=limit)
+
+    def shared() -> list[tuple]:
+        cache_key = f"dashboards:this-week:{version}:{':'.join(map(str, key))}"
+        week = cache.get(cache_key)
+        if week is None:
+            week = _week_kept(network_id=network_id, today=today, limit=limit)
+            cache.set(cache_key, week, THIS_WEEK_SECONDS)
+        return week
+
+    return (version, *key), _weeks.get_or_make(versions=(version,), key=key, make=shared)
+
+
+def _week_from(*, network_id: int | None, now: dt.datetime, limit: int) -> list[tuple]:
+    """The first `limit` activities from `now` to Sunday, straight from the agenda."""
+    today = timezone.localdate(now)
+    days = agenda_between(
+        first_day=today,
+        days=7 - today.weekday(),
+        filters=_network_filters(network_id),
+        now=now,
+        per_day=limit,
+        limit=limit,
+    )
+    return [(day.day, offer, date) for day in days for offer, date in day.items]
+
+
+def _network_filters(network_id: int | None) -> OfferFilters:
+    return OfferFilters(networks=() if network_id is None else (network_id,))
 
 
 def _week_kept(*, network_id: int | None, today: dt.date, limit: int) -> list[tuple]:
     """What can still be among the first `limit` at any time of `today`: today's activities
     minus those that never can be (`limit` earlier ones end no sooner), then the first
     `limit` of the days after (nothing of those is over today)."""
-    filters = OfferFilters(networks=() if network_id is None else (network_id,))
+    filters = _network_filters(network_id)
     rest_of_week = 6 - today.weekday()
     found = [
         (day.day, offer, date)

@@ -9,7 +9,7 @@ from aanbod.icons import icon_for_search
 from huisvanhetkind.page_cache import public_page
 from partners.selectors import network_for_request
 
-from ..selectors import this_week
+from ..home_content import home_content
 
 # The parents' questions on the home page, each a pre-filtered search (its pictogram comes
 # from the filter, see aanbod.icons).
@@ -28,8 +28,8 @@ HOME_AGENDA_ITEMS = 6
 class HomeView(TemplateView):
     """The home page of the network the page speaks for (the default network here).
 
-    The network and its week come from caches (`network_for_request`, `this_week`): a
-    rendered page costs no query once they are warm.
+    The network comes from partners' cache and everything under the layout from
+    `home_content` (kept rendered): a page costs no query once they are warm.
     """
 
     template_name = "dashboards/home.html"
@@ -37,15 +37,13 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         network = network_for_request(self.request)
         scope = f"&network={network.pk}" if network else ""
-        return {
-            **super().get_context_data(**kwargs),
+        shown = {
             "entry_points": [
                 (label, f"?{query}{scope}", icon_for_search(query)) for label, query in ENTRY_POINTS
             ],
-            "this_week": this_week(
-                network_id=network.pk if network else None,
-                now=timezone.now(),
-                limit=HOME_AGENDA_ITEMS,
-            ),
             "scope_query": scope.lstrip("&"),
         }
+        content = home_content(
+            context=shown, network=network, now=timezone.now(), limit=HOME_AGENDA_ITEMS
+        )
+        return {**super().get_context_data(**kwargs), **shown, "content": content}
