@@ -3,10 +3,10 @@
 Everything in it (dashboards/_home_content.html: the network's name and contact, the
 questions, the links) is the same for every visitor of a language and a network until
 the network or the catalogue changes, except "this week", whose lines drop out as their
-activities end. The week is kept per day and catalogue version (dashboards.selectors.
-this_week_kept); a request picks the lines not over yet, and the content is kept under
-exactly the language, the versions, the week and those lines. Nothing to invalidate:
-another state is another key.
+activities end. The week is kept per day, quarter hour and catalogue version
+(dashboards.selectors.this_week_kept); a request picks the lines not over yet, and the
+content is kept under exactly the language, the versions, the week and those lines.
+Nothing to invalidate: another state is another key.
 """
 
 from __future__ import annotations

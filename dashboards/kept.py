@@ -38,7 +38,3 @@ class KeptInProcess(Generic[Value]):
                 del self._values[next(iter(self._values))]
             self._values[full_key] = value
         return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._values.clear()
