@@ -12,7 +12,6 @@ Nothing to invalidate: another state is another key.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -21,7 +20,7 @@ from django.utils.translation import get_language
 from partners.selectors import public_version
 
 from .kept import KeptInProcess
-from .selectors import this_week_kept
+from .selectors import this_week_kept, this_week_on
 
 TEMPLATE = "dashboards/_home_content.html"
 # A few per language and network a day: lines drop out a handful of times a day.
@@ -35,8 +34,7 @@ def home_content(*, context: dict, network, now: dt.datetime, limit: int) -> Saf
     first `limit` activities of its week from `now` on."""
     network_id = network.pk if network else None
     week_key, week = this_week_kept(network_id=network_id, now=now, limit=limit)
-    on = (index for index, (_day, _offer, date) in enumerate(week) if date.ends_at > now)
-    shown = tuple(islice(on, limit))
+    shown = this_week_on(week, now=now, limit=limit)
     return _contents.get_or_make(
         versions=(public_version(), week_key[0]),
         key=(get_language(), network_id, week_key[1:], shown),

@@ -1,6 +1,7 @@
 """Reads that gather from several apps for one page: the layer above the domain apps."""
 
 import datetime as dt
+from itertools import islice
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -40,7 +41,13 @@ def this_week(*, network_id: int | None, now: dt.datetime, limit: int) -> list[t
     Sunday, as (day, offer, date): the home page's and a network page's "this week"
     (activities over by `now` left out)."""
     _key, week = this_week_kept(network_id=network_id, now=now, limit=limit)
-    return [item for item in week if item[2].ends_at > now][:limit]
+    return [week[index] for index in this_week_on(week, now=now, limit=limit)]
+
+
+def this_week_on(week: list[tuple], *, now: dt.datetime, limit: int) -> tuple[int, ...]:
+    """Which lines of a kept week show at `now`: the first `limit` not over."""
+    on = (index for index, (_day, _offer, date) in enumerate(week) if date.ends_at > now)
+    return tuple(islice(on, limit))
 
 
 def this_week_kept(*, network_id: int | None, now: dt.datetime, limit: int) -> tuple[tuple, list]:
