@@ -148,10 +148,11 @@ def _dated_statement(
     now: dt.datetime | None,
     per_day: int | None,
     columns: LineColumns,
+    limit: int | None = None,
 ) -> Sql:
     """The matching dated activities (occurrences) in the window, the first AGENDA_MAX_ITEMS
-    by time; with `per_day` only each day's first `per_day` (by time, then id). Each row
-    carries its day's number of activities, in the columns of `_weekly_statement`."""
+    (or `limit`) by time; with `per_day` only each day's first `per_day` (by time, then id).
+    Each row carries its day's number of activities, in the columns of `_weekly_statement`."""
     condition = full_condition(prepare_query(""), filters)
     local_day = "(oc.starts_at AT TIME ZONE 'Europe/Brussels')::date"
     # Only our constants are interpolated; every value is a parameter.
@@ -183,7 +184,8 @@ def _dated_statement(
     )
     if per_day is not None:
         statement += Sql(" WHERE r.rank_in_day <= %s", (per_day,))
-    return statement + Sql(" ORDER BY r.starts_at, r.id LIMIT %s", (AGENDA_MAX_ITEMS,))
+    most = AGENDA_MAX_ITEMS if limit is None else min(limit, AGENDA_MAX_ITEMS)
+    return statement + Sql(" ORDER BY r.starts_at, r.id LIMIT %s", (most,))
 
 
 def _weekly_statement(
@@ -195,6 +197,7 @@ def _weekly_statement(
     now: dt.datetime | None,
     per_day: int | None,
     columns: LineColumns,
+    limit: int | None = None,
 ) -> Sql:
     """The dates of matching weekly slots from first_day to last_day, expanded in SQL.
 
@@ -205,7 +208,8 @@ def _weekly_statement(
     window come as lists of dates (the calendars are Python's and cached). As before, the
     first AGENDA_MAX_ITEMS matching slots by id are expanded. Each row carries its day's
     number of dates, and with `per_day` only each day's first `per_day` rows (by time,
-    then slot) come back, with their offer's and place's `columns`.
+    then slot) come back, with their offer's and place's `columns`; with `limit` only the
+    first `limit` rows of the window (by day, then as in a day).
     """
     window = [first_day + dt.timedelta(days=i) for i in range((last_day - first_day).days + 1)]
     public_holidays = [day for day in window if is_public_holiday(day)]
@@ -266,6 +270,8 @@ def _weekly_statement(
     )
     if per_day is not None:
         statement += Sql(" WHERE r.rank_in_day <= %s", (per_day,))
+    if limit is not None:
+        statement += Sql(" ORDER BY r.day, r.rank_in_day LIMIT %s", (limit,))
     return statement
 
 
@@ -278,6 +284,7 @@ def _lines(
     now: dt.datetime | None,
     per_day: int | None,
     columns: LineColumns,
+    limit: int | None = None,
 ) -> tuple[dict[dt.date, list[AgendaLine]], dict[dt.date, int]]:
     """Each day's lines, dated and weekly merged by time (each day's first `per_day`), and
     every day's count, from one statement: dated activities first when they start together
@@ -286,11 +293,11 @@ def _lines(
     window_end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=BRUSSELS)
     dated = _dated_statement(
         window_start=window_start, window_end=window_end, filters=filters, now=now,
-        per_day=per_day, columns=columns,
+        per_day=per_day, columns=columns, limit=limit,
     )  # fmt: skip
     weekly = _weekly_statement(
         first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
-        per_day=per_day, columns=columns,
+        per_day=per_day, columns=columns, limit=limit,
     )  # fmt: skip
     statement = Sql("(") + dated + Sql(") UNION ALL (") + weekly + Sql(")")
     with connection.cursor() as cursor:
@@ -344,6 +351,7 @@ def agenda_lines_between(
     now: dt.datetime | None = None,
     with_zitdagen: bool = False,
     per_day: int | None = None,
+    limit: int | None = None,
     columns: LineColumns | None = None,
 ) -> list[AgendaDay[AgendaLine]]:
     """`agenda_between` as plain lines (`AgendaLine`: the statement's values of `columns`),
@@ -352,22 +360,25 @@ def agenda_lines_between(
     holidays = school_holidays_between(first_day, last_day)
     lines, totals = _lines(
         first_day=first_day, last_day=last_day, filters=filters, holidays=holidays, now=now,
-        per_day=per_day, columns=columns or LINK_COLUMNS,
+        per_day=per_day, columns=columns or LINK_COLUMNS, limit=limit,
     )  # fmt: skip
     zitdagen = (
         _zitdag_dates(first_day=first_day, days=days, filters=filters, holidays=holidays, now=now)
         if with_zitdagen and _only_place_filters(filters)
         else {}
     )
-    return [
-        AgendaDay(
-            day=day,
-            items=lines.get(day, []),
-            zitdagen=zitdagen.get(day, []),
-            total=totals.get(day, 0),
+    agenda, left = [], limit
+    for day in (first_day + dt.timedelta(days=i) for i in range(days)):
+        items = lines.get(day, [])
+        if left is not None:
+            items = items[:left]
+            left -= len(items)
+        agenda.append(
+            AgendaDay(
+                day=day, items=items, zitdagen=zitdagen.get(day, []), total=totals.get(day, 0)
+            )
         )
-        for day in (first_day + dt.timedelta(days=i) for i in range(days))
-    ]
+    return agenda
 
 
 def with_offers(
@@ -400,6 +411,7 @@ def agenda_between(
     now: dt.datetime | None = None,
     with_zitdagen: bool = False,
     per_day: int | None = None,
+    limit: int | None = None,
 ) -> list[AgendaDay[tuple[Offer, NextDate]]]:
     """Each day from first_day with the activities of matching published offers.
 
@@ -414,6 +426,11 @@ def agenda_between(
     the database numbers and counts the dated and the weekly ones per day (a window), so
     only those rows come back and only the lines kept become objects; `AgendaDay.total`
     still counts them all.
+
+    `limit` keeps only the first `limit` activities of the whole window (by day, then
+    time), for a page that shows a few in all (the home page's "this week"): each statement
+    returns at most `limit` rows. The days' `total` and `more` then count only the days
+    those rows reach; read `items` only.
     """
     return with_offers(
         agenda_lines_between(
@@ -423,5 +440,6 @@ def agenda_between(
             now=now,
             with_zitdagen=with_zitdagen,
             per_day=per_day,
+            limit=limit,
         )
     )

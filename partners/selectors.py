@@ -72,7 +72,9 @@ def network_exists(*, network_id: int) -> int | None:
 PUBLIC_VERSION_CACHE_KEY = "partners:public-version"
 
 
-def _public_version() -> int:
+def public_version() -> int:
+    """Moves whenever a network, location or office day changes: a key for what public
+    pages keep of them."""
     version = cache.get(PUBLIC_VERSION_CACHE_KEY)
     if version is None:
         cache.add(PUBLIC_VERSION_CACHE_KEY, time.time_ns(), timeout=None)
@@ -88,7 +90,7 @@ def public_data_changed() -> None:
 def _kept(key: str, load):
     """`load()` kept under `key` for this version of the network's public data (a None,
     e.g. an unknown slug a visitor typed, is not kept)."""
-    key = f"partners:{_public_version()}:{key}"
+    key = f"partners:{public_version()}:{key}"
     value = cache.get(key)
     if value is None:
         value = load()
