@@ -20,6 +20,9 @@ from .services import access_log_record, intake_access_log_record, referral_mark
 from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
+# The inbox counts at most this many referrals ("page 3 of more than 20"): an
+# organisation's box grows for years, a page does not.
+INBOX_COUNT_CAP = 1000
 # What a row of the inbox shows (and its link and waiting time need): the rest of a
 # referral, and an offer's long texts, stay in the database.
 INBOX_ROW_FIELDS = (

@@ -117,6 +117,72 @@ def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_asser
     assert len(response.context["rows"]) == 40
 
 
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Pages of 2 rows, counted up to 4 rows: the inbox's paging with a handful of rows."""
+    from doorverwijzing import selectors
+
+    monkeypatch.setattr(selectors, "INBOX_PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors, "INBOX_COUNT_CAP", 4)
+
+
+def test_the_inbox_counts_its_rows_only_up_to_the_cap(client, cast, small_pages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _index in range(7):
+        _referral(cast)
+    client.force_login(cast["receiver"])
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(reverse("doorverwijzing:inbox")).content.decode()
+    assert "Pagina 1 van meer dan 2" in content
+    assert 'href="?page=2">Volgende<' in content
+    counts = [query["sql"] for query in queries if "COUNT(*)" in query["sql"]]
+    assert any("LIMIT 5" in sql for sql in counts)
+
+
+def test_next_leads_through_every_referral_past_the_cap(client, cast, small_pages):
+    import re
+
+    made = {_referral(cast).public_id for _index in range(7)}
+    client.force_login(cast["receiver"])
+    seen, labels, url = [], [], reverse("doorverwijzing:inbox")
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        seen += [row.public_id for row in response.context["rows"]]
+        content = response.content.decode()
+        labels.append(re.search(r"Pagina \d+ van [^<]*?\d+", content).group())
+        next_page = re.search(r'href="(\?page=\d+)">Volgende<', content)
+        url = reverse("doorverwijzing:inbox") + next_page.group(1) if next_page else None
+    assert sorted(seen) == sorted(made)
+    assert labels == [
+        "Pagina 1 van meer dan 2",
+        "Pagina 2 van meer dan 2",
+        "Pagina 3 van meer dan 3",
+        "Pagina 4 van 4",
+    ]
+
+
+def test_a_box_within_the_cap_shows_its_page_count(client, cast, small_pages):
+    for _index in range(4):
+        _referral(cast)
+    client.force_login(cast["receiver"])
+    content = client.get(reverse("doorverwijzing:inbox")).content.decode()
+    assert "Pagina 1 van 2" in content
+    assert "meer dan" not in content
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "x", "99999999999999999999999"])
+def test_a_page_number_out_of_range_shows_a_page_of_the_inbox(client, cast, small_pages, page):
+    for _index in range(7):
+        _referral(cast)
+    client.force_login(cast["receiver"])
+    response = client.get(reverse("doorverwijzing:inbox"), {"page": page})
+    assert response.status_code == 200
+    assert len(response.context["rows"]) in (1, 2)
+
+
 def test_the_menu_shows_referrals_waiting_and_questions_for_the_contact_point(client, cast):
     _referral(cast)
     _referral(cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now())

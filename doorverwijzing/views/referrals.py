@@ -5,7 +5,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
 from huisvanhetkind.domain_errors import errors_on, messages_on
+from huisvanhetkind.pagination import CappedCountPaginator
 
 from .. import selectors, services
 from ..choices import AccessAction
@@ -38,7 +38,9 @@ def inbox(request):
     filters = ReferralInboxFilter(
         request.GET, queryset=selectors.referral_inbox(user=request.user, box=box)
     )
-    page = Paginator(filters.qs, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedCountPaginator(
+        filters.qs, selectors.INBOX_PAGE_SIZE, cap=selectors.INBOX_COUNT_CAP
+    ).get_page(request.GET.get("page"))
     rows = inbox_rows(page, box=box, today=timezone.localdate())
     return render(
         request,
