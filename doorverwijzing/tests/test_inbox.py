@@ -183,6 +183,68 @@ def test_a_page_number_out_of_range_shows_a_page_of_the_inbox(client, cast, smal
     assert len(response.context["rows"]) in (1, 2)
 
 
+# The rows and forms are kept rendered per process (doorverwijzing.inbox_parts): each page
+# must still show what is true now.
+
+
+def test_a_kept_row_follows_the_referral_to_its_next_step(client, cast):
+    from django.utils import translation
+
+    referral = _referral(cast)
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    with translation.override("nl"):
+        sent, accepted = str(ReferralStatus.SENT.label), str(ReferralStatus.ACCEPTED.label)
+    assert f'<td data-label="Status">{sent}</td>' in client.get(inbox).content.decode()
+    services.referral_accept(referral=referral, actor=cast["receiver"])
+    content = client.get(inbox).content.decode()
+    assert f'<td data-label="Status">{accepted}</td>' in content
+    assert f'<td data-label="Status">{sent}</td>' not in content
+
+
+def test_an_offer_without_a_title_in_the_language_shows_its_dutch_title(client, cast):
+    from aanbod.tests.factories import OfferFactory
+
+    offer = OfferFactory(title_nl="Babymassage", title_fr="")
+    _referral(cast, offer=offer)
+    client.force_login(cast["receiver"])
+    assert ">Babymassage</td>" in client.get("/fr/doorverwijzingen/").content.decode()
+    offer.title_fr = "Massage pour bébés"
+    offer.save()
+    content = client.get("/fr/doorverwijzingen/").content.decode()
+    assert ">Massage pour bébés</td>" in content
+    assert ">Babymassage</td>" in client.get("/nl/doorverwijzingen/").content.decode()
+
+
+def test_the_filter_form_shows_the_values_asked_for(client, cast):
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    content = client.get(inbox, {"status": "accepted", "reference": "RB12"}).content.decode()
+    assert '<option value="accepted" selected>' in content
+    assert 'value="RB12"' in content
+    content = client.get(inbox, {"box": "sent"}).content.decode()
+    assert '<option value="accepted" selected>' not in content
+    assert 'value="RB12"' not in content
+    assert '<input type="hidden" name="box" value="sent">' in content
+
+
+def test_the_mail_choice_shows_the_choice_just_saved(client, cast):
+    from doorverwijzing.choices import MailFrequency
+
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    assert (
+        'value="each_event" required id="id_frequency_0" checked'
+        in client.get(inbox).content.decode()
+    )
+    client.post(
+        reverse("doorverwijzing:mail_preference"), {"frequency": MailFrequency.DAILY_DIGEST}
+    )
+    content = client.get(inbox).content.decode()
+    assert 'value="daily_digest" required id="id_frequency_1" checked' in content
+    assert 'id="id_frequency_0" checked' not in content
+
+
 def test_the_menu_shows_referrals_waiting_and_questions_for_the_contact_point(client, cast):
     _referral(cast)
     _referral(cast, status=ReferralStatus.ACCEPTED, accepted_at=timezone.now())

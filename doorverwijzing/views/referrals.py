@@ -15,7 +15,7 @@ from huisvanhetkind import permissions
 from huisvanhetkind.domain_errors import errors_on, messages_on
 from huisvanhetkind.pagination import CappedCountPaginator
 
-from .. import selectors, services
+from .. import inbox_parts, selectors, services
 from ..choices import AccessAction
 from ..exports import referral_export_data
 from ..filters import ReferralInboxFilter
@@ -41,7 +41,9 @@ def inbox(request):
     page = CappedCountPaginator(
         filters.qs, selectors.INBOX_PAGE_SIZE, cap=selectors.INBOX_COUNT_CAP
     ).get_page(request.GET.get("page"))
-    rows = inbox_rows(page, box=box, today=timezone.localdate())
+    page.object_list = selectors.referral_inbox_lines(page.object_list, box=box)
+    rows = inbox_rows(page, today=timezone.localdate())
+    mail_form = MailPreferenceForm(instance=selectors.mail_preference_of(user=request.user))
     return render(
         request,
         "doorverwijzing/inbox.html",
@@ -49,10 +51,9 @@ def inbox(request):
             "page": page,
             "rows": rows,
             "box": box,
-            "filters": filters,
-            "mail_form": MailPreferenceForm(
-                instance=selectors.mail_preference_of(user=request.user)
-            ),
+            "rows_html": inbox_parts.rows_html(rows, box=box),
+            "filters_html": inbox_parts.filters_html(request.GET, box=box),
+            "mail_choice_html": inbox_parts.mail_choice_html(mail_form),
         },
     )
 
