@@ -34,6 +34,8 @@ INBOX_ROW_FIELDS = (
     "first_contact_at",
     "closed_at",
 )
+# ... and the keys of each line referral_inbox_lines() gives.
+INBOX_LINE_FIELDS = (*INBOX_ROW_FIELDS, "partner", "offer_title")
 INTAKE_INBOX_PAGE_SIZE = 50
 
 
@@ -49,8 +51,8 @@ def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet
 
 
 def referral_inbox_lines(referrals: QuerySet, *, box: str) -> QuerySet:
-    """A page of referral_inbox() as dicts of INBOX_ROW_FIELDS, `partner` (who sent it to
-    the received box, who received it from the sent box) and `offer_title`."""
+    """A page of referral_inbox() as dicts of INBOX_LINE_FIELDS: INBOX_ROW_FIELDS, `partner`
+    (who sent it to the received box, who received it from the sent box), `offer_title`."""
     partner = "referring_organisation" if box == "received" else "receiving_organisation"
     return referrals.values(
         *INBOX_ROW_FIELDS,

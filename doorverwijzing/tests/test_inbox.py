@@ -61,7 +61,7 @@ def test_inbox_puts_what_waits_longest_on_the_receiver_first(client, cast):
     client.force_login(cast["receiver"])
     response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 200
-    order = [row.public_id for row in response.context["rows"]]
+    order = [line["public_id"] for line in response.context["page"]]
     assert order == [
         urgent.public_id,
         oldest.public_id,
@@ -89,15 +89,15 @@ def test_inbox_filters_and_ignores_a_bad_value(client, cast):
     done = _referral(cast, status=ReferralStatus.DECLINED)
     client.force_login(cast["receiver"])
     response = client.get(reverse("doorverwijzing:inbox"), {"status": "open"})
-    assert [row.public_id for row in response.context["rows"]] == [open_one.public_id]
+    assert [line["public_id"] for line in response.context["page"]] == [open_one.public_id]
     response = client.get(reverse("doorverwijzing:inbox"), {"status": "nonsense", "urgency": "x"})
     assert response.status_code == 200
-    assert {row.public_id for row in response.context["rows"]} == {
+    assert {line["public_id"] for line in response.context["page"]} == {
         open_one.public_id,
         done.public_id,
     }
     response = client.get(reverse("doorverwijzing:inbox"), {"reference": done.public_id[-3:]})
-    assert [row.public_id for row in response.context["rows"]] == [done.public_id]
+    assert [line["public_id"] for line in response.context["page"]] == [done.public_id]
 
 
 def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_assert_max_num_queries):
@@ -114,7 +114,7 @@ def test_inbox_query_count_stays_fixed_with_many_rows(client, cast, django_asser
     with django_assert_max_num_queries(10):
         response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 200
-    assert len(response.context["rows"]) == 40
+    assert len(response.context["page"]) == 40
 
 
 @pytest.fixture
@@ -150,7 +150,7 @@ def test_next_leads_through_every_referral_past_the_cap(client, cast, small_page
     while url:
         response = client.get(url)
         assert response.status_code == 200
-        seen += [row.public_id for row in response.context["rows"]]
+        seen += [line["public_id"] for line in response.context["page"]]
         content = response.content.decode()
         labels.append(re.search(r"Pagina \d+ van [^<]*?\d+", content).group())
         next_page = re.search(r'href="(\?page=\d+)">Volgende<', content)
@@ -180,7 +180,7 @@ def test_a_page_number_out_of_range_shows_a_page_of_the_inbox(client, cast, smal
     client.force_login(cast["receiver"])
     response = client.get(reverse("doorverwijzing:inbox"), {"page": page})
     assert response.status_code == 200
-    assert len(response.context["rows"]) in (1, 2)
+    assert len(response.context["page"]) in (1, 2)
 
 
 # The rows and forms are kept rendered per process (doorverwijzing.inbox_parts): each page

@@ -27,7 +27,6 @@ from ..forms import (
     MailPreferenceForm,
     ReferralForm,
 )
-from ..waiting import inbox_rows
 
 
 @login_required
@@ -41,17 +40,15 @@ def inbox(request):
     page = CappedCountPaginator(
         filters.qs, selectors.INBOX_PAGE_SIZE, cap=selectors.INBOX_COUNT_CAP
     ).get_page(request.GET.get("page"))
-    page.object_list = selectors.referral_inbox_lines(page.object_list, box=box)
-    rows = inbox_rows(page, today=timezone.localdate())
+    page.object_list = list(selectors.referral_inbox_lines(page.object_list, box=box))
     mail_form = MailPreferenceForm(instance=selectors.mail_preference_of(user=request.user))
     return render(
         request,
         "doorverwijzing/inbox.html",
         {
             "page": page,
-            "rows": rows,
             "box": box,
-            "rows_html": inbox_parts.rows_html(rows, box=box),
+            "rows_html": inbox_parts.rows_html(page, box=box, today=timezone.localdate()),
             "filters_html": inbox_parts.filters_html(request.GET, box=box),
             "mail_choice_html": inbox_parts.mail_choice_html(mail_form),
         },
