@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import errors, permissions
@@ -15,6 +16,12 @@ from .second_factor import second_factor_required, session_used_second_factor
 # allauth's own pages (log in and out, set up two-factor login, reset a password):
 # a session that has not passed the second factor yet may use only these.
 ACCOUNT_URL_PREFIXES = ("account_", "mfa_")
+
+# Extending the idle expiry writes the session row (three statements); once a minute is
+# enough. The session then ends between IDLE - 60 s and IDLE after the last request:
+# never later than REFERRAL_SESSION_IDLE_SECONDS, the limit that matters for security.
+IDLE_EXPIRY_REFRESH_SECONDS = 60
+IDLE_EXPIRY_SET_AT = "hvhk_idle_expiry_set_at"
 
 
 class RejectNulBytesMiddleware:
@@ -70,7 +77,7 @@ class ReferralRoleProtectionMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and permissions.social_worker_organisation_ids(user):
-            request.session.set_expiry(settings.REFERRAL_SESSION_IDLE_SECONDS)
+            _extend_idle_expiry(request.session)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -98,3 +105,19 @@ class ReferralRoleProtectionMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+
+def _extend_idle_expiry(session) -> None:
+    """The session ends REFERRAL_SESSION_IDLE_SECONDS after it was last extended; extend it
+    when that was at least IDLE_EXPIRY_REFRESH_SECONDS ago (or it has another expiry)."""
+    now = timezone.now().timestamp()
+    idle = settings.REFERRAL_SESSION_IDLE_SECONDS
+    set_at = session.get(IDLE_EXPIRY_SET_AT)
+    if (
+        session.get_expiry_age() == idle
+        and isinstance(set_at, int | float)
+        and 0 <= now - set_at < IDLE_EXPIRY_REFRESH_SECONDS
+    ):
+        return
+    session.set_expiry(idle)
+    session[IDLE_EXPIRY_SET_AT] = now
