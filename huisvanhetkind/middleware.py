@@ -1,27 +1,20 @@
 """Extra protection for people who can read personal data or give roles to others."""
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import errors, permissions
+from . import errors
+from .idle_sessions import extend_idle_expiry
 from .second_factor import second_factor_required, session_used_second_factor
 
 # allauth's own pages (log in and out, set up two-factor login, reset a password):
 # a session that has not passed the second factor yet may use only these.
 ACCOUNT_URL_PREFIXES = ("account_", "mfa_")
-
-# Extending the idle expiry writes the session row (three statements); once a minute is
-# enough. The session then ends between IDLE - 60 s and IDLE after the last request:
-# never later than REFERRAL_SESSION_IDLE_SECONDS, the limit that matters for security.
-IDLE_EXPIRY_REFRESH_SECONDS = 60
-IDLE_EXPIRY_SET_AT = "hvhk_idle_expiry_set_at"
 
 
 class RejectNulBytesMiddleware:
@@ -67,8 +60,9 @@ class ReferralRoleProtectionMiddleware:
     whoever sees families' personal data or gives roles) reach no
     page but allauth's own until this session passed the second factor: without
     TOTP they are sent to set it up; with TOTP, a session that skipped it (any
-    login path other than allauth's) is ended. Sessions of social workers also
-    end after REFERRAL_SESSION_IDLE_SECONDS without activity.
+    login path other than allauth's) is ended. Their sessions also end after
+    REFERRAL_SESSION_IDLE_SECONDS without activity: a screen with families' data left
+    open on a shared desk closes itself.
     """
 
     def __init__(self, get_response):
@@ -76,8 +70,8 @@ class ReferralRoleProtectionMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and permissions.social_worker_organisation_ids(user):
-            _extend_idle_expiry(request.session)
+        if user.is_authenticated and second_factor_required(user):
+            extend_idle_expiry(request.session)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -105,19 +99,3 @@ class ReferralRoleProtectionMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
-
-
-def _extend_idle_expiry(session) -> None:
-    """The session ends REFERRAL_SESSION_IDLE_SECONDS after it was last extended; extend it
-    when that was at least IDLE_EXPIRY_REFRESH_SECONDS ago (or it has another expiry)."""
-    now = timezone.now().timestamp()
-    idle = settings.REFERRAL_SESSION_IDLE_SECONDS
-    set_at = session.get(IDLE_EXPIRY_SET_AT)
-    if (
-        session.get_expiry_age() == idle
-        and isinstance(set_at, int | float)
-        and 0 <= now - set_at < IDLE_EXPIRY_REFRESH_SECONDS
-    ):
-        return
-    session.set_expiry(idle)
-    session[IDLE_EXPIRY_SET_AT] = now

@@ -317,6 +317,31 @@ def test_a_session_with_another_expiry_gets_the_idle_one_at_once(client, cast, c
     assert client.session.get_expiry_age() == 30 * 60
 
 
+@pytest.mark.parametrize("person", ["owner", "coordinator"])
+def test_sessions_of_others_who_see_families_data_end_after_30_idle_minutes(
+    client, cast, clock, person
+):
+    # Partner editors keep registration lists; coordinators give roles (second_factor.py).
+    client.force_login(cast[person])
+    client.get("/nl/")
+    assert client.session.get_expiry_age() == 30 * 60
+    clock(minutes=30, seconds=1)
+    response = client.get(reverse("aanbod:mine"))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_the_login_starts_the_idle_expiry_so_the_first_page_writes_no_session(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast["owner"])
+    assert client.session.get_expiry_age() == 30 * 60
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("aanbod:mine"))
+    assert _session_writes(queries) == 0
+
+
 def test_other_users_keep_the_normal_session_length(client, settings):
     client.force_login(UserFactory())
     client.get("/nl/")
