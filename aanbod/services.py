@@ -31,7 +31,7 @@ from .models import (
     Participation,
     RecurringSchedule,
 )
-from .search.index import offer_reindex
+from .search.index import offer_reindex, reindex_deferred
 from .selectors import locations_for_organisation
 from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
 
@@ -330,6 +330,13 @@ def offer_schedule_save(
     offer = _locked(offer)
     if offer.status == OfferStatus.ARCHIVED:
         raise OfferStateError(_("An archived offer cannot be changed."))
+    offer.save(update_fields=["updated_at"])
+    _save_times(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    return offer
+
+
+def _save_times(*, offer: Offer, actor, weekly: Iterable[dict], dated: Iterable[dict]) -> None:
+    """The times of an offer the caller checked, locked (or just created) and saved."""
     weekly, dated = list(weekly), list(dated)
     _check_locations(
         offer.organisation, [item["location"] for item in weekly + dated if item.get("location")]
@@ -343,11 +350,9 @@ def offer_schedule_save(
         optional=WEEKLY_PERIOD_FIELDS,
     )
     _save_rows(offer, Occurrence, offer.occurrences.all(), dated, DATED_FIELDS)
-    offer.save(update_fields=["updated_at"])
     # Weekdays and evenings of the search filters come from these times.
     offer_reindex(offer=offer)
     audit_log(actor=actor, obj=offer, message="times changed")
-    return offer
 
 
 @transaction.atomic
@@ -366,11 +371,16 @@ def offer_save_with_schedule(
     and save its weekly times and dated activities — all of it, or nothing. `networks` as
     in offer_create / offer_update (None: the default ones, or unchanged)."""
     places = {"networks": networks, "locations": locations}
-    if offer is None:
-        offer = offer_create(organisation=organisation, actor=actor, **places, **fields)
-    else:
-        offer = offer_update(offer=offer, actor=actor, **places, **fields)
-    return offer_schedule_save(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    # One index of the offer with its new content and times, not one after each part.
+    with reindex_deferred():
+        if offer is None:
+            offer = offer_create(organisation=organisation, actor=actor, **places, **fields)
+        else:
+            offer = offer_update(offer=offer, actor=actor, **places, **fields)
+        # offer_create / offer_update checked the permission and the state, and locked and
+        # saved the offer: what offer_schedule_save would do again.
+        _save_times(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    return offer
 
 
 def _save_rows(offer, model, existing, items: list[dict], fields, optional=()) -> None:
