@@ -215,9 +215,10 @@ def organisations_for_editor(*, user) -> QuerySet[Organisation]:
     return permissions.scope(user, Organisation.objects.order_by("name"), "offer.edit")
 
 
-def offers_in_review_for_user(*, user) -> list[Offer]:
-    """Offers waiting for this coordinator's review, oldest request first."""
-    return list(
+def offers_in_review_for_user(*, user) -> QuerySet[Offer]:
+    """Offers waiting for this coordinator's review, oldest request first (a queryset for
+    aanbod.mine_filters.ReviewFilterSet)."""
+    return (
         permissions.scope(user, Offer.objects.filter(status=OfferStatus.IN_REVIEW), "offer.review")
         .select_related("organisation")
         .defer("search_document", "search_text")

@@ -31,7 +31,7 @@ from .models import (
     Participation,
     RecurringSchedule,
 )
-from .search.index import offer_reindex
+from .search.index import offer_reindex, reindex_deferred
 from .selectors import locations_for_organisation
 from .ways_to_act import REGISTRATION_WITHOUT_WAY, registration_without_way
 
@@ -49,6 +49,9 @@ EDITABLE_FIELDS = frozenset(
 TRANSLATED_PREFIXES = ("title_", "summary_", "description_", "how_to_join_", "referral_note_")
 # What offer_schedule_save (and offer_duplicate) write of weekly times and dated activities.
 WEEKLY_FIELDS = ("weekday", "starts", "ends", "week_of_month", "school_weeks_only", "location")
+# A weekly time's period, written only when an item names it: Mijn aanbod does not show it,
+# so an edit there keeps the period set in the admin.
+WEEKLY_PERIOD_FIELDS = ("valid_from", "valid_until")
 DATED_FIELDS = ("starts_at", "ends_at", "location", "cancelled", "note")
 
 
@@ -152,16 +155,18 @@ def offer_submit_for_review(*, offer: Offer, actor) -> Offer:
 
 
 @transaction.atomic
-def offer_approve(*, offer: Offer, actor) -> Offer:
+def offer_approve(*, offer: Offer, actor, now: dt.datetime | None = None) -> Offer:
+    """Publish an offer in review; the coordinator's check counts as its confirmation."""
     _require(actor, "offer.review", offer)
     offer = _locked(offer)
     if offer.status != OfferStatus.IN_REVIEW:
         raise OfferStateError(_("Only an offer in review can be published."))
     if registration_without_way(offer):
         raise OfferStateError(str(REGISTRATION_WITHOUT_WAY))
+    now = now or timezone.now()
     offer.status = OfferStatus.PUBLISHED
-    offer.published_at = offer.published_at or timezone.now()
-    offer.last_verified = timezone.localdate()
+    offer.published_at = offer.published_at or now
+    offer.last_verified = timezone.localdate(now)
     offer.review_remark = ""
     offer.confirmation_requested_at = None
     offer.save(
@@ -278,9 +283,7 @@ def offer_duplicate(*, offer: Offer, actor) -> Offer:
     RecurringSchedule.objects.bulk_create(
         RecurringSchedule(
             offer=copy,
-            **{name: getattr(schedule, name) for name in WEEKLY_FIELDS},
-            valid_from=schedule.valid_from,
-            valid_until=schedule.valid_until,
+            **{name: getattr(schedule, name) for name in WEEKLY_FIELDS + WEEKLY_PERIOD_FIELDS},
         )
         for schedule in source.recurring_schedules.all()
     )
@@ -318,25 +321,38 @@ def offer_schedule_save(
     """Add, change and remove an offer's weekly times and dated activities in one go.
 
     Each item is a dict with `id` (None for a new row), `delete` (bool) and the fields in
-    WEEKLY_FIELDS or DATED_FIELDS. Rows not mentioned stay as they are, so a page that shows
-    only upcoming dates leaves the past (and its participation counts) alone.
+    WEEKLY_FIELDS or DATED_FIELDS; a weekly item may add WEEKLY_PERIOD_FIELDS. Rows not
+    mentioned stay as they are, so a page that shows only upcoming dates leaves the past (and
+    its participation counts) alone.
     Raises ValidationError ("locations") for a place the organisation may not use.
     """
     _require(actor, "offer.edit", offer)
     offer = _locked(offer)
     if offer.status == OfferStatus.ARCHIVED:
         raise OfferStateError(_("An archived offer cannot be changed."))
+    offer.save(update_fields=["updated_at"])
+    _save_times(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    return offer
+
+
+def _save_times(*, offer: Offer, actor, weekly: Iterable[dict], dated: Iterable[dict]) -> None:
+    """The times of an offer the caller checked, locked (or just created) and saved."""
     weekly, dated = list(weekly), list(dated)
     _check_locations(
         offer.organisation, [item["location"] for item in weekly + dated if item.get("location")]
     )
-    _save_rows(offer, RecurringSchedule, offer.recurring_schedules.all(), weekly, WEEKLY_FIELDS)
+    _save_rows(
+        offer,
+        RecurringSchedule,
+        offer.recurring_schedules.all(),
+        weekly,
+        WEEKLY_FIELDS,
+        optional=WEEKLY_PERIOD_FIELDS,
+    )
     _save_rows(offer, Occurrence, offer.occurrences.all(), dated, DATED_FIELDS)
-    offer.save(update_fields=["updated_at"])
     # Weekdays and evenings of the search filters come from these times.
     offer_reindex(offer=offer)
     audit_log(actor=actor, obj=offer, message="times changed")
-    return offer
 
 
 @transaction.atomic
@@ -345,21 +361,29 @@ def offer_save_with_schedule(
     actor,
     offer: Offer | None = None,
     organisation=None,
+    networks=None,
     locations=None,
     weekly: Iterable[dict] = (),
     dated: Iterable[dict] = (),
     **fields,
 ) -> Offer:
     """The editor's one submit: create (`offer` None, in `organisation`) or change the offer,
-    and save its weekly times and dated activities — all of it, or nothing."""
-    if offer is None:
-        offer = offer_create(organisation=organisation, actor=actor, locations=locations, **fields)
-    else:
-        offer = offer_update(offer=offer, actor=actor, locations=locations, **fields)
-    return offer_schedule_save(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    and save its weekly times and dated activities — all of it, or nothing. `networks` as
+    in offer_create / offer_update (None: the default ones, or unchanged)."""
+    places = {"networks": networks, "locations": locations}
+    # One index of the offer with its new content and times, not one after each part.
+    with reindex_deferred():
+        if offer is None:
+            offer = offer_create(organisation=organisation, actor=actor, **places, **fields)
+        else:
+            offer = offer_update(offer=offer, actor=actor, **places, **fields)
+        # offer_create / offer_update checked the permission and the state, and locked and
+        # saved the offer: what offer_schedule_save would do again.
+        _save_times(offer=offer, actor=actor, weekly=weekly, dated=dated)
+    return offer
 
 
-def _save_rows(offer, model, existing, items: list[dict], fields) -> None:
+def _save_rows(offer, model, existing, items: list[dict], fields, optional=()) -> None:
     wanted_ids = [item["id"] for item in items if item.get("id")]
     rows: dict[int, Model] = {row.id: row for row in existing.filter(id__in=wanted_ids)}
     for item in items:
@@ -373,6 +397,9 @@ def _save_rows(offer, model, existing, items: list[dict], fields) -> None:
         row = rows[row_id] if row_id else model(offer=offer)
         for name in fields:
             setattr(row, name, item.get(name, model._meta.get_field(name).get_default()))
+        for name in optional:
+            if name in item:
+                setattr(row, name, item[name])
         row.full_clean(exclude=["offer"])
         row.save()
 

@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .choices import Pillar, Role
+from .meetings import decision_record, meeting_create
 from .models import (
     Agreement,
     Deelgemeente,
+    Group,
     Location,
     Membership,
     Municipality,
@@ -444,9 +446,11 @@ ZITDAGEN = [
     ),
 ]
 
+# The network's coordinator: plans the demo meetings and enters the demo catalogue.
+COORDINATOR = "coordinator@demo.huisvanhetkind.be"
 # (role label, e-mail, role, organisation slug or None for the network, staff?)
 USERS = [
-    ("Coördinator", "coordinator@demo.huisvanhetkind.be", Role.COORDINATOR, None, True),
+    ("Coördinator", COORDINATOR, Role.COORDINATOR, None, True),
     (
         "Partnerredacteur",
         "redacteur@demo.huisvanhetkind.be",
@@ -729,17 +733,21 @@ GROUPS = [
 
 
 def _groups(network, organisations) -> None:
-    from .models import Group, Meeting
-
+    """The groups, and their past meetings as the coordinator plans and minutes them
+    (partners.meetings): the agenda, then each decision line. A meeting already there is
+    left as it is, so a second run neither repeats decisions nor undoes edits."""
+    coordinator = get_user_model().objects.get(email=COORDINATOR)
     today = timezone.localdate()
     for kind, name, purpose, members, meetings in GROUPS:
         group, _ = Group.objects.update_or_create(
             network=network, name=name, defaults={"kind": kind, "purpose": purpose}
         )
         group.member_organisations.set([organisations[slug] for slug in members])
+        planned = set(group.meetings.values_list("date", flat=True))
         for days_ago, agenda, decisions in meetings:
-            Meeting.objects.update_or_create(
-                group=group,
-                date=today - dt.timedelta(days=days_ago),
-                defaults={"agenda": agenda, "decisions": decisions},
-            )
+            date = today - dt.timedelta(days=days_ago)
+            if date in planned:
+                continue
+            meeting = meeting_create(actor=coordinator, group=group, date=date, agenda=agenda)
+            for decision in decisions.splitlines():
+                decision_record(actor=coordinator, meeting=meeting, text=decision)

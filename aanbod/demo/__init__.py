@@ -1,23 +1,28 @@
 """Fictional catalogue of the demo network: ~150 offers with schedules and dated activities.
 
-Needs partners.demo first (its organisations and locations, by slug). Idempotent: offers by
-slug with update_or_create; their schedules and dates are replaced on every run, relative
-to today, so the agenda always has the coming three months filled.
+Needs partners.demo first (its organisations, locations and coordinator). Every offer goes
+through the catalogue's services (aanbod.services), as the coordinator's clicks would.
+Idempotent: offers by slug; their schedules and dates are counted from today and replaced
+when a run finds them moved, so the agenda always has the coming three months filled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
+from django.contrib.auth import get_user_model
 from django.db.backends.postgresql.psycopg_any import NumericRange
 from django.utils import timezone
 
+from partners.demo import COORDINATOR
 from partners.models import Location, Network, Organisation
 from partners.opening_hours import BRUSSELS
 
+from .. import services
 from ..choices import AccessType, Audience, Availability, Cost, OfferStatus, TargetGroup
-from ..models import Occurrence, Offer, RecurringSchedule, Synonym
-from ..search.index import reindex_offers
+from ..models import Offer, Synonym
+from ..search.index import reindex_deferred
 from ..search.vocabulary import vocabulary_rebuild
 from . import extra, health_learning, meeting, money_care, parenting
 from .translations import TRANSLATIONS
@@ -105,25 +110,46 @@ def _how_to_join(spec: dict, phone: str, email: str) -> str:
 
 
 def load() -> list:
+    """The catalogue as the network's coordinator would enter it: each offer created with its
+    times (offer_save_with_schedule), sent for review and approved on the day it was last
+    checked (`now=`). A second run changes only what differs from the specs (the dated
+    activities move with today) and leaves an offer someone archived archived. Every demo
+    offer is indexed for search once, at the end (its next dates move with today too)."""
     network = Network.objects.get(slug="scheldevallei")
+    coordinator = get_user_model().objects.get(email=COORDINATOR)
     organisations = {o.slug: o for o in Organisation.objects.all()}
     locations = {location.slug: location for location in Location.objects.all()}
     for term, expands_to in SYNONYMS:
         Synonym.objects.get_or_create(term=term, expands_to=expands_to)
-    today = timezone.localdate()
-    slugs = []
-    for spec in SPECS:
-        for variant in _variants(spec):
-            offer = _save_offer(variant, organisations[spec["org"]], today)
-            offer.networks.set([network])
-            offer.locations.set(
-                [locations[slug] for slug in variant["location_slugs"] if slug is not None]
-            )
-            _replace_schedules(offer, variant, locations, today)
-            slugs.append(offer.slug)
-    reindex_offers(Offer.objects.filter(slug__in=slugs))
+    now = timezone.now()
+    existing = {
+        offer.slug: offer
+        for offer in Offer.objects.filter(slug__in=_slugs()).prefetch_related(
+            "recurring_schedules", "occurrences", "locations", "networks"
+        )
+    }
+    with reindex_deferred():
+        for spec in SPECS:
+            for variant in _variants(spec):
+                offer = existing.get(variant["slug"])
+                if offer is not None and offer.status == OfferStatus.ARCHIVED:
+                    continue  # someone archived it on the demo site: it stays archived
+                offer = _save_offer(
+                    variant,
+                    offer=offer,
+                    actor=coordinator,
+                    organisation=organisations[spec["org"]],
+                    network=network,
+                    locations=locations,
+                    now=now,
+                )
+                services.offer_refresh_search(offer=offer)
     vocabulary_rebuild()
     return []
+
+
+def _slugs() -> list[str]:
+    return [variant["slug"] for spec in SPECS for variant in _variants(spec)]
 
 
 def _variants(spec: dict) -> list[dict]:
@@ -159,11 +185,94 @@ def _slugify(text: str) -> str:
     return text.lower().replace(" ", "-")
 
 
-def _save_offer(spec: dict, organisation: Organisation, today: dt.date) -> Offer:
+def _save_offer(
+    spec: dict,
+    *,
+    offer: Offer | None,
+    actor,
+    organisation: Organisation,
+    network: Network,
+    locations: dict,
+    now: dt.datetime,
+) -> Offer:
+    """Create the offer, or change what differs from its spec (a second run on the same day
+    changes nothing, and writes no history)."""
+    today = timezone.localdate(now)
+    content = _content(spec, organisation)
+    places = [locations[slug] for slug in spec["location_slugs"] if slug is not None]
+    # Counted from today: the agenda always has the coming months.
+    weekly, dated = _weekly(spec, locations, today), _dated(spec, locations, today)
+    if offer is None:
+        offer = services.offer_save_with_schedule(
+            actor=actor,
+            organisation=organisation,
+            networks=[network],
+            locations=places,
+            weekly=weekly,
+            dated=dated,
+            **content,
+        )
+    else:
+        if _differs(offer, content, places, network):
+            offer = services.offer_update(
+                offer=offer, actor=actor, networks=[network], locations=places, **content
+            )
+        if _times(offer.recurring_schedules.all(), WEEKLY_COMPARED) != _times(
+            weekly, WEEKLY_COMPARED
+        ) or _times(offer.occurrences.all(), DATED_COMPARED) != _times(dated, DATED_COMPARED):
+            offer = services.offer_schedule_save(
+                offer=offer,
+                actor=actor,
+                weekly=[*_removed(offer.recurring_schedules.all()), *weekly],
+                dated=[*_removed(offer.occurrences.all()), *dated],
+            )
+    if offer.status == OfferStatus.DRAFT:
+        offer = services.offer_submit_for_review(offer=offer, actor=actor)
+    if offer.status == OfferStatus.IN_REVIEW:
+        # Approved, so last checked, weeks or months ago, not all on one day: the six-monthly
+        # "is this still right?" comes due one offer after another.
+        checked = today - dt.timedelta(days=len(spec["slug"]) * 5)
+        offer = services.offer_approve(
+            offer=offer,
+            actor=actor,
+            now=dt.datetime.combine(checked, now.astimezone(BRUSSELS).time(), tzinfo=BRUSSELS),
+        )
+    return offer
+
+
+# What tells two weekly times or dated activities apart.
+WEEKLY_COMPARED = (
+    "weekday", "starts", "ends", "week_of_month", "school_weeks_only", "location", "valid_until"
+)  # fmt: skip
+DATED_COMPARED = ("starts_at", "ends_at", "location")
+
+
+def _times(rows, names: tuple[str, ...]) -> Counter:
+    """Saved rows or the items for aanbod.services.offer_schedule_save, comparable."""
+
+    def value(row, name):
+        if isinstance(row, dict):
+            item = row.get(name)
+            return item.id if name == "location" and item else item
+        return getattr(row, "location_id" if name == "location" else name)
+
+    return Counter(tuple(value(row, name) for name in names) for row in rows)
+
+
+def _differs(offer: Offer, content: dict, places: list, network: Network) -> bool:
+    return (
+        any(getattr(offer, name) != value for name, value in content.items())
+        or {location.id for location in offer.locations.all()} != {p.id for p in places}
+        or {n.id for n in offer.networks.all()} != {network.id}
+    )
+
+
+def _content(spec: dict, organisation: Organisation) -> dict:
+    """The offer's fields as its editor fills them in (aanbod.services.EDITABLE_FIELDS)."""
     suffix = f" {spec['suffix']}" if spec.get("suffix") else ""
     ages = spec.get("ages")
     fields = {
-        "organisation": organisation,
+        "slug": spec["slug"],
         "title_nl": spec["title"] + suffix,
         "summary_nl": spec["summary"],
         "description_nl": spec.get("description", ""),
@@ -184,9 +293,6 @@ def _save_offer(spec: dict, organisation: Organisation, today: dt.date) -> Offer
         "email": spec.get("email") or _demo_email(spec["access"], organisation),
         "url": spec.get("url", ""),
         "availability": spec.get("availability", Availability.PLACES),
-        "status": OfferStatus.PUBLISHED,
-        "last_verified": today - dt.timedelta(days=len(spec["slug"]) * 5),
-        "published_at": timezone.now(),
     }
     fields["how_to_join_nl"] = _how_to_join(spec, fields["phone"], fields["email"])
     for language, (title, summary) in TRANSLATIONS.get(
@@ -200,42 +306,56 @@ def _save_offer(spec: dict, organisation: Organisation, today: dt.date) -> Offer
         if f"title_{language}" not in fields:
             fields[f"title_{language}"] = None
             fields[f"summary_{language}"] = None
-    offer, _created = Offer.objects.update_or_create(slug=spec["slug"], defaults=fields)
-    return offer
+    return fields
 
 
-def _replace_schedules(offer: Offer, spec: dict, locations: dict, today: dt.date) -> None:
-    offer.recurring_schedules.all().delete()
-    offer.occurrences.all().delete()
-    schedules = []
+def _removed(rows) -> list[dict]:
+    """These weekly times or dated activities, marked for removal."""
+    return [{"id": row.id, "delete": True} for row in rows]
+
+
+# What a weekly slot may say besides its day and hours (aanbod.services.WEEKLY_FIELDS).
+WEEKLY_OPTIONS = {"week_of_month", "school_weeks_only", "valid_until_days"}
+
+
+def _weekly(spec: dict, locations: dict, today: dt.date) -> list[dict]:
+    """Weekly slots: (weekday, "09:00", "11:00"[, {WEEKLY_OPTIONS}])."""
+    weekly = []
     for location_slug, slot in spec["weekly"]:
         weekday, starts, ends, *rest = slot
         options = dict(rest[0]) if rest else {}
+        if not set(options) <= WEEKLY_OPTIONS:
+            raise ValueError(f"{spec['slug']}: weekly options are {sorted(WEEKLY_OPTIONS)}")
         valid_until_days = options.pop("valid_until_days", None)
-        schedules.append(
-            RecurringSchedule(
-                offer=offer,
-                weekday=weekday,
-                starts=starts,
-                ends=ends,
-                location=locations.get(location_slug) if location_slug else None,
-                valid_until=today + dt.timedelta(days=valid_until_days)
-                if valid_until_days
-                else None,
+        if valid_until_days:
+            options["valid_until"] = today + dt.timedelta(days=valid_until_days)
+        weekly.append(
+            {
+                "week_of_month": None,
+                "school_weeks_only": False,
+                "weekday": weekday,
+                "starts": dt.time.fromisoformat(starts),
+                "ends": dt.time.fromisoformat(ends),
+                "location": locations.get(location_slug) if location_slug else None,
                 **options,
-            )
+            }
         )
-    RecurringSchedule.objects.bulk_create(schedules)
-    occurrences = []
+    return weekly
+
+
+def _dated(spec: dict, locations: dict, today: dt.date) -> list[dict]:
+    """Dated activities: (days from today, "14:00", "17:00"[, location slug])."""
+    dated = []
     for event in spec.get("events", []):
         days, starts, ends = event[:3]
         day = today + dt.timedelta(days=days)
-        occurrences.append(
-            Occurrence(
-                offer=offer,
-                starts_at=dt.datetime.combine(day, dt.time.fromisoformat(starts), tzinfo=BRUSSELS),
-                ends_at=dt.datetime.combine(day, dt.time.fromisoformat(ends), tzinfo=BRUSSELS),
-                location=locations.get(event[3]) if len(event) > 3 else None,
-            )
+        dated.append(
+            {
+                "starts_at": dt.datetime.combine(
+                    day, dt.time.fromisoformat(starts), tzinfo=BRUSSELS
+                ),
+                "ends_at": dt.datetime.combine(day, dt.time.fromisoformat(ends), tzinfo=BRUSSELS),
+                "location": locations.get(event[3]) if len(event) > 3 else None,
+            }
         )
-    Occurrence.objects.bulk_create(occurrences)
+    return dated

@@ -21,7 +21,8 @@ def years(low: float, high: float) -> tuple[int, int]:
 def offer(slug: str, title: str, summary: str, org: str, **fields) -> dict:
     """One demo offer. `at`: [(title suffix or "", location slug or None, weekly slots)].
 
-    Weekly slot: (weekday, "09:00", "11:00") or with a dict of RecurringSchedule options.
+    Weekly slot: (weekday, "09:00", "11:00") or with a dict of `week_of_month`,
+    `school_weeks_only` and `valid_until_days` (its last day, counted from today).
     `events`: [(days from today, "14:00", "17:00")] or with a location slug as fourth item.
     """
     return {"slug": slug, "title": title, "summary": summary, "org": org, **fields}

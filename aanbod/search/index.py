@@ -2,17 +2,21 @@
 
 The document is written from Python (never by a trigger or save()): the offer services and
 the admin call `offer_reindex` after every change, and `reindex_offers` refreshes all in bulk
-(demo data, and nightly, because upcoming dates and a location's sub-municipality change
-outside this app). Weights: A title, B summary, search words and compound parts of the
-title, C description, partner and places, D translations and the life domains (as
-`domain_token`s, which words of a need in any language can ask for: aanbod.NeedWord).
+(nightly, because upcoming dates and a location's sub-municipality change outside this app).
+A bulk load through the services (the demo catalogue) wraps itself in `reindex_deferred()`:
+each offer is indexed once, with the others, when the block ends.
+Weights: A title, B summary, search words and compound parts of the title, C description,
+partner and places, D translations and the life domains (as `domain_token`s, which words of
+a need in any language can ask for: aanbod.NeedWord).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -57,9 +61,39 @@ WHERE id = %(id)s
 """
 
 
+# The ids of offers to index when the innermost `reindex_deferred()` block ends; None: now.
+_deferred_ids: ContextVar[set[int] | None] = ContextVar("deferred_reindex_ids", default=None)
+
+
 def offer_reindex(*, offer: Offer) -> None:
-    """Refresh one offer's search document and filter columns (three or four queries)."""
+    """Refresh one offer's search document and filter columns (three or four queries), or,
+    inside `reindex_deferred()`, when that block ends."""
+    deferred = _deferred_ids.get()
+    if deferred is not None:
+        deferred.add(offer.id)
+        return
     reindex_offers(Offer.objects.filter(id=offer.id))
+
+
+@contextmanager
+def reindex_deferred() -> Iterator[None]:
+    """Offers the services index inside the block are indexed once, together, at its end.
+
+    For loads through the services (create, times, submit, approve each index the offer):
+    one bulk pass instead of several per offer. Use it inside the load's transaction; when
+    the block raises, nothing is indexed (the transaction rolls the offers back anyway).
+    """
+    if _deferred_ids.get() is not None:  # an outer block indexes them
+        yield
+        return
+    deferred: set[int] = set()
+    token = _deferred_ids.set(deferred)
+    try:
+        yield
+    finally:
+        _deferred_ids.reset(token)
+    if deferred:
+        reindex_offers(Offer.objects.filter(id__in=deferred))
 
 
 def reindex_offers(offers: Iterable[Offer] | None = None) -> int:

@@ -422,6 +422,37 @@ def test_draft_to_review_to_sent_back_to_published(client, cast):
     assert "Babymassage" not in client.get(_url("review")).content.decode()
 
 
+def test_the_review_filters_are_labelled_and_a_wrong_partner_shows_beside_its_field(client, cast):
+    own = OfferFactory(
+        organisation=cast["organisation"],
+        networks=[cast["network"]],
+        status=OfferStatus.IN_REVIEW,
+        title="Peuterturnen",
+    )
+    far = OfferFactory(
+        organisation=OrganisationFactory(networks=[cast["far_network"]]),
+        networks=[cast["far_network"]],
+        status=OfferStatus.IN_REVIEW,
+        title="Ver weg",
+    )
+    client.force_login(cast["coordinator"])
+
+    page = client.get(_url("review")).content.decode()
+    assert '<label for="id_partner">' in page and '<label for="id_kind">' in page
+    assert f'value="{cast["organisation"].slug}"' in page
+    assert far.organisation.slug not in page
+
+    response = client.get(_url("review"), {"partner": far.organisation.slug})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in page and 'aria-describedby="id_partner_error"' in page
+    assert "<title>" + _("Error:") in page
+    assert own.title in page and far.title not in page
+
+    response = client.get(_url("review"), {"partner": cast["organisation"].slug, "kind": "new"})
+    assert own.title in response.content.decode() and "aria-invalid" not in str(response.content)
+
+
 def test_sending_back_without_a_remark_is_refused_with_a_message(client, cast):
     offer = cast["offer"]
     Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.IN_REVIEW)
@@ -636,7 +667,13 @@ def test_review_page_runs_a_fixed_number_of_queries(
             indexed=False,
         )
     client.force_login(cast["coordinator"])
-    with django_assert_max_num_queries(5):
+    # One more than the list: the partners to choose from.
+    with django_assert_max_num_queries(6):
         response = client.get(_url("review"))
     assert response.status_code == 200
     assert len(response.context["offers"]) == count
+    partner = response.context["offers"][0].organisation.slug
+    with django_assert_max_num_queries(6):
+        response = client.get(_url("review"), {"partner": partner, "kind": "new"})
+    assert response.status_code == 200
+    assert len(response.context["offers"]) == 1

@@ -101,6 +101,22 @@ def test_approving_counts_as_confirming(cast):
     assert offer.confirmation_requested_at is None and offer.last_verified == days_ago(0)
 
 
+def test_approving_with_a_clock_publishes_and_confirms_on_that_day(cast):
+    offer = OfferFactory(
+        organisation=cast["organisation"],
+        networks=[cast["network"]],
+        status=OfferStatus.IN_REVIEW,
+        published_at=None,
+    )
+    checked = timezone.now() - dt.timedelta(days=200)
+
+    services.offer_approve(offer=offer, actor=cast["coordinator"], now=checked)
+
+    offer.refresh_from_db()
+    assert offer.published_at == checked and offer.last_verified == timezone.localdate(checked)
+    assert offer.needs_confirmation(timezone.localdate())
+
+
 # --- The coordinator's start page -------------------------------------------------------------
 
 
@@ -339,3 +355,40 @@ def test_a_refused_time_leaves_no_new_offer_behind(cast):
         )
 
     assert not Offer.objects.exists()
+
+
+def test_a_weekly_time_keeps_its_period_when_the_editor_does_not_name_it(cast):
+    offer = OfferFactory(organisation=cast["organisation"], networks=[cast["network"]])
+    item = {"id": None, "weekday": 1, "starts": dt.time(9), "ends": dt.time(10)}
+    last_day = timezone.localdate() + dt.timedelta(days=120)
+    services.offer_schedule_save(
+        offer=offer, actor=cast["owner"], weekly=[{**item, "valid_until": last_day}]
+    )
+    schedule = offer.recurring_schedules.get()
+
+    # Mijn aanbod sends the weekly fields only: the period set before stays.
+    services.offer_schedule_save(
+        offer=offer,
+        actor=cast["owner"],
+        weekly=[{**item, "id": schedule.id, "starts": dt.time(8)}],
+    )
+
+    schedule.refresh_from_db()
+    assert (schedule.starts, schedule.valid_until) == (dt.time(8), last_day)
+
+
+def test_a_new_offer_joins_the_networks_given_instead_of_its_organisations(cast):
+    cast["organisation"].networks.add(cast["far_network"])
+    item = {"id": None, "weekday": 1, "starts": dt.time(9), "ends": dt.time(10)}
+
+    offer = services.offer_save_with_schedule(
+        actor=cast["owner"],
+        organisation=cast["organisation"],
+        networks=[cast["network"]],
+        weekly=[item],
+        title_nl="Babymassage",
+        summary_nl="Zacht leren masseren.",
+        access_type="walk_in",
+    )
+
+    assert set(offer.networks.all()) == {cast["network"]}

@@ -39,7 +39,7 @@ from ..forms import (
     formset_items,
     weekly_initial,
 )
-from ..mine_filters import MineFilterSet
+from ..mine_filters import MineFilterSet, ReviewFilterSet
 from ..schedules import next_occurrences
 from ..services import DATED_FIELDS, WEEKLY_FIELDS
 from ..ways_to_act import offer_ways_to_act
@@ -378,10 +378,15 @@ def mine_participation(request, pk: int):
 @login_required
 def review_list(request):
     _require_reviewer(request.user)
+    filters = ReviewFilterSet(
+        request.GET or None,
+        queryset=selectors.offers_in_review_for_user(user=request.user),
+        user=request.user,
+    )
     return render(
         request,
         "aanbod/mine/review.html",
-        {"offers": selectors.offers_in_review_for_user(user=request.user)},
+        {"offers": list(filters.qs), "filters": filters},
     )
 
 

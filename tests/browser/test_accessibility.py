@@ -125,7 +125,11 @@ MINE_PAGES = [
     "/{lang}/mijn-aanbod/{offer}/vertalingen/",
     "/{lang}/mijn-aanbod/{offer}/deelname/",
 ]
-REVIEW_PAGES = ["/{lang}/mijn-aanbod/nalezen/"]
+# The review list, and its filters with a partner that is not the coordinator's (an error).
+REVIEW_PAGES = [
+    "/{lang}/mijn-aanbod/nalezen/",
+    "/{lang}/mijn-aanbod/nalezen/?partner=elders&kind=new",
+]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

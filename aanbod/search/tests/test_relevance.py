@@ -14,7 +14,6 @@ from aanbod import demo as aanbod_demo
 from aanbod.filters import OfferFilters
 from aanbod.models import NeedWord
 from aanbod.search.results import offer_search
-from partners import demo as partners_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -201,9 +200,7 @@ def _misses(cases: dict[str, list[str]]) -> list[str]:
     return misses
 
 
-def test_parents_find_what_they_look_for_in_the_top_five(suite_report):
-    partners_demo.load()
-    aanbod_demo.load()
+def test_parents_find_what_they_look_for_in_the_top_five(suite_report, demo_network):
     misses = _misses(CASES)
     hit_rate = 1 - len(misses) / len(CASES)
     suite_report(f"Relevance: {len(CASES) - len(misses)}/{len(CASES)} queries hit ({hit_rate:.0%})")
@@ -213,9 +210,7 @@ def test_parents_find_what_they_look_for_in_the_top_five(suite_report):
     assert hit_rate >= MIN_HIT_RATE, "\n".join(misses)
 
 
-def test_parents_find_offers_in_their_own_language_in_the_top_five(suite_report):
-    partners_demo.load()
-    aanbod_demo.load()
+def test_parents_find_offers_in_their_own_language_in_the_top_five(suite_report, demo_network):
     failed = []
     for language, cases in CASES_BY_LANGUAGE.items():
         with translation.override(language):
@@ -243,9 +238,7 @@ def test_the_starting_list_of_need_words_speaks_every_site_language():
 EXAMPLE_LEAD = re.compile(r"^\s*(e\.g\.|par ex\.|örneğin|مثلاً)\s*")
 
 
-def test_the_search_box_examples_find_their_offers_in_every_language():
-    partners_demo.load()
-    aanbod_demo.load()
+def test_the_search_box_examples_find_their_offers_in_every_language(demo_network):
     expected = ["babymassage", "pamperbank", "huiswerkbegeleiding"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -257,9 +250,7 @@ def test_the_search_box_examples_find_their_offers_in_every_language():
                 assert any(found.startswith(slug) for found in top), (code, example, top)
 
 
-def test_the_demo_catalogue_loads_twice_without_change():
-    partners_demo.load()
-    aanbod_demo.load()
+def test_the_demo_catalogue_loads_twice_without_change(demo_network):
     from aanbod.models import Occurrence, Offer, RecurringSchedule
 
     counts = (Offer.objects.count(), RecurringSchedule.objects.count(), Occurrence.objects.count())

@@ -231,6 +231,20 @@ def test_the_nightly_task_reindexes_offers_whose_places_changed():
     assert slugs(municipalities=(municipality.id,)) == ["verhuisd"]
 
 
+def test_a_load_through_the_services_indexes_each_offer_once_at_the_end(cast):
+    from aanbod.search.index import reindex_deferred
+    from aanbod.services import offer_update
+
+    offer = OfferFactory(slug="later", networks=[cast["network"]])
+    with reindex_deferred():
+        with CaptureQueriesContext(connection) as queries:
+            offer_update(offer=offer, actor=cast["coordinator"], title_nl="Zwemles voor peuters")
+            offer_update(offer=offer, actor=cast["coordinator"], keywords="water")
+        assert not any("search_document =" in query["sql"] for query in queries)
+        assert slugs("zwemles") == []
+    assert slugs("zwemles") == ["later"]
+
+
 def _domain_counts(**filters) -> dict[str, int]:
     result = offer_search(query="", filters=OfferFilters(**filters))
     return {facet.value: facet.count for facet in result.facets["domain"]}
