@@ -37,7 +37,8 @@ def test_admin_start_page_shows_what_needs_the_coordinator(client):
     assert "Convenant loopt af" in content
     assert "Convenant van elders" not in content
     assert "Partner zonder contact" in content
-    assert "nog-niet@x.be" in content
+    assert f"nog-niet@x.be — {Role.VIEWER.label} ({network.name}), uitgenodigd op" in content
+    assert f"({network.name})</li>" in content.split("Convenant loopt af", 1)[1]
 
 
 def test_admin_start_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
