@@ -13,6 +13,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    RowRange,
     Subquery,
     Sum,
     Value,
@@ -290,7 +291,9 @@ def coordinator_offer_attention(
     first, *others = [
         offers.annotate(
             shown_in=Value(index),
-            position=Window(RowNumber(), order_by=order),
+            # Counted row by row: a RANGE frame would read all rows tied with the
+            # twentieth (bulk imports share one updated_at) before LIMIT stops the scan.
+            position=Window(RowNumber(), order_by=order, frame=RowRange(end=0)),
             title_shown=title,
         )
         .order_by(*order)
