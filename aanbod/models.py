@@ -16,8 +16,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.backends.postgresql.psycopg_any import NumericRange
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.choices import Pillar
@@ -86,6 +88,21 @@ def offer_link_fields(prefix: str = "") -> list[str]:
     agenda of hundreds of lines loads only these (prefix "offer__" through a relation)."""
     names = ["id", "slug", "status", *_in_every_language("title", "summary")]
     return [prefix + name for name in names]
+
+
+def offer_title_in_language(prefix: str = "") -> Coalesce:
+    """An offer's title in the active language, else in Dutch, as `Offer.title` reads it
+    (modeltranslation's fallback), computed in SQL for a `values()` row without an Offer
+    (prefix "offer__" through a relation)."""
+    from modeltranslation.settings import AVAILABLE_LANGUAGES
+
+    language = (get_language() or "nl").split("-")[0]
+    codes = [code for code in dict.fromkeys([language, "nl"]) if code in AVAILABLE_LANGUAGES]
+    return Coalesce(
+        *(NullIf(F(f"{prefix}title_{code}"), Value("")) for code in codes),
+        F(f"{prefix}title"),
+        output_field=models.CharField(),
+    )
 
 
 class Offer(models.Model):

@@ -1,9 +1,9 @@
 """Every read of referrals for a user. Opening a referral is logged (who, when)."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from aanbod.models import Offer, offer_link_fields
+from aanbod.models import Offer, offer_title_in_language
 from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
@@ -20,8 +20,11 @@ from .services import access_log_record, intake_access_log_record, referral_mark
 from .waiting import order_by_need_for_action
 
 INBOX_PAGE_SIZE = 50
-# What a row of the inbox shows (and its link and waiting time need): the rest of a
-# referral, and an offer's long texts, stay in the database.
+# The inbox counts at most this many referrals ("page 3 of more than 20"): an
+# organisation's box grows for years, a page does not.
+INBOX_COUNT_CAP = 1000
+# What a line of the inbox shows (and its link and waiting time need), as plain values:
+# a page of 50 makes no model instances (issue 14).
 INBOX_ROW_FIELDS = (
     "public_id",
     "status",
@@ -30,24 +33,32 @@ INBOX_ROW_FIELDS = (
     "accepted_at",
     "first_contact_at",
     "closed_at",
-    "referring_organisation__name",
-    "receiving_organisation__name",
 )
+# ... and the keys of each line referral_inbox_lines() gives.
+INBOX_LINE_FIELDS = (*INBOX_ROW_FIELDS, "partner", "offer_title")
 INTAKE_INBOX_PAGE_SIZE = 50
 
 
 def referral_inbox(*, user, box: str = "received", status: str = "") -> QuerySet:
     """Referrals received by (or sent from) the organisations the user handles them for,
-    what needs action first (doorverwijzing.waiting)."""
+    what needs action first (doorverwijzing.waiting). Filter and count this; read a
+    page's lines with referral_inbox_lines()."""
     action = "referral.handle" if box == "received" else "referral.follow_up"
-    queryset = (
-        permissions.scope(user, Referral, action)
-        .select_related("referring_organisation", "receiving_organisation", "offer")
-        .only(*INBOX_ROW_FIELDS, *offer_link_fields("offer__"))
-    )
+    queryset = permissions.scope(user, Referral, action)
     if status in ReferralStatus.values:
         queryset = queryset.filter(status=status)
     return order_by_need_for_action(queryset)
+
+
+def referral_inbox_lines(referrals: QuerySet, *, box: str) -> QuerySet:
+    """A page of referral_inbox() as dicts of INBOX_LINE_FIELDS: INBOX_ROW_FIELDS, `partner`
+    (who sent it to the received box, who received it from the sent box), `offer_title`."""
+    partner = "referring_organisation" if box == "received" else "receiving_organisation"
+    return referrals.values(
+        *INBOX_ROW_FIELDS,
+        partner=F(f"{partner}__name"),
+        offer_title=offer_title_in_language("offer__"),
+    )
 
 
 def referrals_needing_action_count(*, user) -> int:

@@ -59,11 +59,15 @@ def order_by_need_for_action(queryset: QuerySet) -> QuerySet:
 
 def waiting_for(referral: Referral, *, today: dt.date | None = None) -> Waiting | None:
     """The next step and its waiting time in working days; None for a finished referral."""
-    step = NEXT_STEP.get(referral.status)
+    return _waiting(referral.status, lambda field: getattr(referral, field), today)
+
+
+def _waiting(status: str, value_of, today: dt.date | None) -> Waiting | None:
+    step = NEXT_STEP.get(status)
     if step is None:
         return None
     label, field, limit_setting = step
-    since = getattr(referral, field) or referral.sent_at
+    since = value_of(field) or value_of("sent_at")
     today = today or timezone.localdate()
     days = working_days_between(timezone.localdate(since), today)
     return Waiting(
@@ -82,38 +86,40 @@ class InboxRow:
     overdue: bool
     partner: str  # who sent it (received box) or who received it (sent box)
     offer: str
-    sent_at: dt.datetime
+    sent_at: str  # "d/m/Y H:i" in local time, as the date filter wrote it
     status: str
 
 
-def inbox_rows(referrals, *, box: str, today: dt.date) -> list[InboxRow]:
-    """The rows of one inbox page (referrals loaded by selectors.referral_inbox)."""
-    # Every detail address differs only in the reference: reverse once, not per row.
+def inbox_rows(lines, *, today: dt.date) -> list[InboxRow]:
+    """The rows of one inbox page (dicts of selectors.referral_inbox_lines)."""
+    # Every detail address differs only in the reference: reverse once, not per row. Labels
+    # are translated once a page, "waits N working days" once per N.
     marker = "REFERENCE"
     url = reverse("doorverwijzing:detail", kwargs={"public_id": marker})
+    statuses = {value: str(label) for value, label in ReferralStatus.choices}
+    waits: dict[int, str] = {}
     rows = []
-    for referral in referrals:
-        waiting = waiting_for(referral, today=today)
+    for line in lines:
+        waiting = _waiting(line["status"], line.get, today)
         text = ""
         if waiting is not None:
             days = waiting.working_days
-            count = ngettext("waits %(days)s working day", "waits %(days)s working days", days) % {
-                "days": days
-            }
-            text = f"{waiting.next_step} · {count}"
-        received = box == "received"
-        partner = referral.referring_organisation if received else referral.receiving_organisation
+            if days not in waits:
+                waits[days] = ngettext(
+                    "waits %(days)s working day", "waits %(days)s working days", days
+                ) % {"days": days}
+            text = f"{waiting.next_step} · {waits[days]}"
         rows.append(
             InboxRow(
-                url=url.replace(marker, referral.public_id),
-                public_id=referral.public_id,
-                urgent=referral.urgency == Urgency.URGENT,
+                url=url.replace(marker, line["public_id"]),
+                public_id=line["public_id"],
+                urgent=line["urgency"] == Urgency.URGENT,
                 waiting=text,
                 overdue=bool(waiting and waiting.overdue),
-                partner=partner.name,
-                offer=referral.offer.title if referral.offer_id else "",
-                sent_at=referral.sent_at,
-                status=referral.get_status_display(),
+                partner=line["partner"],
+                offer=line["offer_title"] or "",
+                sent_at=timezone.localtime(line["sent_at"]).strftime("%d/%m/%Y %H:%M"),
+                status=statuses.get(line["status"], line["status"]),
             )
         )
     return rows

@@ -10,8 +10,9 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         # Every app registers its rules into the one registry (huisvanhetkind.permissions);
-        # importing deploy_checks registers the deployment checks.
-        from . import deploy_checks, permissions  # noqa: F401
+        # importing deploy_checks registers the deployment checks, idle_sessions its
+        # login receiver.
+        from . import deploy_checks, idle_sessions, permissions  # noqa: F401
 
         for module in permissions.RULE_MODULES:
             import_module(module)

@@ -1,7 +1,6 @@
 """Extra protection for people who can read personal data or give roles to others."""
 
 from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
@@ -9,7 +8,8 @@ from django.core.exceptions import BadRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from . import errors, permissions
+from . import errors
+from .idle_sessions import extend_idle_expiry
 from .second_factor import second_factor_required, session_used_second_factor
 
 # allauth's own pages (log in and out, set up two-factor login, reset a password):
@@ -60,8 +60,9 @@ class ReferralRoleProtectionMiddleware:
     whoever sees families' personal data or gives roles) reach no
     page but allauth's own until this session passed the second factor: without
     TOTP they are sent to set it up; with TOTP, a session that skipped it (any
-    login path other than allauth's) is ended. Sessions of social workers also
-    end after REFERRAL_SESSION_IDLE_SECONDS without activity.
+    login path other than allauth's) is ended. Their sessions also end after
+    REFERRAL_SESSION_IDLE_SECONDS without activity: a screen with families' data left
+    open on a shared desk closes itself.
     """
 
     def __init__(self, get_response):
@@ -69,8 +70,8 @@ class ReferralRoleProtectionMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and permissions.social_worker_organisation_ids(user):
-            request.session.set_expiry(settings.REFERRAL_SESSION_IDLE_SECONDS)
+        if user.is_authenticated and second_factor_required(user):
+            extend_idle_expiry(request.session)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

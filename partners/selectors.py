@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -72,7 +73,9 @@ def network_exists(*, network_id: int) -> int | None:
 PUBLIC_VERSION_CACHE_KEY = "partners:public-version"
 
 
-def _public_version() -> int:
+def public_version() -> int:
+    """Moves whenever a network, location or office day changes: a key for what public
+    pages keep of them."""
     version = cache.get(PUBLIC_VERSION_CACHE_KEY)
     if version is None:
         cache.add(PUBLIC_VERSION_CACHE_KEY, time.time_ns(), timeout=None)
@@ -88,7 +91,7 @@ def public_data_changed() -> None:
 def _kept(key: str, load):
     """`load()` kept under `key` for this version of the network's public data (a None,
     e.g. an unknown slug a visitor typed, is not kept)."""
-    key = f"partners:{_public_version()}:{key}"
+    key = f"partners:{public_version()}:{key}"
     value = cache.get(key)
     if value is None:
         value = load()
@@ -166,26 +169,82 @@ def location_get_public(*, slug: str):
     return location
 
 
+def _in_model_order(model, names: list[str]) -> list[str]:
+    # Model.from_db takes a partial row in the order of the model's fields.
+    return [field.attname for field in model._meta.concrete_fields if field.attname in names]
+
+
+# What an agenda line of an office day shows: its times and note, the partner's name, the
+# location's name and link, and whether it closes in school holidays.
+_ZITDAG_FIELDS = _in_model_order(
+    Zitdag, ["id", "weekday", "starts", "ends", "note", "organisation_id", "location_id"]
+)
+_ZITDAG_ORGANISATION_FIELDS = ["id", "name"]
+_ZITDAG_LOCATION_FIELDS = _in_model_order(
+    Location, ["id", "name", "slug", "closed_in_school_holidays"]
+)
+
+
 def zitdagen_on_weekdays(
     *,
     weekdays: set[int],
     networks: tuple[int, ...] = (),
     municipalities: tuple[int, ...] = (),
     deelgemeenten: tuple[int, ...] = (),
-) -> QuerySet[Zitdag]:
-    """Office days held on these weekdays at locations in these places (all when empty),
-    with the partner and the location a line names and links to."""
-    zitdagen = Zitdag.objects.filter(weekday__in=weekdays)
+    limit: int,
+) -> list[Zitdag]:
+    """The first `limit` office days held on these weekdays at locations in these places
+    (all when empty), by start time, with the partner and the location a line names and
+    links to (partial instances: only those fields).
+
+    Written as one plain statement: the agenda asks on every visit, and compiling the
+    equivalent queryset cost more than the rows.
+    """
+
+    def columns(alias: str, model, names: list[str]) -> list[str]:
+        return [f"{alias}.{model._meta.get_field(name).column}" for name in names]
+
+    selected = [
+        *columns("z", Zitdag, _ZITDAG_FIELDS),
+        *columns("o", Organisation, _ZITDAG_ORGANISATION_FIELDS),
+        *columns("l", Location, _ZITDAG_LOCATION_FIELDS),
+    ]
+    conditions, params = ["z.weekday = ANY(%s)"], [sorted(weekdays)]
     if networks:
-        zitdagen = zitdagen.filter(location__network_id__in=networks)
+        conditions.append("l.network_id = ANY(%s)")
+        params.append(list(networks))
     if municipalities:
-        zitdagen = zitdagen.filter(location__deelgemeente__municipality_id__in=municipalities)
+        conditions.append(
+            "l.deelgemeente_id IN (SELECT id FROM partners_deelgemeente"
+            " WHERE municipality_id = ANY(%s))"
+        )
+        params.append(list(municipalities))
     if deelgemeenten:
-        zitdagen = zitdagen.filter(location__deelgemeente_id__in=deelgemeenten)
-    return zitdagen.select_related("organisation", "location").only(
-        "weekday", "starts", "ends", "note", "organisation", "organisation__name", "location",
-        *(f"location__{name}" for name in ("name", "slug", "closed_in_school_holidays")),
-    ).order_by("starts", "id")  # fmt: skip
+        conditions.append("l.deelgemeente_id = ANY(%s)")
+        params.append(list(deelgemeenten))
+    # Only our own column names and conditions are interpolated; values are parameters.
+    statement = (
+        f"SELECT {', '.join(selected)} FROM {Zitdag._meta.db_table} z"  # noqa: S608
+        f" JOIN {Organisation._meta.db_table} o ON o.id = z.organisation_id"
+        f" JOIN {Location._meta.db_table} l ON l.id = z.location_id"
+        f" WHERE {' AND '.join(conditions)} ORDER BY z.starts, z.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, limit])
+        rows = cursor.fetchall()
+    zitdag_end = len(_ZITDAG_FIELDS)
+    organisation_end = zitdag_end + len(_ZITDAG_ORGANISATION_FIELDS)
+    zitdagen = []
+    for row in rows:
+        zitdag = Zitdag.from_db(connection.alias, _ZITDAG_FIELDS, row[:zitdag_end])
+        zitdag.organisation = Organisation.from_db(
+            connection.alias, _ZITDAG_ORGANISATION_FIELDS, row[zitdag_end:organisation_end]
+        )
+        zitdag.location = Location.from_db(
+            connection.alias, _ZITDAG_LOCATION_FIELDS, row[organisation_end:]
+        )
+        zitdagen.append(zitdag)
+    return zitdagen
 
 
 SCHOOL_HOLIDAYS_CACHE_KEY = "partners:school-holidays"

@@ -111,12 +111,16 @@ def facet_counts(prepared: PreparedQuery, filters: OfferFilters) -> dict[str, li
             )
         branches.append(branch)
     statement = cte + Sql("\nUNION ALL\n".join(branches))
-    # "Today" moves with the clock like "happening now" (its statement holds the time).
-    cacheable = not filters.open_now and not filters.when
-    return _facets_from_rows(_counted(statement, cacheable=cacheable), filters)
+    return _facets_from_rows(_counted(statement, cacheable=counts_keepable(filters)), filters)
 
 
 FACETS_CACHE_SECONDS = 600
+
+
+def counts_keepable(filters: OfferFilters) -> bool:
+    """Whether the counts for these filters may be kept for the catalogue version: "today"
+    moves with the clock like "happening now" (its statement holds the time)."""
+    return not filters.open_now and not filters.when
 
 
 def _counted(statement: Sql, *, cacheable: bool) -> list[tuple]:

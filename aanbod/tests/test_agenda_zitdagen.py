@@ -8,9 +8,15 @@ from django.utils import timezone
 
 from aanbod.agenda import agenda_between
 from aanbod.filters import OfferFilters
-from partners.models import SchoolHoliday, Zitdag
+from partners.models import Deelgemeente, SchoolHoliday, Zitdag
 from partners.opening_hours import BRUSSELS
-from partners.tests.factories import LocationFactory, NetworkFactory, OrganisationFactory
+from partners.selectors import zitdagen_on_weekdays
+from partners.tests.factories import (
+    LocationFactory,
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +106,37 @@ def test_the_offer_page_shows_the_office_days_of_its_organisation(
     assert 'href="/nl/locatie/sociaal-huis/">Sociaal Huis</a>: woensdag 13:00–16:00' in content
     other = OfferFactory()
     assert "Zitdagen van" not in client.get(other.get_absolute_url()).content.decode()
+
+
+def test_zitdagen_follow_the_municipality_and_sub_municipality_in_start_order():
+    gent, aalst = MunicipalityFactory(), MunicipalityFactory()
+    ledeberg = Deelgemeente.objects.create(municipality=gent, name="Ledeberg", postcode="9050")
+    gentbrugge = Deelgemeente.objects.create(municipality=gent, name="Gentbrugge", postcode="9050")
+    erembodegem = Deelgemeente.objects.create(
+        municipality=aalst, name="Erembodegem", postcode="9320"
+    )
+
+    def office_day(deelgemeente, hour: int, weekday: int = 2) -> Zitdag:
+        return Zitdag.objects.create(
+            location=LocationFactory(deelgemeente=deelgemeente), organisation=OrganisationFactory(),
+            weekday=weekday, starts=dt.time(hour), ends=dt.time(hour + 1),
+        )  # fmt: skip
+
+    late_in_ledeberg, early_in_gentbrugge = office_day(ledeberg, 15), office_day(gentbrugge, 9)
+    in_erembodegem, nowhere = office_day(erembodegem, 10), office_day(None, 11)
+    office_day(ledeberg, 12, weekday=3)
+
+    def found(**places) -> list[int]:
+        return [z.pk for z in zitdagen_on_weekdays(weekdays={2}, limit=10, **places)]
+
+    assert found() == [early_in_gentbrugge.pk, in_erembodegem.pk, nowhere.pk, late_in_ledeberg.pk]
+    assert found(municipalities=(gent.pk,)) == [early_in_gentbrugge.pk, late_in_ledeberg.pk]
+    assert found(deelgemeenten=(ledeberg.pk, erembodegem.pk)) == [
+        in_erembodegem.pk, late_in_ledeberg.pk,
+    ]  # fmt: skip
+    assert found(municipalities=(aalst.pk,), deelgemeenten=(ledeberg.pk,)) == []
+    [first] = zitdagen_on_weekdays(weekdays={2}, limit=1)
+    assert first == early_in_gentbrugge
+    assert (first.organisation.name, first.location.slug) == (
+        early_in_gentbrugge.organisation.name, early_in_gentbrugge.location.slug,
+    )  # fmt: skip

@@ -155,14 +155,18 @@ def test_agenda_and_home_run_a_constant_number_of_queries(
 ):
     _offers_with_dates(count)
     client.get("/nl/agenda/")
-    # Dated activities, weekly times with their exceptions, facets, network.
+    # Dated and weekly activities (one statement), office days; room for the facets and
+    # the network should the shared cache have dropped them.
     with django_assert_max_num_queries(4):
         response = client.get("/nl/agenda/")
     assert response.status_code == 200
     assert any(day.items for day in response.context["days"])
-    with django_assert_max_num_queries(3):
+    client.get("/nl/")
+    # The home page's network and week are kept (dashboards.selectors.this_week).
+    with django_assert_max_num_queries(0):
         response = client.get("/nl/")
     assert response.status_code == 200
+    assert 'id="week-title"' in response.content.decode()
 
 
 def test_social_workers_get_a_refer_button_on_the_offer_page(client, catalogue):

@@ -6,12 +6,11 @@ from django.utils import timezone
 
 from huisvanhetkind.page_cache import public_page
 
-from ..agenda import agenda_between
+from ..agenda import agenda_between, agenda_lines_between
+from ..agenda_days import PAGE_COLUMNS, agenda_days_html
 from ..calendar_files import agenda_calendar
 from ..filters import parse_search
-from ..search.facets import facet_counts
-from ..search.panel import facet_panel_of
-from ..search.vocabulary import prepare_query
+from ..search.panel import filter_panel
 
 AGENDA_DAYS = 7
 # A week a parent can read on a phone: each day's first activities, then "all N of this
@@ -46,21 +45,26 @@ def agenda(request):
     params.pop("week", None)
     params.pop("day", None)
     previous = first_day - dt.timedelta(days=7)
+    filter_query = params.urlencode()
+    # Plain lines: their HTML is kept per process, rendered only when they change.
+    days = agenda_lines_between(
+        first_day=first_day,
+        days=1 if whole_day else AGENDA_DAYS,
+        filters=filters,
+        now=now,
+        with_zitdagen=True,
+        per_day=None if whole_day else AGENDA_ITEMS_PER_DAY,
+        columns=PAGE_COLUMNS,
+    )
     context = {
-        "days": agenda_between(
-            first_day=first_day,
-            days=1 if whole_day else AGENDA_DAYS,
-            filters=filters,
-            now=now,
-            with_zitdagen=True,
-            per_day=None if whole_day else AGENDA_ITEMS_PER_DAY,
-        ),
+        "days": days,
+        "days_html": agenda_days_html(days, filter_query=filter_query),
         "whole_day": whole_day,
         "first_day": first_day,
         "previous_week": max(previous, today).isoformat() if first_day > today else None,
         "next_week": (first_day + dt.timedelta(days=7)).isoformat(),
-        "filter_query": params.urlencode(),
-        "filter_panel": facet_panel_of(facet_counts(prepare_query(""), filters)),
+        "filter_query": filter_query,
+        "filter_panel": filter_panel(filters),
     }
     return render(request, "aanbod/agenda.html", context)
 

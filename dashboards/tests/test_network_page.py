@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from aanbod.tests.factories import OccurrenceFactory, OfferFactory
-from dashboards.selectors import network_this_week
+from dashboards.selectors import this_week
 from partners.opening_hours import BRUSSELS
 from partners.tests.factories import NetworkFactory
 
@@ -43,9 +43,7 @@ def busy_wednesday():
 
 def test_this_week_shows_the_first_six_from_now_on_whatever_the_hour(busy_wednesday):
     def week(hour):
-        return _titles(
-            network_this_week(network_id=busy_wednesday.pk, now=_at(WEDNESDAY, hour), limit=6)
-        )
+        return _titles(this_week(network_id=busy_wednesday.pk, now=_at(WEDNESDAY, hour), limit=6))
 
     assert week(7) == ["Opvang de hele dag", *(f"Ochtend {n}" for n in range(5))]
     # The same kept week, read later in the day: what is over drops out, what was
@@ -57,14 +55,12 @@ def test_this_week_shows_the_first_six_from_now_on_whatever_the_hour(busy_wednes
 
 def test_a_new_activity_shows_in_this_week_at_once(busy_wednesday):
     now = _at(WEDNESDAY, 16)
-    assert _titles(network_this_week(network_id=busy_wednesday.pk, now=now, limit=6)) == [
+    assert _titles(this_week(network_id=busy_wednesday.pk, now=now, limit=6)) == [
         "Opvang de hele dag",
         "Donderdag",
     ]
     _activity(busy_wednesday, "Avondlezing", 19, 21)  # saving an offer moves the catalogue
-    assert "Avondlezing" in _titles(
-        network_this_week(network_id=busy_wednesday.pk, now=now, limit=6)
-    )
+    assert "Avondlezing" in _titles(this_week(network_id=busy_wednesday.pk, now=now, limit=6))
 
 
 def test_the_network_page_runs_no_query_once_network_and_week_are_kept(

@@ -214,9 +214,10 @@ def test_inbox_query_count_is_constant(client, cast, django_assert_max_num_queri
             receiving_organisation=cast["receiver"].organisation,
         )
     client.force_login(cast["receiver"])
+    client.get(reverse("doorverwijzing:inbox"))  # the session's idle expiry, once a minute
     # session, user, roles, count, page, mail choice, network, menu (2), steering
-    # groups, session save (3): none of them grows with the rows.
-    with django_assert_max_num_queries(13):
+    # groups: none of them grows with the rows.
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("doorverwijzing:inbox"))
     assert response.status_code == 200
     assert len(response.context["page"]) == 31
@@ -242,6 +243,103 @@ def test_sessions_of_people_who_read_referrals_end_after_30_idle_minutes(client,
     client.force_login(cast["receiver"])
     client.get(reverse("doorverwijzing:inbox"))
     assert client.session.get_expiry_age() == 30 * 60
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Django's clock, moved by hand: sessions expire by it (timezone.now)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = [timezone.now()]
+
+    def move(**delta) -> None:
+        now[0] += dt.timedelta(**delta)
+
+    monkeypatch.setattr(timezone, "now", lambda: now[0])
+    return move
+
+
+def _session_writes(queries) -> int:
+    return sum('UPDATE "django_session"' in query["sql"] for query in queries)
+
+
+def test_an_idle_referral_session_ends_after_30_minutes(client, cast, clock):
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    assert client.get(inbox).status_code == 200
+    clock(minutes=29, seconds=58)
+    assert client.get(inbox).status_code == 200
+    clock(minutes=30, seconds=1)
+    response = client.get(inbox)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_activity_extends_a_referral_session(client, cast, clock):
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    for _step in range(4):  # an hour of work, a request every 20 minutes
+        clock(minutes=20)
+        assert client.get(inbox).status_code == 200
+    clock(minutes=29)
+    assert client.get(inbox).status_code == 200
+
+
+def test_requests_within_a_minute_do_not_write_the_session(client, cast, clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    client.get(inbox)
+    clock(seconds=30)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(inbox).status_code == 200
+    assert _session_writes(queries) == 0
+    clock(seconds=31)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(inbox).status_code == 200
+    assert _session_writes(queries) == 1
+    assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_a_session_with_another_expiry_gets_the_idle_one_at_once(client, cast, clock):
+    client.force_login(cast["receiver"])
+    inbox = reverse("doorverwijzing:inbox")
+    client.get(inbox)
+    session = client.session
+    session.set_expiry(14 * 24 * 3600)
+    session.save()
+    clock(seconds=5)
+    client.get(inbox)
+    assert client.session.get_expiry_age() == 30 * 60
+
+
+@pytest.mark.parametrize("person", ["owner", "coordinator"])
+def test_sessions_of_others_who_see_families_data_end_after_30_idle_minutes(
+    client, cast, clock, person
+):
+    # Partner editors keep registration lists; coordinators give roles (second_factor.py).
+    client.force_login(cast[person])
+    client.get("/nl/")
+    assert client.session.get_expiry_age() == 30 * 60
+    clock(minutes=30, seconds=1)
+    response = client.get(reverse("aanbod:mine"))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_the_login_starts_the_idle_expiry_so_the_first_page_writes_no_session(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast["owner"])
+    assert client.session.get_expiry_age() == 30 * 60
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("aanbod:mine"))
+    assert _session_writes(queries) == 0
 
 
 def test_other_users_keep_the_normal_session_length(client, settings):

@@ -5,7 +5,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
 from huisvanhetkind.domain_errors import errors_on, messages_on
+from huisvanhetkind.pagination import CappedCountPaginator
 
-from .. import selectors, services
+from .. import inbox_parts, selectors, services
 from ..choices import AccessAction
 from ..exports import referral_export_data
 from ..filters import ReferralInboxFilter
@@ -27,7 +27,6 @@ from ..forms import (
     MailPreferenceForm,
     ReferralForm,
 )
-from ..waiting import inbox_rows
 
 
 @login_required
@@ -38,19 +37,20 @@ def inbox(request):
     filters = ReferralInboxFilter(
         request.GET, queryset=selectors.referral_inbox(user=request.user, box=box)
     )
-    page = Paginator(filters.qs, selectors.INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = inbox_rows(page, box=box, today=timezone.localdate())
+    page = CappedCountPaginator(
+        filters.qs, selectors.INBOX_PAGE_SIZE, cap=selectors.INBOX_COUNT_CAP
+    ).get_page(request.GET.get("page"))
+    page.object_list = list(selectors.referral_inbox_lines(page.object_list, box=box))
+    mail_form = MailPreferenceForm(instance=selectors.mail_preference_of(user=request.user))
     return render(
         request,
         "doorverwijzing/inbox.html",
         {
             "page": page,
-            "rows": rows,
             "box": box,
-            "filters": filters,
-            "mail_form": MailPreferenceForm(
-                instance=selectors.mail_preference_of(user=request.user)
-            ),
+            "rows_html": inbox_parts.rows_html(page, box=box, today=timezone.localdate()),
+            "filters_html": inbox_parts.filters_html(request.GET, box=box),
+            "mail_choice_html": inbox_parts.mail_choice_html(mail_form),
         },
     )
 

@@ -125,8 +125,9 @@ if DATABASE_REPLICA_URL:
 # read costs about what a sequential one does: with PostgreSQL's default (4) the planner
 # scans every offer instead of using the full-text index (a typical word over 50,000
 # offers: 110 ms -> 40-70 ms, bench/README.md). More work_mem keeps a search's ranking in
-# memory.
-PG_OPTIONS = env_str("PG_OPTIONS", "-c random_page_cost=1.1 -c work_mem=16MB")
+# memory. JIT compiling pays for long reports, not for a page's statements: a filter over
+# 17,000 of 50,000 offers crossed its cost threshold and spent ~100 ms of 170 compiling.
+PG_OPTIONS = env_str("PG_OPTIONS", "-c random_page_cost=1.1 -c work_mem=16MB -c jit=off")
 for _database in DATABASES.values():
     _database.setdefault("OPTIONS", {})["options"] = PG_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
