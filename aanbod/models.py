@@ -232,6 +232,11 @@ class Offer(models.Model):
                 condition=Q(status=OfferStatus.PUBLISHED),
             ),
             models.Index(
+                "updated_at",
+                name="offer_in_review_by_updated",
+                condition=Q(status=OfferStatus.IN_REVIEW),
+            ),
+            models.Index(
                 "title_nl",
                 "id",
                 name="offer_no_own_way_by_title",

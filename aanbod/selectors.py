@@ -6,22 +6,28 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import (
+    CharField,
     Count,
     F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    RowRange,
     Subquery,
     Sum,
+    Value,
+    Window,
 )
+from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.http import Http404
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from huisvanhetkind import permissions
 from partners.models import Location, Network, Organisation, Zitdag
 
-from .choices import OfferStatus
+from .choices import AccessType, OfferStatus
 from .models import (
     CONFIRM_EVERY_DAYS,
     PARTICIPATION_AGE_FIELDS,
@@ -233,37 +239,90 @@ def offer_get_for_review(*, user, pk: int) -> Offer:
     return offer
 
 
-def coordinator_offer_attention(*, user, today: dt.date, limit: int = 20) -> dict[str, list]:
+@dataclass(frozen=True, slots=True)
+class OfferNeedingAttention:
+    """One line of the coordinator's lists of offers: what the line shows, not the offer."""
+
+    pk: int
+    title: str  # in the active language, the Dutch title where it has none
+    title_nl: str
+    organisation_name: str
+    access_type: str
+    last_verified: dt.date | None
+    funding_source: str
+    funding_ends: dt.date | None
+
+    @property
+    def access_type_label(self) -> str:
+        return dict(AccessType.choices).get(self.access_type, self.access_type)
+
+
+ATTENTION_LISTS = (
+    "offers_to_review",
+    "offers_stale",
+    "offers_funding_ending",
+    "offers_without_way_to_act",
+)
+
+
+def coordinator_offer_attention(
+    *, user, today: dt.date, limit: int = 20
+) -> dict[str, list[OfferNeedingAttention]]:
     """Offers that need the coordinator: to review, not confirmed for six months, funding
     ending within three months, published without a way for families to act (see
-    aanbod.ways_to_act). Four queries; empty lists for anyone who reviews nothing."""
+    aanbod.ways_to_act). One statement: each list's first `limit` in its own order, joined
+    with UNION ALL; empty lists for anyone who reviews nothing."""
+    lists: dict[str, list[OfferNeedingAttention]] = {name: [] for name in ATTENTION_LISTS}
     if not permissions.can(user, "offer.review"):
-        return {
-            "offers_to_review": [],
-            "offers_stale": [],
-            "offers_funding_ending": [],
-            "offers_without_way_to_act": [],
-        }
-    mine = permissions.scope(user, Offer, "offer.review").only(
-        "id", "title", "title_nl", "organisation__name", "last_verified", "published_at",
-        "funding_ends", "funding_source", "updated_at", "access_type",
-    ).select_related("organisation")  # fmt: skip
-    stale = mine.not_confirmed_since(today - dt.timedelta(days=CONFIRM_EVERY_DAYS))
+        return lists
+    mine = permissions.scope(user, Offer, "offer.review")
     funding = mine.exclude(status=OfferStatus.ARCHIVED).filter(
         funding_ends__gte=today, funding_ends__lte=today + dt.timedelta(days=FUNDING_WARNING_DAYS)
     )
-    return {
-        "offers_to_review": list(
-            mine.filter(status=OfferStatus.IN_REVIEW).order_by("updated_at")[:limit]
+    each_in_its_order = [
+        (mine.filter(status=OfferStatus.IN_REVIEW), [F("updated_at").asc()]),
+        (
+            mine.not_confirmed_since(today - dt.timedelta(days=CONFIRM_EVERY_DAYS)),
+            [F("last_verified").asc(nulls_first=True)],
         ),
-        "offers_stale": list(stale.order_by(F("last_verified").asc(nulls_first=True))[:limit]),
-        "offers_funding_ending": list(funding.order_by("funding_ends")[:limit]),
-        "offers_without_way_to_act": list(
-            mine.published()
-            .filter(without_way_to_act())
-            .order_by(F("title_nl").asc(), "id")[:limit]
-        ),
-    }
+        (funding, [F("funding_ends").asc()]),
+        (mine.published().filter(without_way_to_act()), [F("title_nl").asc(), F("id").asc()]),
+    ]
+    title = _title_in_active_language()
+    first, *others = [
+        offers.annotate(
+            shown_in=Value(index),
+            # Counted row by row: a RANGE frame would read all rows tied with the
+            # twentieth (bulk imports share one updated_at) before LIMIT stops the scan.
+            position=Window(RowNumber(), order_by=order, frame=RowRange(end=0)),
+            title_shown=title,
+        )
+        .order_by(*order)
+        .values_list("shown_in", "position", *_ATTENTION_FIELDS)[:limit]
+        for index, (offers, order) in enumerate(each_in_its_order)
+    ]
+    # UNION ALL promises no order between or within its parts: each row says its place.
+    for shown_in, _position, *fields in sorted(first.union(*others, all=True)):
+        lists[ATTENTION_LISTS[shown_in]].append(OfferNeedingAttention(*fields))
+    return lists
+
+
+_ATTENTION_FIELDS = (
+    "id",
+    "title_shown",
+    "title_nl",
+    "organisation__name",
+    "access_type",
+    "last_verified",
+    "funding_source",
+    "funding_ends",
+)
+
+
+def _title_in_active_language():
+    """The title modeltranslation would show: the active language's, else the Dutch."""
+    own = F(build_localized_fieldname("title", get_language()))
+    return Coalesce(NullIf(own, Value("")), F("title_nl"), output_field=CharField())
 
 
 @dataclass

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from huisvanhetkind import permissions
@@ -350,7 +351,10 @@ START_PAGE_AGREEMENT_DAYS = 90
 
 def network_attention(*, user, today) -> dict:
     """The network's part of the coordinator's start page (dashboards.selectors): ending
-    agreements, open invitations, partners without contact, networks nobody reads."""
+    agreements, open invitations, partners without contact, networks nobody reads.
+
+    Lines as dicts of what the page shows (no model instances): the page is the admin's
+    most visited and the lists are read, not changed, here."""
     agreements = (
         permissions.scope(user, Agreement, "agreement.view")
         .filter(
@@ -358,23 +362,40 @@ def network_attention(*, user, today) -> dict:
             end__gte=today,
             end__lte=today + dt.timedelta(days=START_PAGE_AGREEMENT_DAYS),
         )
-        .select_related("network")
         .order_by("end")
+        .values("pk", "subject", "end", network_name=F("network__name"))
     )
-    without_contact = permissions.scope(
-        user, Organisation.objects.filter(contact_name=""), "organisation.view"
-    ).order_by("name")
+    without_contact = (
+        permissions.scope(user, Organisation.objects.filter(contact_name=""), "organisation.view")
+        .order_by("name")
+        .values("pk", "name")
+    )
+    invitations = (
+        invitations_open(actor=user)
+        .order_by("created_at")
+        .values(
+            "role",
+            "created_at",
+            email=F("user__email"),
+            # Where the role holds: the network, else the organisation (Membership.__str__).
+            where=Coalesce("network__name", "organisation__name"),
+        )
+    )
+    roles = dict(Role.choices)
     # The user's networks once: those nobody reads, and a QR flyer for each network's
     # waiting rooms.
     networks = list(
         permissions.scope(user, Network.objects.all(), "network.view_internal")
         .annotate(has_reader=_has_contact_point_reader())
         .order_by("name")
+        .values("pk", "name", "organiser_id", "has_reader")
     )
     return {
-        "networks_without_reader": [n for n in networks if not n.has_reader][:20],
+        "networks_without_reader": [n for n in networks if not n["has_reader"]][:20],
         "agreements_ending": list(agreements[:20]),
-        "invitations_open": list(invitations_open(actor=user).order_by("created_at")[:20]),
+        "invitations_open": [
+            {**row, "role_label": roles.get(row["role"], row["role"])} for row in invitations[:20]
+        ],
         "partners_without_contact": list(without_contact[:20]),
         "flyer_networks": networks[:20],
     }

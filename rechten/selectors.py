@@ -16,6 +16,7 @@ def rights_review_nudge(*, user, today: dt.date, limit: int = 20) -> dict[str, l
         permissions.scope(user, Right, "right.manage")
         .not_reviewed_since(today - dt.timedelta(days=REVIEW_EVERY_DAYS))
         .select_related("network")
+        .only("name", "reviewed_on", "network__name")  # what a line of the start page shows
         .order_by("reviewed_on", "order", "id")
     )
     return {"rights_not_reviewed": list(stale[:limit])}

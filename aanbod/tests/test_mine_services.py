@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from aanbod import services
 from aanbod.choices import Availability, OfferStatus
@@ -13,6 +13,7 @@ from aanbod.exceptions import OfferStateError
 from aanbod.models import Offer, Participation
 from aanbod.selectors import coordinator_offer_attention, participation_totals
 from aanbod.tasks import offer_confirmation_reminders_scan_task
+from huisvanhetkind.permissions import roles_of
 from partners.choices import Role
 from partners.tests.factories import (
     LocationFactory,
@@ -164,6 +165,41 @@ def test_start_page_lists_offers_to_review_stale_and_losing_funding(client, cast
     for title in ("Nalezen aub", "Lang niet bevestigd", "Projectgeld stopt"):
         assert title in content
     assert "Elders" not in content and "Later geld" not in content
+
+
+def test_each_start_page_list_keeps_its_own_order_and_first_rows_in_one_statement(
+    cast, django_assert_num_queries
+):
+    network, today = cast["network"], timezone.localdate()
+    for days, title in ((300, "B stal"), (400, "A stalest"), (250, "C least stale")):
+        OfferFactory(title=title, networks=[network], last_verified=days_ago(days))
+    for days, title in ((80, "Z ends last"), (10, "Y ends first"), (40, "X ends second")):
+        OfferFactory(
+            title=title,
+            networks=[network],
+            last_verified=days_ago(1),
+            funding_ends=today + dt.timedelta(days=days),
+        )
+    roles_of(cast["coordinator"])  # loaded once per request
+    with django_assert_num_queries(1):
+        attention = coordinator_offer_attention(user=cast["coordinator"], today=today, limit=2)
+    assert [offer.title_nl for offer in attention["offers_stale"]] == ["A stalest", "B stal"]
+    assert [offer.title_nl for offer in attention["offers_funding_ending"]] == [
+        "Y ends first",
+        "X ends second",
+    ]
+
+
+def test_the_cockpit_names_an_offer_in_the_readers_language_else_in_dutch(cast):
+    network = cast["network"]
+    OfferFactory(title="Voorleesuur", title_fr="Heure du conte", networks=[network])
+    OfferFactory(title="Babbelbabbel", networks=[network], status=OfferStatus.IN_REVIEW)
+    with translation.override("fr"):
+        attention = coordinator_offer_attention(
+            user=cast["coordinator"], today=timezone.localdate()
+        )
+    assert [offer.title for offer in attention["offers_stale"]] == ["Heure du conte"]
+    assert [offer.title for offer in attention["offers_to_review"]] == ["Babbelbabbel"]
 
 
 # --- Writes --------------------------------------------------------------------------------

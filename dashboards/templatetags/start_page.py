@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from huisvanhetkind import outbox, permissions
@@ -6,6 +7,18 @@ from huisvanhetkind import outbox, permissions
 from ..selectors import coordinator_start_page
 
 register = template.Library()
+
+# The lines' addresses differ only in the object's id: each is reversed once per page with
+# this stand-in (digits, for <int:pk> too) and `with_id` puts the line's id in its place.
+ID_STAND_IN = "9081726354"
+LINE_ADDRESSES = {
+    "network": "admin:partners_network_change",
+    "agreement": "admin:partners_agreement_change",
+    "organisation": "admin:partners_organisation_change",
+    "offer": "admin:aanbod_offer_change",
+    "offer_preview": "aanbod:mine_preview",
+    "right": "admin:rechten_right_change",
+}
 
 
 @register.simple_tag
@@ -16,4 +29,14 @@ def start_page_for(user) -> dict:
     # network: it is the installation's health, for coordinators and administrators).
     if user.is_superuser or permissions.coordinated_network_ids(user):
         start["mails_failed"] = outbox.failed_kinds()
+    start["urls"] = {
+        line: reverse(name, args=[ID_STAND_IN]) for line, name in LINE_ADDRESSES.items()
+    }
+    start["flyer_url"] = reverse("aanbod:flyer")
     return start
+
+
+@register.filter
+def with_id(address: str, pk) -> str:
+    """One line's address from its list's (`start.urls`)."""
+    return address.replace(ID_STAND_IN, str(pk))

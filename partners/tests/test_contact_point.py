@@ -108,7 +108,10 @@ def test_the_coordinators_start_page_names_the_network_nobody_reads(client):
     MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
     client.force_login(coordinator)
     content = client.get("/admin/").content.decode()
-    assert "Huis van het Kind Onbereikbaar" in content
+    assert (
+        f'<a href="/admin/partners/network/{network.pk}/change/">Huis van het Kind Onbereikbaar</a>'
+        " — de organisator heeft geen maatschappelijk werker"
+    ) in content
     assert elsewhere.name not in content
     _social_worker(network.organiser)
     attention = client.get("/admin/").content.decode().split('id="flyers"')[0]  # not the flyers

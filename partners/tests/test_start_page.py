@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from aanbod.choices import OfferStatus
+from aanbod.tests.factories import OfferFactory
 from partners.choices import Role
 from partners.invitations import role_invite
 
@@ -35,7 +37,8 @@ def test_admin_start_page_shows_what_needs_the_coordinator(client):
     assert "Convenant loopt af" in content
     assert "Convenant van elders" not in content
     assert "Partner zonder contact" in content
-    assert "nog-niet@x.be" in content
+    assert f"nog-niet@x.be — {Role.VIEWER.label} ({network.name}), uitgenodigd op" in content
+    assert f"({network.name})</li>" in content.split("Convenant loopt af", 1)[1]
 
 
 def test_admin_start_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
@@ -45,9 +48,11 @@ def test_admin_start_page_runs_a_constant_number_of_queries(client, django_asser
     for index in range(15):
         AgreementFactory(network=network, end=timezone.localdate() + dt.timedelta(days=index))
         OrganisationFactory(contact_name="", networks=[network])
+        OfferFactory(networks=[network], status=OfferStatus.IN_REVIEW)
+        OfferFactory(networks=[network], funding_ends=timezone.localdate())
     client.force_login(coordinator)
-    # 16: one query per list, the last one the offers without a way to act (aanbod).
-    with django_assert_max_num_queries(17):  # + rights not reviewed (rechten)
+    # One query per list of the network and of rights, one for the four offer lists (aanbod).
+    with django_assert_max_num_queries(14):
         assert client.get("/admin/").status_code == 200
 
 
