@@ -8,10 +8,12 @@ coordinator keeps them. Ask `huisvanhetkind.permissions.can` / `scope`, as for e
 from django.db.models import Q, QuerySet
 
 from huisvanhetkind.permissions import (
+    can,
     coordinated_network_ids,
     edited_organisation_ids,
     rule,
     scope_rule,
+    unscoped,
 )
 
 OFFER = "aanbod.Offer"
@@ -62,18 +64,34 @@ def _organisations_with_offers_edited(user, queryset: QuerySet) -> QuerySet:
     )
 
 
+def _reviewing_network_ids(user) -> set[int]:
+    """The networks whose offers `user` reviews: those they coordinate."""
+    return coordinated_network_ids(user)
+
+
 @rule("offer.review", "coordinator of one of its networks (approve, send back)")
 def _offer_review(user, offer) -> bool:
-    coordinated = coordinated_network_ids(user)
+    reviewing = _reviewing_network_ids(user)
     if offer is None:
-        return bool(coordinated)
-    return bool(coordinated & _network_ids_of(offer))
+        return bool(reviewing)
+    return bool(reviewing & _network_ids_of(offer))
 
 
 @scope_rule(OFFER, "offer.review")
 def _offers_reviewed(user, queryset: QuerySet) -> QuerySet:
     """Offers `user` may approve or send back: those of the networks they coordinate."""
-    return queryset.filter(_offers_of_networks(queryset, coordinated_network_ids(user)))
+    return queryset.filter(_offers_of_networks(queryset, _reviewing_network_ids(user)))
+
+
+def reviewed_network_ids(user) -> set[int] | None:
+    """The scope of "offer.review" as network ids, for statements written in SQL (the
+    coordinator's start page): an offer is reviewable when it belongs to one of them.
+    None: every network (an administrator); empty: none."""
+    if not can(user, "offer.review"):
+        return set()
+    if unscoped(user, "offer.review"):
+        return None
+    return _reviewing_network_ids(user)
 
 
 @rule("synonym.edit", "any coordinator (the synonym list serves every network)")
