@@ -1,9 +1,11 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from huisvanhetkind import outbox, permissions
 
+from .. import start_page_parts
 from ..selectors import coordinator_start_page
 
 register = template.Library()
@@ -34,6 +36,12 @@ def start_page_for(user) -> dict:
     }
     start["flyer_url"] = reverse("aanbod:flyer")
     return start
+
+
+@register.simple_tag
+def start_page_html(start: dict) -> SafeString:
+    """The start page's lists, kept per process for what they show (start_page_parts)."""
+    return start_page_parts.start_page_html(start)
 
 
 @register.filter
