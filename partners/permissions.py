@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from huisvanhetkind.permissions import (
+    can,
     coordinated_network_ids,
     edited_organisation_ids,
     member_organisation_ids,
@@ -16,6 +17,7 @@ from huisvanhetkind.permissions import (
     roles_of,
     rule,
     scope_rule,
+    unscoped,
     user_fact,
     viewed_network_ids,
 )
@@ -66,6 +68,17 @@ def _networks_of(organisation) -> set[int]:
     return {network.id for network in organisation.networks.all()}
 
 
+def _for_sql(user, action: str, ids):
+    """The scope of `action` as ids, for statements written in SQL (the coordinator's
+    start page, partners.selectors.network_attention): `ids(user)` as the rule reads
+    them; None: everything (an administrator); empty: nothing."""
+    if not can(user, action):
+        return set()
+    if unscoped(user, action):
+        return None
+    return ids(user)
+
+
 # --- Networks ----------------------------------------------------------------------------
 
 
@@ -84,14 +97,24 @@ def _networks_managed(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(id__in=coordinated_network_ids(user))
 
 
+def _internally_viewed_network_ids(user) -> set[int]:
+    """The networks whose internal pages `user` reads: those they coordinate or view."""
+    return viewed_network_ids(user)
+
+
 @rule("network.view_internal", "coordinator or viewer of the network")
 def _network_view_internal(user, network) -> bool:
-    return _any_or(viewed_network_ids(user), network, lambda n: n.id)
+    return _any_or(_internally_viewed_network_ids(user), network, lambda n: n.id)
 
 
 @scope_rule(NETWORK, "network.view_internal")
 def _networks_viewed(user, queryset: QuerySet) -> QuerySet:
-    return queryset.filter(id__in=viewed_network_ids(user))
+    return queryset.filter(id__in=_internally_viewed_network_ids(user))
+
+
+def internally_viewed_network_ids(user) -> set[int] | None:
+    """The scope of "network.view_internal" as network ids, for SQL (see _for_sql)."""
+    return _for_sql(user, "network.view_internal", _internally_viewed_network_ids)
 
 
 @rule(
@@ -143,12 +166,19 @@ def _organisations_edited(user, queryset: QuerySet) -> QuerySet:
     )
 
 
+def _organisation_viewing(user) -> tuple[set[int], set[int]]:
+    """(networks, organisations): `user` views an organisation that is one of the
+    organisations (its partner editor) or belongs to one of the networks (coordinator
+    or viewer)."""
+    return viewed_network_ids(user), edited_organisation_ids(user)
+
+
 @rule(
     "organisation.view",
     "coordinator or viewer of one of its networks, or its partner editor",
 )
 def _organisation_view(user, organisation) -> bool:
-    viewed, edited = viewed_network_ids(user), edited_organisation_ids(user)
+    viewed, edited = _organisation_viewing(user)
     if organisation is None:
         return bool(viewed or edited)
     return organisation.id in edited or bool(viewed & _networks_of(organisation))
@@ -156,10 +186,16 @@ def _organisation_view(user, organisation) -> bool:
 
 @scope_rule(ORGANISATION, "organisation.view")
 def _organisations_viewed(user, queryset: QuerySet) -> QuerySet:
-    return queryset.filter(
-        Q(id__in=edited_organisation_ids(user))
-        | _organisations_of_networks(queryset, viewed_network_ids(user))
-    )
+    viewed, edited = _organisation_viewing(user)
+    return queryset.filter(Q(id__in=edited) | _organisations_of_networks(queryset, viewed))
+
+
+def organisation_viewing(user) -> tuple[set[int], set[int]] | None:
+    """The scope of "organisation.view" as (network ids, organisation ids), for SQL:
+    an organisation is viewed when it is one of the organisations or belongs to one of
+    the networks. None: every organisation; (empty, empty): none."""
+    viewing = _for_sql(user, "organisation.view", _organisation_viewing)
+    return (set(), set()) if viewing == set() else viewing
 
 
 @rule("location.edit", "coordinator of its network, or partner editor of its organisation")
@@ -181,14 +217,25 @@ def _locations_edited(user, queryset: QuerySet) -> QuerySet:
 # --- Agreements --------------------------------------------------------------------------
 
 
+def _agreement_viewing_network_ids(user) -> set[int]:
+    """The networks whose agreements `user` reads: those they coordinate or view."""
+    return viewed_network_ids(user)
+
+
 @rule("agreement.view", "coordinator or viewer of its network")
 def _agreement_view(user, agreement) -> bool:
-    return _any_or(viewed_network_ids(user), agreement, lambda a: a.network_id)
+    return _any_or(_agreement_viewing_network_ids(user), agreement, lambda a: a.network_id)
 
 
 @scope_rule("partners.Agreement", "agreement.view", default=True)
 def _agreements_viewed(user, queryset: QuerySet) -> QuerySet:
-    return queryset.filter(network_id__in=viewed_network_ids(user))
+    return queryset.filter(network_id__in=_agreement_viewing_network_ids(user))
+
+
+def agreement_viewing_network_ids(user) -> set[int] | None:
+    """The scope of "agreement.view" as network ids, for SQL: an agreement is viewed when
+    its network is one of them (see _for_sql)."""
+    return _for_sql(user, "agreement.view", _agreement_viewing_network_ids)
 
 
 @rule("agreement.manage", "coordinator of its network")
@@ -217,12 +264,18 @@ def _organisations_granted(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(_organisations_of_networks(queryset, coordinated_network_ids(user)))
 
 
+def _membership_managing_network_ids(user) -> set[int]:
+    """The networks whose roles `user` manages (in the network or one of its
+    organisations): those they coordinate."""
+    return coordinated_network_ids(user)
+
+
 @rule(
     "membership.manage",
     "coordinator of its network, or of one of its organisation's networks",
 )
 def _membership_manage(user, membership) -> bool:
-    coordinated = coordinated_network_ids(user)
+    coordinated = _membership_managing_network_ids(user)
     if membership is None:
         return bool(coordinated)
     if membership.network_id in coordinated:
@@ -246,7 +299,14 @@ def _memberships_in(queryset: QuerySet, networks: set[int]) -> QuerySet:
 
 @scope_rule("partners.Membership", "membership.manage", default=True)
 def _memberships_managed(user, queryset: QuerySet) -> QuerySet:
-    return _memberships_in(queryset, coordinated_network_ids(user))
+    return _memberships_in(queryset, _membership_managing_network_ids(user))
+
+
+def membership_managing_network_ids(user) -> set[int] | None:
+    """The scope of "membership.manage" as network ids, for SQL: a role is managed when
+    it is held in one of the networks or in an organisation of one of them (_memberships_in;
+    see _for_sql)."""
+    return _for_sql(user, "membership.manage", _membership_managing_network_ids)
 
 
 @rule(
