@@ -8,12 +8,11 @@ coordinator keeps them. Ask `huisvanhetkind.permissions.can` / `scope`, as for e
 from django.db.models import Q, QuerySet
 
 from huisvanhetkind.permissions import (
-    can,
     coordinated_network_ids,
     edited_organisation_ids,
     rule,
+    scope_as_ids,
     scope_rule,
-    unscoped,
 )
 
 OFFER = "aanbod.Offer"
@@ -87,11 +86,7 @@ def reviewed_network_ids(user) -> set[int] | None:
     """The scope of "offer.review" as network ids, for statements written in SQL (the
     coordinator's start page): an offer is reviewable when it belongs to one of them.
     None: every network (an administrator); empty: none."""
-    if not can(user, "offer.review"):
-        return set()
-    if unscoped(user, "offer.review"):
-        return None
-    return _reviewing_network_ids(user)
+    return scope_as_ids(user, "offer.review", _reviewing_network_ids)
 
 
 @rule("synonym.edit", "any coordinator (the synonym list serves every network)")

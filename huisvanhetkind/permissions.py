@@ -153,8 +153,19 @@ def scope(user, model_or_queryset, action: str | None = None) -> QuerySet:
 
 def unscoped(user, action: str) -> bool:
     """Does `user` reach every object through `action`? An administrator does, except
-    for personal data. (For rules also written as SQL: see aanbod.permissions.)"""
+    for personal data."""
     return user.is_superuser and not _RULES[action].personal_data
+
+
+def scope_as_ids(user, action: str, ids):
+    """The scope of `action` as ids, for statements written in SQL (the coordinator's
+    start page): `ids(user)`, read as the rule reads them; None: everything (an
+    administrator); an empty set: nothing."""
+    if not can(user, action):
+        return set()
+    if unscoped(user, action):
+        return None
+    return ids(user)
 
 
 def scope_rules() -> list[tuple[str, str]]:

@@ -9,15 +9,14 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from huisvanhetkind.permissions import (
-    can,
     coordinated_network_ids,
     edited_organisation_ids,
     member_organisation_ids,
     open_models,
     roles_of,
     rule,
+    scope_as_ids,
     scope_rule,
-    unscoped,
     user_fact,
     viewed_network_ids,
 )
@@ -68,17 +67,6 @@ def _networks_of(organisation) -> set[int]:
     return {network.id for network in organisation.networks.all()}
 
 
-def _for_sql(user, action: str, ids):
-    """The scope of `action` as ids, for statements written in SQL (the coordinator's
-    start page, partners.selectors.network_attention): `ids(user)` as the rule reads
-    them; None: everything (an administrator); empty: nothing."""
-    if not can(user, action):
-        return set()
-    if unscoped(user, action):
-        return None
-    return ids(user)
-
-
 # --- Networks ----------------------------------------------------------------------------
 
 
@@ -113,8 +101,8 @@ def _networks_viewed(user, queryset: QuerySet) -> QuerySet:
 
 
 def internally_viewed_network_ids(user) -> set[int] | None:
-    """The scope of "network.view_internal" as network ids, for SQL (see _for_sql)."""
-    return _for_sql(user, "network.view_internal", _internally_viewed_network_ids)
+    """The scope of "network.view_internal" as network ids, for SQL (see scope_as_ids)."""
+    return scope_as_ids(user, "network.view_internal", _internally_viewed_network_ids)
 
 
 @rule(
@@ -194,7 +182,7 @@ def organisation_viewing(user) -> tuple[set[int], set[int]] | None:
     """The scope of "organisation.view" as (network ids, organisation ids), for SQL:
     an organisation is viewed when it is one of the organisations or belongs to one of
     the networks. None: every organisation; (empty, empty): none."""
-    viewing = _for_sql(user, "organisation.view", _organisation_viewing)
+    viewing = scope_as_ids(user, "organisation.view", _organisation_viewing)
     return (set(), set()) if viewing == set() else viewing
 
 
@@ -234,8 +222,8 @@ def _agreements_viewed(user, queryset: QuerySet) -> QuerySet:
 
 def agreement_viewing_network_ids(user) -> set[int] | None:
     """The scope of "agreement.view" as network ids, for SQL: an agreement is viewed when
-    its network is one of them (see _for_sql)."""
-    return _for_sql(user, "agreement.view", _agreement_viewing_network_ids)
+    its network is one of them (see scope_as_ids)."""
+    return scope_as_ids(user, "agreement.view", _agreement_viewing_network_ids)
 
 
 @rule("agreement.manage", "coordinator of its network")
@@ -305,8 +293,8 @@ def _memberships_managed(user, queryset: QuerySet) -> QuerySet:
 def membership_managing_network_ids(user) -> set[int] | None:
     """The scope of "membership.manage" as network ids, for SQL: a role is managed when
     it is held in one of the networks or in an organisation of one of them (_memberships_in;
-    see _for_sql)."""
-    return _for_sql(user, "membership.manage", _membership_managing_network_ids)
+    see scope_as_ids)."""
+    return scope_as_ids(user, "membership.manage", _membership_managing_network_ids)
 
 
 @rule(
