@@ -5,7 +5,7 @@ process (templates, ORM, Python) does not. Runs the scenarios of bench/run.py th
 Django's test client with production settings, `PAGE_CACHE` off and warm shared caches:
 
     python -m bench.cpu --only agenda,home --rounds 3
-    python -m bench.cpu --only agenda --profile       # cProfile of the rounds, top 30
+    python -m bench.cpu --only agenda --profile [N]   # cProfile of the rounds, top N (30)
 
 Prints per page the median CPU and wall time (ms) and the most queries of one request.
 Needs the bench data (`manage.py bench_data`) and collected static files (`make bench`
@@ -22,7 +22,7 @@ import time
 from .run import PRODUCTION_ENV
 
 
-def measure(paths: list[str], *, cookie: str, rounds: int, profile: bool) -> dict:
+def measure(paths: list[str], *, cookie: str, rounds: int, profile: int) -> dict:
     import cProfile
     import pstats
 
@@ -54,7 +54,7 @@ def measure(paths: list[str], *, cookie: str, rounds: int, profile: bool) -> dic
                     raise RuntimeError(f"{path} answered {response.status_code}")
                 queries = max(queries, len(captured.captured_queries))
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(profile)
     return {
         "cpu_p50_ms": round(statistics.median(cpu), 1),
         "wall_p50_ms": round(statistics.median(wall), 1),
@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="agenda,home", help="Comma-separated pages.")
     parser.add_argument("--rounds", type=int, default=10, help="Passes over each page's URLs.")
-    parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--profile", type=int, nargs="?", const=30, default=0, help="Print the top N calls."
+    )
     args = parser.parse_args(argv)
     os.environ.update(PRODUCTION_ENV)
     import django

@@ -5,17 +5,24 @@
 - The password of someone who must log in with a second factor is never set by
   someone else: the admin offers to mail them a reset link instead.
 - A user the referral access log names is deactivated, not deleted (the log keeps who).
+- Only administrators (superusers) reach these pages: the registry's "accounts.manage".
+  Django's model permissions and groups are not used (the registry is the one home of
+  every rule), so their admin and the account's permission fields are left out.
 """
 
+from allauth.account.admin import EmailAddressAdmin
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import permissions
 from .kept_users import kept_user_ids
 from .second_factor import second_factor_required
 from .services import AccountError, user_deactivate, user_password_reset_send
@@ -23,11 +30,34 @@ from .services import AccountError, user_deactivate, user_password_reset_send
 User = get_user_model()
 
 admin.site.unregister(Authenticator)
+admin.site.unregister(EmailAddress)
+admin.site.unregister(Group)
 admin.site.unregister(User)
 
 
+# Django's groups and model permissions: the portal's rules live in its registry.
+UNUSED = {"groups", "user_permissions"}
+
+
+class AccountsAdmin(admin.ModelAdmin):
+    """Administrators only, from the registry (no statements on Django's permissions)."""
+
+    def has_module_permission(self, request):
+        return permissions.can(request.user, "accounts.manage")
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can(request.user, "accounts.manage")
+
+    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+
+
+@admin.register(EmailAddress)
+class PortalEmailAddressAdmin(AccountsAdmin, EmailAddressAdmin):
+    pass
+
+
 @admin.register(Authenticator)
-class AuthenticatorAdmin(admin.ModelAdmin):
+class AuthenticatorAdmin(AccountsAdmin):
     """Read-only, without the secret. Deleting one makes its owner set up a new one."""
 
     list_display = ["user", "type", "created_at", "last_used_at"]
@@ -51,8 +81,13 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(AccountsAdmin, UserAdmin):
     actions = ["deactivate_users", "send_password_reset_links"]
+    fieldsets = [
+        (name, {**options, "fields": [f for f in options["fields"] if f not in UNUSED]})
+        for name, options in UserAdmin.fieldsets
+    ]
+    list_filter = [name for name in UserAdmin.list_filter if name not in UNUSED]
 
     def has_add_permission(self, request):
         return False  # staff accounts come by invitation only

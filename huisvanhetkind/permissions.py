@@ -272,6 +272,15 @@ def _admin_delete(user, obj) -> bool:
     return False
 
 
+@rule(
+    "accounts.manage",
+    "administrator (superuser) only: accounts, their e-mail addresses and second factors "
+    "(Django's model permissions and groups are not used)",
+)
+def _accounts_manage(user, obj) -> bool:
+    return False
+
+
 @rule("reference.edit", "administrator (superuser) only (municipalities, types, school holidays)")
 def _reference_edit(user, obj) -> bool:
     return False

@@ -162,6 +162,7 @@ MATRIX = {
     "agreement.view": ("agreement", {"own": {C, V}, "other_network": set()}),
     "agreement.manage": ("agreement", {"own": {C}, "other_network": set()}),
     "reference.edit": (None, {}),
+    "accounts.manage": (None, {}),
     "admin.delete": (None, {}),
     "admin.use": ("none", {"any": {C, E, V}}),
     "network.create": (None, {}),

@@ -157,3 +157,36 @@ def test_an_administrator_cannot_deactivate_themself(client, administrator):
     )
     administrator.refresh_from_db()
     assert administrator.is_active
+
+
+def test_accounts_are_for_administrators_only_whatever_django_permissions_say(client, cast):
+    """The registry's "accounts.manage" decides, not Django's model permissions: a
+    coordinator given every permission on accounts still does not reach them."""
+    from django.contrib.auth.models import Permission
+
+    coordinator = cast.coordinator
+    coordinator.is_staff = True
+    coordinator.save()
+    coordinator.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["auth", "account", "mfa"])
+    )
+    client.force_login(coordinator)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    index = index.content.decode()
+    assert "/admin/partners/" in index
+    assert "/admin/auth/" not in index
+    assert "/admin/mfa/" not in index
+    for url in ["/admin/auth/user/", "/admin/account/emailaddress/", "/admin/mfa/authenticator/"]:
+        assert client.get(url).status_code == 403, url
+    assert client.get(f"/admin/auth/user/{coordinator.pk}/change/").status_code == 403
+
+
+def test_administrators_manage_accounts_without_django_groups(client, administrator):
+    for url in ["/admin/auth/user/", "/admin/account/emailaddress/", "/admin/mfa/authenticator/"]:
+        assert client.get(url).status_code == 200, url
+    change = client.get(f"/admin/auth/user/{administrator.pk}/change/").content.decode()
+    assert 'name="is_superuser"' in change
+    assert 'name="groups"' not in change
+    assert 'name="user_permissions"' not in change
+    assert client.get("/admin/auth/group/").status_code == 404
