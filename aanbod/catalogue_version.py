@@ -22,9 +22,15 @@ def catalogue_version() -> int:
 
 
 def catalogue_changed() -> None:
+    """Move the version now and, in a transaction, once more after its commit (a visitor
+    may cache the old rows in between): one write per change and one per transaction."""
     _bump()
-    # Again after the commit: a visitor may have cached the old rows in between.
-    transaction.on_commit(_bump)
+    connection = transaction.get_connection()
+    # A savepoint rolled back drops its callbacks: the next change registers again.
+    if connection.in_atomic_block and not any(
+        callback is _bump for _ids, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump)
 
 
 def _bump() -> None:
