@@ -9,7 +9,7 @@ class AanbodConfig(AppConfig):
     def ready(self) -> None:
         from huisvanhetkind.page_cache import content_version_register
 
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import permissions, signals  # noqa: F401  (registers the rules, connects receivers)
         from .catalogue_version import catalogue_version
 
         # Cached public pages are keyed on the catalogue version.

@@ -27,7 +27,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from .models import OutboxMessage, OutboxStatus
 
@@ -46,24 +45,13 @@ KEEP_DONE = dt.timedelta(days=7)
 FAILED_SHOWN_FOR = dt.timedelta(days=14)
 KEEP_FAILED = dt.timedelta(days=90)
 
-# What the coordinator reads on the start page for a row that failed (never its arguments).
-TASK_KINDS = {
-    "doorverwijzing.tasks.referral_notify": _("Referral updates to social workers"),
-    "doorverwijzing.tasks.referral_mail_send": _("Referral updates to social workers"),
-    "doorverwijzing.tasks.referral_daily_digest": _("Referral updates to social workers"),
-    "doorverwijzing.intake.intake_notify": _("New questions from families"),
-    "partners.tasks.invitation_send": _("Invitations"),
-    "partners.tasks.meeting_agenda_mail": _("Meeting agendas"),
-    "partners.tasks.decision_action_remind": _("Reminders of decided actions"),
-    "partners.tasks.referral_access_granted_notify": _("New colleagues who read referrals"),
-    "doorverwijzing.network_mail.daily_cap_mail": _("Daily limit of questions reached"),
-    "signalen.tasks.theme_feedback_mail": _("Feedback on signals"),
-    "signalen.tasks.signal_feedback_mail": _("Feedback on signals"),
-    "actieplan.tasks.evidence_pack_build": _("Evidence pack builds"),
-    "inschrijving.tasks.registration_mail": _("Mails to families who registered"),
-    "inschrijving.tasks.waitlist_advance": _("Places offered to the waiting list"),
-    "inschrijving.tasks.subscription_confirm_mail": _("Confirmations of subscriptions"),
-}
+# What the coordinator reads on the start page for a row that failed (never its arguments),
+# by task name. Each app registers its own tasks' (`task_kinds_register`, in its ready()).
+TASK_KINDS: dict[str, str] = {}
+
+
+def task_kinds_register(kinds: dict) -> None:
+    TASK_KINDS.update(kinds)
 
 
 def enqueue(task, *args, **kwargs) -> OutboxMessage:

@@ -1,8 +1,8 @@
 """Who may do what: the one permission registry of the portal.
 
 Roles come from partners.Membership. Each domain app declares its rules in its own
-`permissions.py` (partners, aanbod, doorverwijzing, signalen, actieplan) by registering
-into this module; huisvanhetkind.apps loads them at start-up. Everything else asks here:
+`permissions.py` by registering into this module, imported by its AppConfig.ready (the
+core names no domain app). Everything else asks here:
 
 - `can(user, action, obj)` answers one question about one object (obj None: "any");
 - `scope(user, model_or_queryset, action=None)` narrows a queryset to what the user may
@@ -21,18 +21,6 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from . import roles
-
-# Apps whose permissions.py registers rules (loaded by huisvanhetkind.apps.PortalConfig).
-RULE_MODULES = (
-    "partners.permissions",
-    "aanbod.permissions",
-    "doorverwijzing.permissions",
-    "signalen.permissions",
-    "actieplan.permissions",
-    "rechten.permissions",
-    "inschrijving.permissions",
-    "opendata.permissions",
-)
 
 
 @dataclass(frozen=True)

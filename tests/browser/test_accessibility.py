@@ -172,7 +172,7 @@ def test_action_plan_pages_have_no_axe_violations(
     from actieplan.choices import PackKind
     from actieplan.models import ActionPlan
     from actieplan.services import evidence_pack_build, evidence_pack_request
-    from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
+    from dashboards.management.commands.demo_data import DEMO_MODULES
 
     settings.MEDIA_ROOT = tmp_path
     demo_data(*DEMO_MODULES)
@@ -243,7 +243,7 @@ def registration_ids() -> dict:
 def test_cockpit_pages_have_no_axe_violations(
     live_server, demo_data, new_page, assert_accessible, settings, tmp_path, lang, width
 ):
-    from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
+    from dashboards.management.commands.demo_data import DEMO_MODULES
     from partners.models import Group, Meeting
 
     settings.MEDIA_ROOT = tmp_path

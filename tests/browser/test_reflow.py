@@ -113,8 +113,8 @@ def demo_everything(demo_data, settings, tmp_path):
     from actieplan.choices import PackKind
     from actieplan.models import ActionPlan
     from actieplan.services import evidence_pack_build, evidence_pack_request
+    from dashboards.management.commands.demo_data import DEMO_MODULES
     from doorverwijzing.selectors import referral_inbox
-    from huisvanhetkind.management.commands.demo_data import DEMO_MODULES
     from partners.models import Group, Meeting
 
     settings.MEDIA_ROOT = tmp_path

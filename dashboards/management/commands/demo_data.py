@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app adds its own fictional data, in this order (later ones use earlier ones).
+# Each app adds its own fictional data, in this order (later ones use earlier ones). The
+# command lives in dashboards, the layer above every app that it names.
 DEMO_MODULES = [
     "partners.demo",
     "aanbod.demo",
