@@ -14,6 +14,8 @@ STILL_TO_DO, ALL = "open", "all"
 class IntakeInboxFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=[(STILL_TO_DO, _("Still to do")), (ALL, _("All")), *IntakeStatus.choices],
+        empty_label=None,
+        label=_("Status"),
         method="filter_status",
     )
 

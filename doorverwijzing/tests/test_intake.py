@@ -284,6 +284,22 @@ def test_intake_inbox_query_count_is_constant(client, network, cast, django_asse
     assert len(response.context["page"]) == 30
 
 
+def test_the_intake_inbox_filter_shows_the_status_it_filters_on(client, network, cast):
+    """The select is the FilterSet's own form: what it shows is what the list is."""
+    handled = _intake(network)
+    IntakeRequest.objects.filter(pk=handled.pk).update(status=IntakeStatus.CLOSED)
+    still_to_do = _intake(network)
+    client.force_login(cast["contact_point"])
+    url = reverse("doorverwijzing:intake_inbox")
+    first = client.get(url)
+    assert list(first.context["page"]) == [still_to_do]
+    assert '<option value="open" selected>' in first.content.decode()
+    closed = client.get(url, {"status": IntakeStatus.CLOSED})
+    assert list(closed.context["page"]) == [handled]
+    assert f'<option value="{IntakeStatus.CLOSED}" selected>' in closed.content.decode()
+    assert '<label for="id_status">Status</label>' in closed.content.decode()
+
+
 # --- Retention -------------------------------------------------------------------------
 
 

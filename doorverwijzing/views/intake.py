@@ -23,9 +23,9 @@ from huisvanhetkind.domain_errors import errors_on, messages_on
 from partners import selectors as network_selectors
 
 from .. import selectors, services
-from ..choices import OPEN_INTAKE_STATUSES, IntakeStatus
+from ..choices import OPEN_INTAKE_STATUSES
 from ..forms_intake import IntakeForm, IntakeReferralForm
-from ..intake_filters import ALL, STILL_TO_DO, IntakeInboxFilterSet
+from ..intake_filters import ALL, IntakeInboxFilterSet
 from ..intake_sources import SOURCE_PARAMETER, intake_source_for
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
@@ -102,7 +102,6 @@ def intake_thanks(request):
 def intake_inbox(request):
     if not permissions.can(request.user, "intake.handle"):
         raise PermissionDenied
-    status = request.GET.get("status", STILL_TO_DO)
     filterset = IntakeInboxFilterSet(
         request.GET, queryset=selectors.intake_inbox(user=request.user, status=ALL)
     )
@@ -111,7 +110,7 @@ def intake_inbox(request):
     return render(
         request,
         "doorverwijzing/intake_inbox.html",
-        {"page": page, "status": status, "statuses": IntakeStatus.choices},
+        {"page": page, "filterset": filterset},
     )
 
 
