@@ -18,6 +18,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,9 @@ class PortalUserAdmin(AccountsAdmin, UserAdmin):
         return fields
 
     def user_change_password(self, request, id, form_url=""):
+        if not self.has_change_permission(request):
+            # Before any look-up: the message below names the person.
+            raise PermissionDenied
         user = self.get_object(request, unquote(id))
         if user is not None and self._protected_from(request, user):
             messages.error(

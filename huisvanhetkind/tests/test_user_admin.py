@@ -190,3 +190,25 @@ def test_administrators_manage_accounts_without_django_groups(client, administra
     assert 'name="groups"' not in change
     assert 'name="user_permissions"' not in change
     assert client.get("/admin/auth/group/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["coordinator", "far_coordinator", "viewer", "owner"])
+def test_the_password_page_tells_staff_without_accounts_manage_nothing(client, cast, worker, who):
+    """Before the permission check, the password page of someone who must use a second
+    factor answered with a message naming them: any staff member could walk the ids
+    and read every social worker's, coordinator's and partner editor's name."""
+    staff = cast[who]
+    staff.is_staff = True
+    staff.save()
+    worker.first_name, worker.last_name = "Geheime", "Maatschappelijk-Werker"
+    worker.save()
+    client.force_login(staff)
+    response = client.get(f"/admin/auth/user/{worker.pk}/password/")
+    assert response.status_code == 403
+    assert "messages" not in response.cookies
+    assert "Geheime" not in client.get("/admin/").content.decode()
+    response = client.post(
+        f"/admin/auth/user/{worker.pk}/password/",
+        {"password1": "x-wachtwoord-9!", "password2": "x-wachtwoord-9!", "usable_password": "true"},
+    )
+    assert response.status_code == 403
