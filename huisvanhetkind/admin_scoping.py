@@ -100,6 +100,22 @@ class ScopedAdminMixin(FieldScopingMixin):
             scoped.append(item)
         return scoped
 
+    def save_related(self, request, form, formsets, change):
+        """A many-to-many field lists only what the user may pick, and the browser posts
+        what it shows: saving would drop the links the user cannot see (a shared partner
+        taken out of another network). Those are kept as they were."""
+        unseen = {}
+        if change:
+            for name, field in form.fields.items():
+                if name in form.cleaned_data and isinstance(field, forms.ModelMultipleChoiceField):
+                    related = getattr(form.instance, name, None)
+                    if hasattr(related, "through"):
+                        unseen[name] = list(related.exclude(pk__in=field.queryset.values("pk")))
+        super().save_related(request, form, formsets, change)
+        for name, objects in unseen.items():
+            if objects:
+                getattr(form.instance, name).add(*objects)
+
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # The autocomplete endpoint searches this admin's queryset for a field of another

@@ -413,3 +413,35 @@ def test_view_on_site_answers_only_for_objects_the_user_may_see(client, world):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 302
     assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("partners.Organisation", "networks"),
+        ("aanbod.Offer", "networks"),
+        ("aanbod.Offer", "locations"),
+    ],
+)
+def test_saving_a_shared_object_keeps_its_links_to_another_network(client, world, label, field):
+    """A partner (or an offer) in networks A and B: A's coordinator edits it, and the
+    many-to-many field lists only what they may pick. The browser posts what the page shows,
+    so saving it used to remove the partner from B (or B's location from the offer)
+    without anyone in B knowing. What the user may not see is kept as it was."""
+    own, foreign, coordinator = world
+    obj = own[label]
+    hidden = {
+        "networks": foreign["partners.Network"],
+        "locations": foreign["partners.Location"],
+    }[field]
+    getattr(obj, field).add(hidden)
+    client.force_login(coordinator)
+    app_label, model_name = label.lower().split(".")
+    url = f"/admin/{app_label}/{model_name}/{obj.pk}/change/"
+    page = client.get(url)
+    shown = page.context["adminform"].form.fields[field].queryset
+    assert not shown.filter(pk=hidden.pk).exists()
+    posted = [str(related.pk) for related in getattr(obj, field).filter(pk__in=shown)]
+    response = client.post(url, _form_data(page, **{field: posted}))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert getattr(obj, field).filter(pk=hidden.pk).exists()
