@@ -212,3 +212,39 @@ def test_the_password_page_tells_staff_without_accounts_manage_nothing(client, c
         {"password1": "x-wachtwoord-9!", "password2": "x-wachtwoord-9!", "usable_password": "true"},
     )
     assert response.status_code == 403
+
+
+def test_an_administrator_cannot_give_a_social_worker_an_address(client, administrator, worker):
+    """The user form keeps the address of someone who must use a second factor, and so
+    must allauth's address admin: a verified address added or changed there receives the
+    password-reset link (the login page's "forgot password" looks addresses up there)."""
+    from allauth.account.models import EmailAddress
+
+    own = EmailAddress.objects.create(user=worker, email=worker.email, verified=True, primary=True)
+    response = client.post(
+        "/admin/account/emailaddress/add/",
+        {"user": worker.pk, "email": "boef@example.be", "verified": "on"},
+    )
+    assert response.status_code == 200
+    assert "user" in response.context["adminform"].form.errors
+    url = f"/admin/account/emailaddress/{own.pk}/change/"
+    client.post(url, {"user": worker.pk, "email": "boef@example.be", "verified": "on"})
+    assert not EmailAddress.objects.filter(email="boef@example.be").exists()
+    # Nor by moving an address of someone unprotected over to them.
+    viewer = UserFactory()
+    theirs = EmailAddress.objects.create(user=viewer, email="kijker@example.be", verified=True)
+    response = client.post(
+        f"/admin/account/emailaddress/{theirs.pk}/change/",
+        {"user": worker.pk, "email": "kijker@example.be", "verified": "on"},
+    )
+    assert response.status_code == 200
+    theirs.refresh_from_db()
+    assert theirs.user == viewer
+    # Someone without a second factor to protect keeps the admin's help.
+    response = client.post(
+        f"/admin/account/emailaddress/{theirs.pk}/change/",
+        {"user": viewer.pk, "email": "kijker2@example.be", "verified": "on"},
+    )
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.email == "kijker2@example.be"
