@@ -11,13 +11,17 @@ filters and the autocomplete endpoint. tests/test_admin_scoping.py walks every a
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path, quote
 from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.db import router
 from django.db.models import URLField
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from . import permissions
 
@@ -32,6 +36,51 @@ def _field_action(site, model, field_name: str) -> str | None:
             if inline.model is model:
                 return getattr(inline, "field_actions", {}).get(field_name)
     return None
+
+
+class PersonalDataDeletionMixin:
+    """A delete page lists what the deletion takes along or what stops it (a partner's
+    referrals, PROTECT). Objects of personal data (permissions.is_personal_data) are
+    counted there, never named: a referral's reference is for its social workers only."""
+
+    def get_deleted_objects(self, objs, request):
+        try:
+            obj = objs[0]
+        except IndexError:
+            return [], {}, set(), []
+        collector = NestedObjects(using=router.db_for_write(obj._meta.model), origin=objs)
+        collector.collect(objs)
+        perms_needed = set()
+
+        def format_callback(obj):
+            opts = obj._meta
+            if permissions.is_personal_data(type(obj)):
+                return f"{capfirst(opts.verbose_name)}: {_('(under professional secrecy)')}"
+            no_edit_link = f"{capfirst(opts.verbose_name)}: {obj}"
+            if not self.admin_site.is_registered(type(obj)):
+                return no_edit_link
+            model_admin = self.admin_site.get_model_admin(type(obj))
+            if not model_admin.has_delete_permission(request, obj):
+                perms_needed.add(opts.verbose_name)
+            try:
+                admin_url = reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                    None,
+                    (quote(obj.pk),),
+                )
+            except NoReverseMatch:
+                return no_edit_link
+            return format_html(
+                '{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), admin_url, obj
+            )
+
+        to_delete = collector.nested(format_callback)
+        protected = [format_callback(obj) for obj in collector.protected]
+        model_count = {
+            model._meta.verbose_name_plural: len(objects)
+            for model, objects in collector.model_objs.items()
+        }
+        return to_delete, model_count, perms_needed, protected
 
 
 class FieldScopingMixin:
@@ -88,7 +137,7 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in queryset]
 
 
-class ScopedAdminMixin(FieldScopingMixin):
+class ScopedAdminMixin(PersonalDataDeletionMixin, FieldScopingMixin):
     #: field path in list_filter -> action that scopes its choices (default: the model's)
     filter_actions: dict[str, str] = {}
 

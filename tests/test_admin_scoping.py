@@ -445,3 +445,31 @@ def test_saving_a_shared_object_keeps_its_links_to_another_network(client, world
     response = client.post(url, _form_data(page, **{field: posted}))
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert getattr(obj, field).filter(pk=hidden.pk).exists()
+
+
+def test_a_delete_page_names_no_referral_even_for_an_administrator(client):
+    """Deleting a partner lists what stops it: its referrals (PROTECT). The list named each
+    referral's reference (which /admin/r/ refuses to tell) to the administrator, who may
+    open no referral. It says how many there are, not which."""
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    network = NetworkFactory()
+    partner = OrganisationFactory(name="Te verwijderen", networks=[network])
+    referrals = [
+        ReferralFactory(referring_organisation=partner, receiving_organisation=partner)
+        for _ in range(2)
+    ]
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for response in [
+        client.get(f"/admin/partners/organisation/{partner.pk}/delete/"),
+        client.post(
+            "/admin/partners/organisation/",
+            {"action": "delete_selected", "_selected_action": [partner.pk]},
+        ),
+    ]:
+        assert response.status_code == 200
+        assert response.context["protected"], "the referrals still stop the deletion"
+        page = response.content.decode()
+        for referral in referrals:
+            assert referral.public_id not in page
+            assert str(referral) not in str(response.context["protected"])
