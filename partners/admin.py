@@ -141,6 +141,9 @@ class OrganisationAdmin(
     prepopulated_fields = {"slug": ["name"]}
     inlines = [LocationInline, AgreementPartnerInline]
 
+    def has_add_permission(self, request, obj=None):
+        return permissions.can(request.user, "organisation.create")
+
     @admin.action(description=_("Invite the contact persons as partner editor"))
     def invite_contact_persons(self, request, queryset):
         invited, skipped = 0, []
