@@ -191,6 +191,26 @@ class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return permissions.scope(request.user, super().get_queryset(request), self.list_action)
 
+    def get_form(self, request, obj=None, **kwargs):
+        """The rule is asked of the object as the form would save it, too: "may add" and
+        "may change this one" judge it before the form's values (an empty network is a
+        transition of every network, an administrator's)."""
+        form = super().get_form(request, obj, **kwargs)
+        action = self.change_action
+        if not action:
+            return form
+
+        def _post_clean(bound):
+            form._post_clean(bound)
+            instance = bound.instance
+            # A new object whose rule reads its many-to-many links (an organisation's
+            # networks) is judged by its add rule and its scoped fields alone.
+            judged = instance.pk is not None or not instance._meta.many_to_many
+            if judged and not bound.errors and not permissions.can(request.user, action, instance):
+                bound.add_error(None, _("You may not save it like this: it would not be yours."))
+
+        return type(form.__name__, (form,), {"_post_clean": _post_clean})
+
     def has_module_permission(self, request):
         return self.has_view_permission(request)
 
