@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
-from .admin_scoping import PersonalDataDeletionMixin
+from .admin_scoping import PersonalDataMixin
 from .kept_users import kept_user_ids
 from .second_factor import second_factor_required
 from .services import AccountError, user_deactivate, user_password_reset_send
@@ -41,7 +41,7 @@ admin.site.unregister(User)
 UNUSED = {"groups", "user_permissions"}
 
 
-class AccountsAdmin(PersonalDataDeletionMixin, admin.ModelAdmin):
+class AccountsAdmin(PersonalDataMixin, admin.ModelAdmin):
     """Administrators only, from the registry (no statements on Django's permissions)."""
 
     def has_module_permission(self, request):

@@ -15,8 +15,10 @@ from django.contrib.admin.utils import NestedObjects, get_fields_from_path, quot
 from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import FieldDoesNotExist
 from django.db import router
 from django.db.models import URLField
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -38,10 +40,30 @@ def _field_action(site, model, field_name: str) -> str | None:
     return None
 
 
-class PersonalDataDeletionMixin:
-    """A delete page lists what the deletion takes along or what stops it (a partner's
-    referrals, PROTECT). Objects of personal data (permissions.is_personal_data) are
-    counted there, never named: a referral's reference is for its social workers only."""
+class PersonalDataMixin:
+    """No admin tells anything about a referral or a family's question
+    (permissions.is_personal_data): they are for the social workers their rules name.
+
+    - A changelist filters by no relation to them: Django allows any one-step lookup, and
+      `?referrals=<id>` told which offer a referral was about, `?referrals_made=<id>` who
+      made it.
+    - A delete page lists what the deletion takes along or what stops it (a partner's
+      referrals, PROTECT): such objects are counted there, never named.
+    """
+
+    def lookup_allowed(self, lookup, value, request=None):
+        model = self.model
+        for part in lookup.split(LOOKUP_SEP):
+            try:
+                field = model._meta.get_field(part)
+            except FieldDoesNotExist:
+                break
+            if not field.is_relation or field.related_model is None:
+                break
+            model = field.related_model
+            if permissions.is_personal_data(model):
+                return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_deleted_objects(self, objs, request):
         try:
@@ -137,7 +159,7 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in queryset]
 
 
-class ScopedAdminMixin(PersonalDataDeletionMixin, FieldScopingMixin):
+class ScopedAdminMixin(PersonalDataMixin, FieldScopingMixin):
     #: field path in list_filter -> action that scopes its choices (default: the model's)
     filter_actions: dict[str, str] = {}
 

@@ -473,3 +473,34 @@ def test_a_delete_page_names_no_referral_even_for_an_administrator(client):
         for referral in referrals:
             assert referral.public_id not in page
             assert str(referral) not in str(response.context["protected"])
+
+
+@pytest.mark.parametrize("superuser", [False, True])
+def test_no_changelist_filters_by_referral_or_familys_question(client, world, superuser):
+    """A one-step lookup through a reverse relation is allowed by Django on every admin:
+    `?referrals=<id>` told which offer a referral was about, `?referrals_received=<id>`
+    which partner received it, `?referrals_made=<id>` which social worker made it (to the
+    administrator). Need-to-know: no admin filters by a referral or a family's question."""
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    own, _foreign, coordinator = world
+    referral = ReferralFactory(
+        referring_organisation=own["partners.Organisation"],
+        receiving_organisation=own["partners.Organisation"],
+        offer=own["aanbod.Offer"],
+    )
+    user = UserFactory(is_staff=True, is_superuser=True) if superuser else coordinator
+    client.force_login(user)
+    urls = [
+        f"/admin/aanbod/offer/?referrals={referral.pk}",
+        f"/admin/partners/organisation/?referrals_received={referral.pk}",
+        "/admin/partners/organisation/?referrals_sent__isnull=False",
+        "/admin/partners/organisation/?referrals_received__pk__gte=0",
+        "/admin/partners/network/?intake_requests__isnull=False",
+    ]
+    if superuser:
+        urls.append(f"/admin/auth/user/?referrals_made={referral.pk}")
+    for url in urls:
+        assert client.get(url).status_code == 400, url
+    # The lists themselves and their own filters still answer.
+    assert client.get("/admin/aanbod/offer/?status__exact=published").status_code == 200
