@@ -18,11 +18,13 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
+from .admin_scoping import PersonalDataMixin
 from .kept_users import kept_user_ids
 from .second_factor import second_factor_required
 from .services import AccountError, user_deactivate, user_password_reset_send
@@ -39,7 +41,7 @@ admin.site.unregister(User)
 UNUSED = {"groups", "user_permissions"}
 
 
-class AccountsAdmin(admin.ModelAdmin):
+class AccountsAdmin(PersonalDataMixin, admin.ModelAdmin):
     """Administrators only, from the registry (no statements on Django's permissions)."""
 
     def has_module_permission(self, request):
@@ -51,9 +53,38 @@ class AccountsAdmin(admin.ModelAdmin):
     has_change_permission = has_add_permission = has_delete_permission = has_view_permission
 
 
+def _protected_from(request, user) -> bool:
+    """Someone else's account that must log in with a second factor."""
+    return user.pk != request.user.pk and second_factor_required(user)
+
+
 @admin.register(EmailAddress)
 class PortalEmailAddressAdmin(AccountsAdmin, EmailAddressAdmin):
-    pass
+    """The addresses of someone who must use a second factor are theirs to change: a
+    verified address added here receives the password-reset link, as the user form's
+    address would (which is read-only for them, see PortalUserAdmin)."""
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and _protected_from(request, obj.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        def clean_user(bound):
+            user = bound.cleaned_data.get("user")
+            if user is not None and _protected_from(request, user):
+                raise ValidationError(
+                    _(
+                        "Only %(name)s can add or change their addresses: they must log in "
+                        "with a second factor."
+                    )
+                    % {"name": user.get_full_name() or user.email}
+                )
+            return user
+
+        return type(form.__name__, (form,), {"clean_user": clean_user})
 
 
 @admin.register(Authenticator)
@@ -94,14 +125,17 @@ class PortalUserAdmin(AccountsAdmin, UserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and self._protected_from(request, obj):
+        if obj is not None and _protected_from(request, obj):
             # A changed address would let the reset link go to someone else.
             fields.append("email")
         return fields
 
     def user_change_password(self, request, id, form_url=""):
+        if not self.has_change_permission(request):
+            # Before any look-up: the message below names the person.
+            raise PermissionDenied
         user = self.get_object(request, unquote(id))
-        if user is not None and self._protected_from(request, user):
+        if user is not None and _protected_from(request, user):
             messages.error(
                 request,
                 _(
@@ -149,8 +183,3 @@ class PortalUserAdmin(AccountsAdmin, UserAdmin):
             except AccountError as error:
                 self.message_user(request, f"{user.email}: {error}", messages.WARNING)
         self.message_user(request, _("%(count)d link(s) sent.") % {"count": sent})
-
-    @staticmethod
-    def _protected_from(request, user) -> bool:
-        """Someone else's account that must log in with a second factor."""
-        return user.pk != request.user.pk and second_factor_required(user)

@@ -11,13 +11,19 @@ filters and the autocomplete endpoint. tests/test_admin_scoping.py walks every a
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path, quote
 from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import FieldDoesNotExist
+from django.db import router
 from django.db.models import URLField
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from . import permissions
 
@@ -32,6 +38,71 @@ def _field_action(site, model, field_name: str) -> str | None:
             if inline.model is model:
                 return getattr(inline, "field_actions", {}).get(field_name)
     return None
+
+
+class PersonalDataMixin:
+    """No admin tells anything about a referral or a family's question
+    (permissions.is_personal_data): they are for the social workers their rules name.
+
+    - A changelist filters by no relation to them: Django allows any one-step lookup, and
+      `?referrals=<id>` told which offer a referral was about, `?referrals_made=<id>` who
+      made it.
+    - A delete page lists what the deletion takes along or what stops it (a partner's
+      referrals, PROTECT): such objects are counted there, never named.
+    """
+
+    def lookup_allowed(self, lookup, value, request=None):
+        model = self.model
+        for part in lookup.split(LOOKUP_SEP):
+            try:
+                field = model._meta.get_field(part)
+            except FieldDoesNotExist:
+                break
+            if not field.is_relation or field.related_model is None:
+                break
+            model = field.related_model
+            if permissions.is_personal_data(model):
+                return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def get_deleted_objects(self, objs, request):
+        try:
+            obj = objs[0]
+        except IndexError:
+            return [], {}, set(), []
+        collector = NestedObjects(using=router.db_for_write(obj._meta.model), origin=objs)
+        collector.collect(objs)
+        perms_needed = set()
+
+        def format_callback(obj):
+            opts = obj._meta
+            if permissions.is_personal_data(type(obj)):
+                return f"{capfirst(opts.verbose_name)}: {_('(under professional secrecy)')}"
+            no_edit_link = f"{capfirst(opts.verbose_name)}: {obj}"
+            if not self.admin_site.is_registered(type(obj)):
+                return no_edit_link
+            model_admin = self.admin_site.get_model_admin(type(obj))
+            if not model_admin.has_delete_permission(request, obj):
+                perms_needed.add(opts.verbose_name)
+            try:
+                admin_url = reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                    None,
+                    (quote(obj.pk),),
+                )
+            except NoReverseMatch:
+                return no_edit_link
+            return format_html(
+                '{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), admin_url, obj
+            )
+
+        to_delete = collector.nested(format_callback)
+        protected = [format_callback(obj) for obj in collector.protected]
+        model_count = {
+            model._meta.verbose_name_plural: len(objects)
+            for model, objects in collector.model_objs.items()
+        }
+        return to_delete, model_count, perms_needed, protected
 
 
 class FieldScopingMixin:
@@ -88,7 +159,7 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in queryset]
 
 
-class ScopedAdminMixin(FieldScopingMixin):
+class ScopedAdminMixin(PersonalDataMixin, FieldScopingMixin):
     #: field path in list_filter -> action that scopes its choices (default: the model's)
     filter_actions: dict[str, str] = {}
 
@@ -99,6 +170,22 @@ class ScopedAdminMixin(FieldScopingMixin):
                 item = (item, ScopedRelatedFieldListFilter)
             scoped.append(item)
         return scoped
+
+    def save_related(self, request, form, formsets, change):
+        """A many-to-many field lists only what the user may pick, and the browser posts
+        what it shows: saving would drop the links the user cannot see (a shared partner
+        taken out of another network). Those are kept as they were."""
+        unseen = {}
+        if change:
+            for name, field in form.fields.items():
+                if name in form.cleaned_data and isinstance(field, forms.ModelMultipleChoiceField):
+                    related = getattr(form.instance, name, None)
+                    if hasattr(related, "through"):
+                        unseen[name] = list(related.exclude(pk__in=field.queryset.values("pk")))
+        super().save_related(request, form, formsets, change)
+        for name, objects in unseen.items():
+            if objects:
+                getattr(form.instance, name).add(*objects)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -125,6 +212,26 @@ class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return permissions.scope(request.user, super().get_queryset(request), self.list_action)
+
+    def get_form(self, request, obj=None, **kwargs):
+        """The rule is asked of the object as the form would save it, too: "may add" and
+        "may change this one" judge it before the form's values (an empty network is a
+        transition of every network, an administrator's)."""
+        form = super().get_form(request, obj, **kwargs)
+        action = self.change_action
+        if not action:
+            return form
+
+        def _post_clean(bound):
+            form._post_clean(bound)
+            instance = bound.instance
+            # A new object whose rule reads its many-to-many links (an organisation's
+            # networks) is judged by its add rule and its scoped fields alone.
+            judged = instance.pk is not None or not instance._meta.many_to_many
+            if judged and not bound.errors and not permissions.can(request.user, action, instance):
+                bound.add_error(None, _("You may not save it like this: it would not be yours."))
+
+        return type(form.__name__, (form,), {"_post_clean": _post_clean})
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)

@@ -145,6 +145,14 @@ def unscoped(user, action: str) -> bool:
     return user.is_superuser and not _RULES[action].personal_data
 
 
+def is_personal_data(model) -> bool:
+    """Are objects of `model` families' personal data (its default scope is a personal-data
+    action, as for referrals and families' questions)? Nobody is shown which, not even by
+    name, outside the pages of the people their rules name."""
+    action = _DEFAULT_ACTIONS.get(model._meta.label)
+    return action is not None and _RULES[action].personal_data
+
+
 def scope_as_ids(user, action: str, ids):
     """The scope of `action` as ids, for statements written in SQL (the coordinator's
     start page): `ids(user)`, read as the rule reads them; None: everything (an

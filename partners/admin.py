@@ -30,6 +30,14 @@ class ScopedImportExportMixin(ImportExportMixin, ExportActionMixin):
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {**super().get_resource_kwargs(request, *args, **kwargs), "actor": request.user}
 
+    # django-import-export lets every staff member in unless a Django permission is named:
+    # the admin's own rules decide (importing adds and changes, exporting reads).
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
 
 class DeelgemeenteInline(ScopedTabularInline):
     model = models.Deelgemeente
@@ -132,6 +140,9 @@ class OrganisationAdmin(
     search_fields = ["name", "contact_name", "email"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [LocationInline, AgreementPartnerInline]
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can(request.user, "organisation.create")
 
     @admin.action(description=_("Invite the contact persons as partner editor"))
     def invite_contact_persons(self, request, queryset):

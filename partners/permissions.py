@@ -146,6 +146,14 @@ def _organisation_edit(user, organisation) -> bool:
     return organisation.id in edited or bool(coordinated & _networks_of(organisation))
 
 
+@rule(
+    "organisation.create",
+    "coordinator of the network the new partner joins (a partner editor keeps their own)",
+)
+def _organisation_create(user, network) -> bool:
+    return _any_or(coordinated_network_ids(user), network, lambda n: n.id)
+
+
 @scope_rule(ORGANISATION, "organisation.edit", default=True)
 def _organisations_edited(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(

@@ -74,12 +74,24 @@ class FormulaSafeResource(resources.ModelResource):
 class ActorResource(FormulaSafeResource):
     """A resource that knows who imports, to keep every row inside their scope."""
 
+    #: the rule an existing row must pass before the file's values touch it
+    edit_action = ""
+
     def __init__(self, actor=None, **kwargs):
         super().__init__(**kwargs)
         self.actor = actor
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        # Asked of the row as it is now: asked after the file's values are set, the rule
+        # let a row naming another network's location (by its public slug) move it into
+        # the importer's own network.
+        super().after_init_instance(instance, new, row, **kwargs)
+        if not new and self.actor and not permissions.can(self.actor, self.edit_action, instance):
+            raise ValidationError(_("You may not change this row: it is not yours."))
+
 
 class OrganisationResource(ActorResource):
+    edit_action = "organisation.edit"
     type = fields.Field(
         attribute="type",
         column_name="type",
@@ -123,6 +135,7 @@ class OrganisationResource(ActorResource):
 
 
 class LocationResource(ActorResource):
+    edit_action = "location.edit"
     organisation = fields.Field(attribute="organisation", column_name="organisation")
     network = fields.Field(attribute="network", column_name="network")
 

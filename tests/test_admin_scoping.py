@@ -413,3 +413,94 @@ def test_view_on_site_answers_only_for_objects_the_user_may_see(client, world):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get(f"/admin/r/{offer_type}/{foreign['aanbod.Offer'].pk}/").status_code == 302
     assert client.get(f"/admin/r/{referral_type}/{referral.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("partners.Organisation", "networks"),
+        ("aanbod.Offer", "networks"),
+        ("aanbod.Offer", "locations"),
+    ],
+)
+def test_saving_a_shared_object_keeps_its_links_to_another_network(client, world, label, field):
+    """A partner (or an offer) in networks A and B: A's coordinator edits it, and the
+    many-to-many field lists only what they may pick. The browser posts what the page shows,
+    so saving it used to remove the partner from B (or B's location from the offer)
+    without anyone in B knowing. What the user may not see is kept as it was."""
+    own, foreign, coordinator = world
+    obj = own[label]
+    hidden = {
+        "networks": foreign["partners.Network"],
+        "locations": foreign["partners.Location"],
+    }[field]
+    getattr(obj, field).add(hidden)
+    client.force_login(coordinator)
+    app_label, model_name = label.lower().split(".")
+    url = f"/admin/{app_label}/{model_name}/{obj.pk}/change/"
+    page = client.get(url)
+    shown = page.context["adminform"].form.fields[field].queryset
+    assert not shown.filter(pk=hidden.pk).exists()
+    posted = [str(related.pk) for related in getattr(obj, field).filter(pk__in=shown)]
+    response = client.post(url, _form_data(page, **{field: posted}))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert getattr(obj, field).filter(pk=hidden.pk).exists()
+
+
+def test_a_delete_page_names_no_referral_even_for_an_administrator(client):
+    """Deleting a partner lists what stops it: its referrals (PROTECT). The list named each
+    referral's reference (which /admin/r/ refuses to tell) to the administrator, who may
+    open no referral. It says how many there are, not which."""
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    network = NetworkFactory()
+    partner = OrganisationFactory(name="Te verwijderen", networks=[network])
+    referrals = [
+        ReferralFactory(referring_organisation=partner, receiving_organisation=partner)
+        for _ in range(2)
+    ]
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for response in [
+        client.get(f"/admin/partners/organisation/{partner.pk}/delete/"),
+        client.post(
+            "/admin/partners/organisation/",
+            {"action": "delete_selected", "_selected_action": [partner.pk]},
+        ),
+    ]:
+        assert response.status_code == 200
+        assert response.context["protected"], "the referrals still stop the deletion"
+        page = response.content.decode()
+        for referral in referrals:
+            assert referral.public_id not in page
+            assert str(referral) not in str(response.context["protected"])
+
+
+@pytest.mark.parametrize("superuser", [False, True])
+def test_no_changelist_filters_by_referral_or_familys_question(client, world, superuser):
+    """A one-step lookup through a reverse relation is allowed by Django on every admin:
+    `?referrals=<id>` told which offer a referral was about, `?referrals_received=<id>`
+    which partner received it, `?referrals_made=<id>` which social worker made it (to the
+    administrator). Need-to-know: no admin filters by a referral or a family's question."""
+    from doorverwijzing.tests.factories import ReferralFactory
+
+    own, _foreign, coordinator = world
+    referral = ReferralFactory(
+        referring_organisation=own["partners.Organisation"],
+        receiving_organisation=own["partners.Organisation"],
+        offer=own["aanbod.Offer"],
+    )
+    user = UserFactory(is_staff=True, is_superuser=True) if superuser else coordinator
+    client.force_login(user)
+    urls = [
+        f"/admin/aanbod/offer/?referrals={referral.pk}",
+        f"/admin/partners/organisation/?referrals_received={referral.pk}",
+        "/admin/partners/organisation/?referrals_sent__isnull=False",
+        "/admin/partners/organisation/?referrals_received__pk__gte=0",
+        "/admin/partners/network/?intake_requests__isnull=False",
+    ]
+    if superuser:
+        urls.append(f"/admin/auth/user/?referrals_made={referral.pk}")
+    for url in urls:
+        assert client.get(url).status_code == 400, url
+    # The lists themselves and their own filters still answer.
+    assert client.get("/admin/aanbod/offer/?status__exact=published").status_code == 200

@@ -154,6 +154,7 @@ MATRIX = {
         "organisation",
         {"own": {C, E}, "other_org": {C}, "other_network": set()},
     ),
+    "organisation.create": ("network", {"own": {C}, "other_network": set()}),
     "organisation.view": (
         "organisation",
         {"own": {C, E, V}, "other_org": {C, V}, "other_network": set()},

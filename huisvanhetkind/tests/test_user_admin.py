@@ -190,3 +190,61 @@ def test_administrators_manage_accounts_without_django_groups(client, administra
     assert 'name="groups"' not in change
     assert 'name="user_permissions"' not in change
     assert client.get("/admin/auth/group/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["coordinator", "far_coordinator", "viewer", "owner"])
+def test_the_password_page_tells_staff_without_accounts_manage_nothing(client, cast, worker, who):
+    """Before the permission check, the password page of someone who must use a second
+    factor answered with a message naming them: any staff member could walk the ids
+    and read every social worker's, coordinator's and partner editor's name."""
+    staff = cast[who]
+    staff.is_staff = True
+    staff.save()
+    worker.first_name, worker.last_name = "Geheime", "Maatschappelijk-Werker"
+    worker.save()
+    client.force_login(staff)
+    response = client.get(f"/admin/auth/user/{worker.pk}/password/")
+    assert response.status_code == 403
+    assert "messages" not in response.cookies
+    assert "Geheime" not in client.get("/admin/").content.decode()
+    response = client.post(
+        f"/admin/auth/user/{worker.pk}/password/",
+        {"password1": "x-wachtwoord-9!", "password2": "x-wachtwoord-9!", "usable_password": "true"},
+    )
+    assert response.status_code == 403
+
+
+def test_an_administrator_cannot_give_a_social_worker_an_address(client, administrator, worker):
+    """The user form keeps the address of someone who must use a second factor, and so
+    must allauth's address admin: a verified address added or changed there receives the
+    password-reset link (the login page's "forgot password" looks addresses up there)."""
+    from allauth.account.models import EmailAddress
+
+    own = EmailAddress.objects.create(user=worker, email=worker.email, verified=True, primary=True)
+    response = client.post(
+        "/admin/account/emailaddress/add/",
+        {"user": worker.pk, "email": "boef@example.be", "verified": "on"},
+    )
+    assert response.status_code == 200
+    assert "user" in response.context["adminform"].form.errors
+    url = f"/admin/account/emailaddress/{own.pk}/change/"
+    client.post(url, {"user": worker.pk, "email": "boef@example.be", "verified": "on"})
+    assert not EmailAddress.objects.filter(email="boef@example.be").exists()
+    # Nor by moving an address of someone unprotected over to them.
+    viewer = UserFactory()
+    theirs = EmailAddress.objects.create(user=viewer, email="kijker@example.be", verified=True)
+    response = client.post(
+        f"/admin/account/emailaddress/{theirs.pk}/change/",
+        {"user": worker.pk, "email": "kijker@example.be", "verified": "on"},
+    )
+    assert response.status_code == 200
+    theirs.refresh_from_db()
+    assert theirs.user == viewer
+    # Someone without a second factor to protect keeps the admin's help.
+    response = client.post(
+        f"/admin/account/emailaddress/{theirs.pk}/change/",
+        {"user": viewer.pk, "email": "kijker2@example.be", "verified": "on"},
+    )
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.email == "kijker2@example.be"

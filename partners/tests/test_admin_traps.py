@@ -126,3 +126,31 @@ def test_a_network_with_many_municipalities_is_listed_once(client, coordinator):
             rows = [row.pk for row in response.context["cl"].result_list]
             assert rows == [network.pk], (user, query, rows)
             assert response.context["cl"].result_count == 1
+
+
+def test_a_partner_editor_adds_no_other_organisation(client, cast):
+    """A partner editor keeps their own organisation; adding partners to the network is the
+    coordinator's (organisation.create). The add page asked organisation.edit with no
+    object ("any"), so an editor could put new partners of their making in the network."""
+    editor = cast.owner
+    editor.is_staff = True
+    editor.save(update_fields=["is_staff"])
+    client.force_login(editor)
+    assert client.get("/admin/partners/organisation/add/").status_code == 403
+    response = client.post(
+        "/admin/partners/organisation/add/",
+        {
+            "name": "Nep partner",
+            "type": OrganisationTypeFactory().pk,
+            "networks": [cast.network.pk],
+            "locations-TOTAL_FORMS": 0,
+            "locations-INITIAL_FORMS": 0,
+            "Agreement_partners-TOTAL_FORMS": 0,
+            "Agreement_partners-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 403
+    assert not Organisation.objects.filter(name="Nep partner").exists()
+    # Their own organisation is still theirs to change.
+    own = f"/admin/partners/organisation/{cast.organisation.pk}/change/"
+    assert client.get(own).status_code == 200

@@ -240,3 +240,54 @@ def test_an_exported_file_imported_again_keeps_its_values(client, coordinator):
     organisation = Organisation.objects.get(slug="met-plus")
     assert organisation.phone == "+32 9 123 45 67"
     assert organisation.name == "'t Pleintje"
+
+
+LOCATION_HEADERS = ["slug", "name", "organisation", "network", "street", "postcode", "city"]
+
+
+def test_a_coordinator_cannot_take_over_another_networks_location_by_import(client, coordinator):
+    """The rule was asked about the row's new values: naming another network's location
+    (slugs are public) with my organisation and network moved it into my network."""
+    from .factories import LocationFactory
+
+    far = NetworkFactory()
+    theirs = LocationFactory(
+        slug="hun-locatie",
+        name="Hun locatie",
+        network=far,
+        organisation=OrganisationFactory(networks=[far]),
+    )
+    mine = OrganisationFactory(slug="mijn-org", networks=[coordinator.network])
+    response = _import(
+        client,
+        "/admin/partners/location/",
+        [
+            ["hun-locatie", "Overgenomen", mine.slug, coordinator.network.slug, "S 1", "9000", "X"],
+        ],
+        LOCATION_HEADERS,
+    )
+    assert response.status_code == 200  # refused: the preview with the row's error
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.network, theirs.organisation_id) == (
+        "Hun locatie",
+        far,
+        theirs.organisation_id,
+    )
+    assert theirs.organisation.networks.get() == far
+
+
+@pytest.mark.parametrize("who", ["social_worker", "viewer", "volunteer"])
+@pytest.mark.parametrize("model", ["organisation", "location"])
+def test_staff_without_the_edit_rule_cannot_import(client, cast, who, model):
+    """django-import-export lets every staff member import unless told otherwise: a
+    social worker or viewer with a staff flag created partners (with no network)."""
+    user = cast[who]
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    client.force_login(user)
+    url = f"/admin/partners/{model}/import/"
+    assert client.get(url).status_code == 403
+    rows = [["nieuw-van-staf", "Nieuw van staf", "", "", "x@test.be", "X"]]
+    response = client.post(url, {"import_file": _csv(rows), "format": "0", "resource": "0"})
+    assert response.status_code == 403
+    assert not Organisation.objects.filter(slug="nieuw-van-staf").exists()
