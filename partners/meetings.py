@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -122,15 +122,41 @@ def meeting_update(*, actor, meeting: Meeting, agenda: str, minutes: str) -> Mee
     return meeting
 
 
+def _people_who_receive():
+    return get_user_model().objects.filter(is_active=True).exclude(email="")
+
+
 def _recipients(group: Group) -> list[str]:
-    """The group's people, everyone with a role in its member organisations, its coordinators."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    members = users.filter(
+    """The group's people, everyone with a role in its member organisations, the contact
+    person of each member organisation (who may have no account: the mail holds the agenda)
+    and its coordinators. One address once, whatever its case."""
+    members = _people_who_receive().filter(
         Q(hvhk_groups=group)
         | Q(memberships__organisation__hvhk_groups=group)
         | Q(memberships__network_id=group.network_id, memberships__role="coordinator")
     )
-    return sorted(set(members.values_list("email", flat=True)))
+    contacts = group.member_organisations.exclude(contact_email="")
+    emails = [
+        *members.values_list("email", flat=True),
+        *contacts.values_list("contact_email", flat=True),
+    ]
+    by_address = {email.strip().casefold(): email.strip() for email in sorted(emails)}
+    return sorted(by_address.values())
+
+
+def group_organisations_unreached(*, group: Group) -> list[str]:
+    """Names of the group's member organisations that no agenda mail reaches: nobody there
+    has a role with an e-mail address, and no contact person's e-mail is filled in. The
+    meeting page names them before the coordinator sends (the rule of _recipients)."""
+    with_someone = Membership.objects.filter(
+        organisation=OuterRef("pk"), user__in=_people_who_receive()
+    )
+    return list(
+        group.member_organisations.filter(contact_email="")
+        .exclude(Exists(with_someone))
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 @transaction.atomic
