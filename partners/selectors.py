@@ -330,6 +330,19 @@ def networks_without_contact_point_reader(queryset: QuerySet | None = None) -> Q
     return queryset.exclude(_has_contact_point_reader())
 
 
+def networks_without_coordinator(queryset: QuerySet | None = None) -> QuerySet:
+    """Networks where nobody active with an e-mail address is coordinator: the families'
+    signals, the referrals nobody opened, the ending agreements and the flood alerts are
+    for the coordinators (network_coordinator_emails), so there they reach nobody."""
+    queryset = Network.objects.all() if queryset is None else queryset
+    coordinators = Membership.objects.filter(
+        network_id=OuterRef("pk"),
+        role=Role.COORDINATOR,
+        user__is_active=True,
+    ).exclude(user__email="")
+    return queryset.exclude(Exists(coordinators))
+
+
 def _has_contact_point_reader() -> Exists:
     return Exists(_reader_memberships().filter(organisation_id=OuterRef("organiser_id")))
 

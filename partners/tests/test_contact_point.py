@@ -127,3 +127,24 @@ def test_readers_are_the_active_social_workers_of_the_organiser():
     editor = UserFactory()
     MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=network.organiser)
     assert list(network_contact_point_readers(network=network)) == [reader]
+
+
+def test_the_check_names_every_network_whose_alerts_reach_no_coordinator():
+    from partners.checks import network_has_coordinator
+
+    covered = NetworkFactory(slug="met-coordinator")
+    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=covered)
+    NetworkFactory(slug="zonder-coordinator")
+    gone = NetworkFactory(slug="coordinator-vertrokken")
+    MembershipFactory(user=UserFactory(is_active=False), role=Role.COORDINATOR, network=gone)
+    viewer_only = NetworkFactory(slug="alleen-kijker")
+    MembershipFactory(user=UserFactory(), role=Role.VIEWER, network=viewer_only)
+    warnings = network_has_coordinator(databases=["default"])
+    assert {warning.obj for warning in warnings} == {
+        "zonder-coordinator",
+        "coordinator-vertrokken",
+        "alleen-kijker",
+    }
+    assert {warning.id for warning in warnings} == {"partners.W002"}
+    assert network_has_coordinator(databases=None) == []
+    assert "database" in network_has_coordinator.tags
