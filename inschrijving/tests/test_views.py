@@ -327,6 +327,7 @@ def _partner_urls(registration_list) -> list[tuple[str, str, dict]]:
         ("get", f"/nl/inschrijvingen/aanbod/{registration_list.offer_id}/", {}),
         ("post", base + "balie/", {"name": "Mama Yara", "phone": "0470 11 22 33"}),
         ("post", base + "aanwezig/", {"datum": registration_list.occurrence_id}),
+        ("post", base + f"plaats/{registration_list.registrations.first().pk}/", {"answer": "no"}),
     ]
 
 
@@ -427,3 +428,47 @@ def test_a_family_with_e_mail_gets_the_seat_mail_and_the_keeper_is_not_bothered(
     services.registration_cancel(registration=first)
     services.waitlist_advance(registration_list_id=registration_list.pk)
     assert _keeper_calls() == []
+
+
+def _phone_only_family_offered(registration_list):
+    registration_list.capacity = 1
+    registration_list.save(update_fields=["capacity"])
+    first = register(registration_list, 1).registration
+    waiting = register(registration_list, 2, email="", phone="0478 12 34 56").registration
+    services.registration_cancel(registration=first)
+    services.waitlist_advance(registration_list_id=registration_list.pk)
+    return waiting
+
+
+def test_the_keeper_passes_on_the_familys_yes_from_the_phone_call(client, partner_world):
+    registration_list, editor, other_editor, worker = partner_world
+    waiting = _phone_only_family_offered(registration_list)
+    url = f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/"
+    client.force_login(other_editor)
+    assert client.post(url, {"answer": "yes"}).status_code == 404
+    client.force_login(worker)
+    assert client.post(url, {"answer": "yes"}).status_code == 403
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    client.force_login(editor)
+    assert (
+        "Ze nemen de plaats"
+        in client.get(f"/nl/inschrijvingen/{registration_list.pk}/").content.decode()
+    )
+    response = client.post(url, {"answer": "yes"})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REGISTERED
+    # Said twice: a clear message, nothing changes.
+    client.post(url, {"answer": "no"})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REGISTERED
+
+
+def test_the_keeper_passes_on_a_no_and_the_place_moves_on(client, partner_world):
+    registration_list, editor, _other_editor, _worker = partner_world
+    waiting = _phone_only_family_offered(registration_list)
+    client.force_login(editor)
+    client.post(f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/", {"answer": "no"})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.DECLINED
