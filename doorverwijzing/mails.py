@@ -43,7 +43,18 @@ def recipients_for(referral: Referral, kind: str) -> list:
         organisation_readers(organisation_id=referral.receiving_organisation_id).exclude(email="")
     )
     worker = referral.referring_worker
-    referrer = [worker] if worker is not None and worker.is_active and worker.email else []
+    if worker is not None and worker.is_active and worker.email:
+        referrer = [worker]
+    else:
+        # The referring worker left (or was never named): the colleagues who follow the
+        # referral up in their place (referral.follow_up) hear of it, so a declined
+        # referral or a forwarding that needs the family's consent does not wait for
+        # nobody.
+        referrer = list(
+            organisation_readers(organisation_id=referral.referring_organisation_id).exclude(
+                email=""
+            )
+        )
     if kind in TO_RECEIVER:
         return receivers
     if kind in TO_REFERRER:
