@@ -148,3 +148,16 @@ def test_the_check_names_every_network_whose_alerts_reach_no_coordinator():
     assert {warning.id for warning in warnings} == {"partners.W002"}
     assert network_has_coordinator(databases=None) == []
     assert "database" in network_has_coordinator.tags
+
+
+def test_the_administrators_start_page_names_the_network_without_a_coordinator(client):
+    orphan = NetworkFactory(name="Huis van het Kind Zonder Trekker")
+    led = NetworkFactory(name="Huis van het Kind Met Trekker")
+    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=led)
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    content = client.get("/admin/").content.decode()
+    section = content.split('id="networks-without-coordinator"')[1].split("</ul>")[0]
+    assert "Netwerken zonder coördinator" in content
+    assert f'<a href="/admin/partners/network/{orphan.pk}/change/">{orphan.name}</a>' in section
+    assert led.name not in section
