@@ -260,6 +260,41 @@ def decision_reminders_due(*, today: dt.date) -> list[int]:
 
 
 @transaction.atomic
+def _orphan_action_remind(decision: Decision) -> bool:
+    """The owner left (or has no address): the network's coordinators hear of the action
+    instead, so it does not wait for nobody. False when there is no coordinator either."""
+    from .selectors import network_coordinator_emails
+
+    recipients = network_coordinator_emails(network_id=decision.meeting.group.network_id)
+    if not recipients:
+        return False
+    owner = decision.owner
+    send_mail(
+        subject=mail_subject(
+            _("Action without an owner: %(action)s — by %(due)s")
+            % {"action": decision.action or decision.text, "due": f"{decision.due_date:%d/%m/%Y}"}
+        ),
+        message=_(
+            "In the meeting of %(group)s on %(date)s it was decided:\n%(decision)s\n\n"
+            "%(owner)s would take this on: %(action)s\nDone by: %(due)s\n\n"
+            "%(owner)s can no longer log in to the portal. Take the action on yourself or "
+            "ask someone else. Mark it done on: %(url)s"
+        )
+        % {
+            "group": decision.meeting.group.name,
+            "date": f"{decision.meeting.date:%d/%m/%Y}",
+            "decision": decision.text,
+            "owner": person_name(owner) if owner is not None else "-",
+            "action": decision.action or decision.text,
+            "due": f"{decision.due_date:%d/%m/%Y}",
+            "url": settings.SITE_URL + reverse("dashboards:decision_log"),
+        },
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return True
+
+
 def decision_action_remind(*, decision_id: int) -> bool:
     """Mail the owner once: the claim and the mail share a transaction (a failed mail retries)."""
     claimed = Decision.objects.filter(id=decision_id, reminded_at=None, done_at=None).update(
@@ -268,8 +303,9 @@ def decision_action_remind(*, decision_id: int) -> bool:
     if not claimed:
         return False
     decision = Decision.objects.select_related("owner", "meeting__group").get(id=decision_id)
-    if decision.owner is None or not decision.owner.email:
-        return False
+    owner = decision.owner
+    if owner is None or not owner.is_active or not owner.email:
+        return _orphan_action_remind(decision)
     send_mail(
         subject=mail_subject(
             _("Reminder: %(action)s — by %(due)s")

@@ -265,3 +265,25 @@ def test_a_member_partner_whose_people_receive_is_not_named_as_unreached(steerin
     member.is_active = False
     member.save(update_fields=["is_active"])
     assert meetings.group_organisations_unreached(group=group) == ["CKG De Wiege"]
+
+
+def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steering):
+    group, coordinator, member = steering
+    meeting = MeetingFactory(group=group)
+    decision = meetings.decision_record(
+        actor=coordinator,
+        meeting=meeting,
+        text="Folder",
+        action="Folder drukken",
+        owner=member,
+        due_date=timezone.localdate() + dt.timedelta(days=1),
+    )
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    mail.outbox.clear()
+    assert meetings.decision_action_remind(decision_id=decision.pk) is True
+    [message] = mail.outbox
+    assert message.to == ["coord@example.be"]
+    assert "Actie zonder eigenaar: Folder drukken" in message.subject
+    assert "Sara Peeters kan niet meer inloggen" in message.body
+    assert meetings.decision_action_remind(decision_id=decision.pk) is False  # once
