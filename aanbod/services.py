@@ -464,8 +464,9 @@ def offer_confirmation_request_send(*, offer_id: int) -> bool:
 
     The claim (a conditional update) and the mail share one transaction: if the mail fails,
     the claim rolls back and a retry sends it. Confirming the offer clears the claim, so the
-    next question comes six months later. Without partner editors nobody is mailed, but the
-    offer still turns stale on the coordinator's start page.
+    next question comes six months later. Without partner editors the partner's contact
+    person is asked instead (no account needed: they tell the network what changed); with
+    neither, nobody is mailed. The offer turns stale on the coordinator's start page anyway.
     """
     claimed = Offer.objects.filter(
         id=offer_id, status=OfferStatus.PUBLISHED, confirmation_requested_at=None
@@ -499,4 +500,37 @@ def offer_confirmation_request_send(*, offer_id: int) -> bool:
                 from_email=None,
                 recipient_list=recipients,
             )
+    elif offer.organisation.contact_email:
+        _offer_confirmation_ask_contact(offer)
     return True
+
+
+def _offer_confirmation_ask_contact(offer: Offer) -> None:
+    """The 'still right?' question for a partner nobody edits offers at: to its contact
+    person, who answers the network (its mail or phone); the coordinator then confirms."""
+    network = offer.networks.order_by("id").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        if network is not None and (network.email or network.phone):
+            how = " / ".join(part for part in (network.email, network.phone) if part)
+            tell = _("Is something no longer right? Tell %(network)s: %(how)s.") % {
+                "network": network.name,
+                "how": how,
+            }
+        else:
+            tell = _("Is something no longer right? Tell the Huis van het Kind.")
+        send_mail(
+            subject=mail_subject(_("Is this still right? %(title)s") % {"title": offer.title_nl}),
+            message=_(
+                "Hello,\n\nParents find '%(title)s' of %(organisation)s on the website of "
+                "the Huis van het Kind. Is everything still right: times, place, price, how to "
+                "take part?\n\nSee it here:\n%(url)s\n\n%(tell)s\n\nThank you!"
+            )
+            % {
+                "title": offer.title_nl,
+                "organisation": offer.organisation.name,
+                "url": settings.SITE_URL + offer.get_absolute_url(),
+                "tell": tell,
+            },
+            from_email=None,
+            recipient_list=[offer.organisation.contact_email],
+        )

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 # What a line of each list shows (dotted: an attribute of an attribute).
 SHOWN = {
     "networks_without_reader": ("pk", "name", "organiser_id"),
+    "networks_without_coordinator": ("pk", "name"),
     "agreements_ending": ("pk", "subject", "end", "network_name"),
     "invitations_open": ("email", "role_label", "where", "created_at"),
     "partners_without_contact": ("pk", "name"),

@@ -37,13 +37,26 @@ TO_REFERRER = {
 TO_BOTH = {EventKind.CONSENT_WITHDRAWN, EventKind.FORWARDED}
 
 
+def referrer_people(referral: Referral) -> list:
+    """Who hears what is meant for the referrer: the referring worker while active with an
+    address; when they left (or none is named), the referring organisation's social
+    workers, who follow the referral up in their place (referral.follow_up), so a declined
+    referral, a forwarding that needs the family's consent or a late receiver does not
+    wait for nobody. The one rule for step mails and reminders."""
+    worker = referral.referring_worker
+    if worker is not None and worker.is_active and worker.email:
+        return [worker]
+    return list(
+        organisation_readers(organisation_id=referral.referring_organisation_id).exclude(email="")
+    )
+
+
 def recipients_for(referral: Referral, kind: str) -> list:
     """The users to tell of this step (active, with an address)."""
     receivers = list(
         organisation_readers(organisation_id=referral.receiving_organisation_id).exclude(email="")
     )
-    worker = referral.referring_worker
-    referrer = [worker] if worker is not None and worker.is_active and worker.email else []
+    referrer = referrer_people(referral)
     if kind in TO_RECEIVER:
         return receivers
     if kind in TO_REFERRER:

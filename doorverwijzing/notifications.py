@@ -15,6 +15,7 @@ from partners.models import Network
 from partners.selectors import network_coordinator_emails, organisation_reader_emails
 
 from .choices import IntakeStatus, ReminderKind
+from .mails import referrer_people
 from .models import IntakeRequest, NetworkMailClaim, Referral
 from .network_mail import MailKind, admin_network_link, network_mail_claim
 
@@ -122,9 +123,7 @@ def referral_reminder_mail(referral: Referral, kind: str) -> int:
     recipients = (
         _social_worker_emails(referral.receiving_organisation_id)
         if to_receiver
-        else [referral.referring_worker.email]
-        if referral.referring_worker_id
-        else []
+        else [person.email for person in referrer_people(referral)]
     )
     with translation.override(settings.LANGUAGE_CODE):
         subject, todo = _reminder_text(referral, kind)

@@ -26,6 +26,8 @@ class MessageKind(models.TextChoices):
     SEAT_OFFERED = "seat_offered", _("A seat is free for you")
     REMINDER = "reminder", _("Reminder the day before")
     SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Confirm your subscription")
+    # To the list's keepers, not the family: a seat is free for a family without e-mail.
+    KEEPER_CALL = "keeper_call", _("Call the family: a place is free")
 
 
 # Age bands of the registration form: the participation counts' groups (aanbod.models).

@@ -3,7 +3,8 @@
 Needs aanbod.demo first (its dated activities, replaced relative to today on every run).
 Every demo offer that needs registration gets online registration: a series for an offer
 with several dates, a session otherwise. Babymassage (Kind en Gezin, the demo partner
-editor's) has families registered; the theme evening on sleep is full with a waiting list.
+editor's) has families registered; the theme evening on sleep is full with a waiting list,
+and its free place is offered to a family who left only a phone number.
 Idempotent: the lists are rebuilt on every run.
 """
 
@@ -120,6 +121,15 @@ def load() -> list:
         ).first()
         if first is not None:
             services.registration_cancel(registration=first)
+        # A registered family cancels: the place goes to the next on the waiting list, a
+        # family with only a phone number, so the coordinator (the opvoedingswinkel has no
+        # partner editor) is asked to call them and the list says "Bel dit gezin".
+        leaving = Registration.objects.filter(
+            registration_list=lists[FULL_OFFER], status=Status.REGISTERED
+        ).last()
+        if leaving is not None:
+            services.registration_cancel(registration=leaving)
+            services.waitlist_advance(registration_list_id=lists[FULL_OFFER].pk)
     for at_month, title_nl, title_en, text_nl, url in TRANSITIONS:
         Transition.objects.update_or_create(
             network=None,

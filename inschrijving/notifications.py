@@ -102,7 +102,11 @@ def registration_mail_send(
         .filter(pk=registration_id, erased_at__isnull=True)
         .first()
     )
-    if registration is None or not registration.email:
+    if registration is None:
+        return False
+    if kind == MessageKind.KEEPER_CALL:
+        return _keeper_call_send(registration, key=key)
+    if not registration.email:
         return False
     still_needed = {
         MessageKind.SEAT_OFFERED: registration.status == Status.OFFERED,
@@ -119,4 +123,55 @@ def registration_mail_send(
         with translation.override(registration.language):
             subject, text = _body(registration, kind, occurrence)
         EmailMessage(subject, text, to=[registration.email]).send()
+    return True
+
+
+def _keeper_call_send(registration: Registration, *, key: str) -> bool:
+    """Tell the list's keepers to phone a family without e-mail: a place is free for them.
+
+    No name or phone number in the mail (it may be forwarded): the reference, the offer
+    and the link to the list, where the keeper sees the number. Claimed as the family's
+    mails are, so a retry never mails twice. False when nobody keeps the list.
+    """
+    from .selectors import list_keeper_emails
+
+    if registration.status != Status.OFFERED:
+        return False
+    offer = registration.registration_list.offer
+    recipients = list_keeper_emails(offer=offer)
+    if not recipients:
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                RegistrationMessage.objects.create(
+                    registration=registration, kind=MessageKind.KEEPER_CALL, key=key
+                )
+        except IntegrityError:
+            return False
+        with translation.override(settings.LANGUAGE_CODE):
+            until = formats.date_format(
+                timezone.localtime(registration.offer_expires_at), "l j F, H:i"
+            )
+            values = {
+                "offer": offer.title_nl,
+                "when": _when(registration),
+                "code": registration.reference,
+                "until": until,
+                "link": settings.SITE_URL
+                + reverse(
+                    "inschrijving:list_detail", kwargs={"pk": registration.registration_list_id}
+                ),
+            }
+            subject = mail_subject(_("Call a family: a place is free on %(offer)s") % values)
+            text = (
+                _(
+                    "Hello,\n\nA place became free on %(offer)s (%(when)s). The next family on "
+                    "the waiting list has no e-mail address: %(code)s. Please call them.\n\n"
+                    "We keep the place for them until %(until)s. Then it goes to the next "
+                    "family.\n\nYou find their phone number in the list:\n%(link)s"
+                )
+                % values
+            )
+        EmailMessage(subject, text, to=recipients).send()
     return True

@@ -82,3 +82,26 @@ def similar_offers(*, offer, limit: int = 3):
     if offer.age_months is not None and not getattr(offer.age_months, "isempty", False):
         candidates = candidates.filter(age_months__overlap=offer.age_months)
     return list(candidates.only(*offer_link_fields()).distinct().order_by("title")[:limit])
+
+
+def list_keeper_emails(*, offer) -> list[str]:
+    """Who keeps the offer's registrations and can call a family (the rule of
+    registration.manage): the partner editors of its organisation; when it has none, the
+    coordinators of its networks. Active people with an e-mail address only."""
+    from django.contrib.auth import get_user_model
+
+    from partners.choices import Role
+
+    people = get_user_model().objects.filter(is_active=True).exclude(email="")
+    editors = people.filter(
+        memberships__organisation_id=offer.organisation_id,
+        memberships__role=Role.PARTNER_EDITOR,
+    )
+    keepers = (
+        editors
+        if editors.exists()
+        else people.filter(
+            memberships__network__in=offer.networks.all(), memberships__role=Role.COORDINATOR
+        )
+    )
+    return sorted(set(keepers.values_list("email", flat=True)))

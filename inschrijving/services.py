@@ -425,13 +425,14 @@ def waitlist_advance(*, registration_list_id: int, now: dt.datetime | None = Non
     ).order_by("id")[:free]:
         _set_status(registration, Status.OFFERED, offer_expires_at=expires)
         offered.append(registration.id)
-        if registration.email:
-            enqueue(
-                registration_mail_task,
-                registration.id,
-                MessageKind.SEAT_OFFERED,
-                expires.isoformat(),
-            )
+        # The family hears by mail; one without an e-mail address is phoned by the
+        # list's keepers, who are told at once (else the place would silently pass on).
+        enqueue(
+            registration_mail_task,
+            registration.id,
+            MessageKind.SEAT_OFFERED if registration.email else MessageKind.KEEPER_CALL,
+            expires.isoformat(),
+        )
     return offered
 
 

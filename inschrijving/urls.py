@@ -19,6 +19,11 @@ urlpatterns = [
     path("inschrijvingen/<int:pk>/", views.list_detail, name="list_detail"),
     path("inschrijvingen/<int:pk>/balie/", views.list_desk, name="list_desk"),
     path("inschrijvingen/<int:pk>/aanwezig/", views.list_attendance, name="list_attendance"),
+    path(
+        "inschrijvingen/<int:pk>/plaats/<int:registration_pk>/",
+        views.list_seat_answer,
+        name="list_seat_answer",
+    ),
     path("op-de-hoogte/", views_subscriptions.subscribe, name="subscribe"),
     path(
         "op-de-hoogte/bevestigen/<str:token>/",

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -317,6 +317,29 @@ def list_desk(request, pk: int):
         messages.error(
             request, _("Fill in a name, a phone number or e-mail address, and the children.")
         )
+    return redirect("inschrijving:list_detail", pk=pk)
+
+
+@never_cache
+@login_required
+@require_POST
+def list_seat_answer(request, pk: int, registration_pk: int):
+    """The keeper called a family without e-mail and passes on their answer to the offer."""
+    _require_manager(request.user)
+    registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
+    registration = get_object_or_404(registration_list.registrations, pk=registration_pk)
+    try:
+        if request.POST.get("answer") == "yes":
+            services.seat_claim(registration=registration)
+            messages.success(
+                request,
+                _("The family has the place (code %(code)s).") % {"code": registration.reference},
+            )
+        else:
+            services.seat_decline(registration=registration)
+            messages.success(request, _("The place goes to the next family."))
+    except RegistrationError as error:
+        messages.error(request, str(error))
     return redirect("inschrijving:list_detail", pk=pk)
 
 

@@ -30,3 +30,25 @@ def contact_point_has_reader(app_configs=None, databases=None, **kwargs) -> list
         )
         for slug in networks
     ]
+
+
+@checks.register(checks.Tags.database)
+def network_has_coordinator(app_configs=None, databases=None, **kwargs) -> list:
+    if not databases:
+        return []
+    from .selectors import networks_without_coordinator
+
+    try:
+        networks = list(networks_without_coordinator().values_list("slug", flat=True))
+    except DatabaseError:  # before the first migrate: nothing to check yet
+        return []
+    return [
+        checks.Warning(
+            f"Network '{slug}': nobody is coordinator, so families' signals and the network's "
+            "alerts (referrals nobody opened, ending agreements, full days) reach nobody.",
+            hint="Invite a coordinator for the network (Roles → Invite someone).",
+            obj=slug,
+            id="partners.W002",
+        )
+        for slug in networks
+    ]

@@ -497,6 +497,47 @@ USER_NAMES = {"lotte.vandenbroeck@demo.huisvanhetkind.be": ("Lotte", "Van den Br
 ORGANISATION_PHONES = {"gemeente-wilgendaal": "09 123 45 67"}
 
 
+# Each partner's general mailbox and the person the network talks to (fictional names and
+# addresses): the agenda of a group goes to that person too, and the bulk invitation in the
+# admin invites them. Two volunteers' clubs have no contact person yet, so the start page's
+# "partners without a contact person" and the warning on a werkgroep's meeting page show.
+ORGANISATION_CONTACTS = {
+    "gemeente-wilgendaal": ("Lotte Van den Broeck", "lotte.vandenbroeck"),
+    "sociaal-huis-wilgendaal": ("Karim El Amrani", "karim.elamrani"),
+    "sociaal-huis-berkhove": ("Els Verstraete", "els.verstraete"),
+    "sociaal-huis-lindenaken": ("Bram De Smet", "bram.desmet"),
+    "kind-en-gezin-scheldevallei": ("Sofie Claeys", "sofie.claeys"),
+    "kdv-de-rupsjes": ("Nathalie Goossens", "nathalie.goossens"),
+    "ibo-de-speelvogel": ("Pieter Maes", "pieter.maes"),
+    "onthaalouders-scheldevallei": ("Hilde Wouters", "hilde.wouters"),
+    "basisschool-de-linde": ("Jan Coppens", "jan.coppens"),
+    "clb-scheldevallei": ("Fatma Yilmaz", "fatma.yilmaz"),
+    "caw-oost-vlaanderen": ("An De Clercq", "an.declercq"),
+    "ckg-de-wiege": ("Veerle Martens", "veerle.martens"),
+    "bib-wilgendaal": ("Tom Van Damme", "tom.vandamme"),
+    "bib-lindenaken": ("Nadia Aydin", "nadia.aydin"),
+    "jeugddienst-berkhove": ("Lien Hermans", "lien.hermans"),
+    "groeipakket-fons": ("Olena Kovalenko", "olena.kovalenko"),
+    "gezinsbond-wilgendaal": ("Marc Desmet", "marc.desmet"),
+    "opvoedingswinkel-scheldevallei": ("Ilse Van Hoecke", "ilse.vanhoecke"),
+    "loket-kinderopvang": ("Sarah Peeters", "sarah.peeters"),
+    "welzijnsschakel-de-brug": ("Rita Vermeulen", "rita.vermeulen"),
+    "pamperbank-berkhove": ("Greet Lambrecht", "greet.lambrecht"),
+    "vroedvrouwen-scheldevallei": ("Katrien Mertens", "katrien.mertens"),
+    "eerstelijnspsy-scheldevallei": ("Youssef Benali", "youssef.benali"),
+}
+DEMO_MAIL_DOMAIN = "demo.huisvanhetkind.be"
+
+
+def _demo_contact(slug: str) -> dict[str, str]:
+    name, mailbox = ORGANISATION_CONTACTS.get(slug, ("", ""))
+    return {
+        "email": f"{slug}@{DEMO_MAIL_DOMAIN}",
+        "contact_name": name,
+        "contact_email": f"{mailbox}@{DEMO_MAIL_DOMAIN}" if mailbox else "",
+    }
+
+
 def _demo_phone(index: int) -> str:
     return f"09 {210 + index:03d} {(index * 37) % 90 + 10:02d} {(index * 53) % 90 + 10:02d}"
 
@@ -544,6 +585,7 @@ def load() -> list[tuple[str, str, str]]:
                 "pillars": list(pillars),
                 "description": description,
                 "phone": ORGANISATION_PHONES.get(slug, _demo_phone(index)),
+                **_demo_contact(slug),
             },
         )
         organisation.networks.add(network)

@@ -94,6 +94,15 @@ def role_invite(
         raise PermissionDeniedError(
             _("Nobody can give a role to themself. Ask another coordinator or an administrator.")
         )
+    if user is not None and not user.is_active:
+        # The mail would reach them, but they could not log in: the role would end nowhere.
+        raise InvitationError(
+            _(
+                "The account of %(email)s is switched off. They cannot log in. "
+                "Ask an administrator to switch it on first."
+            )
+            % {"email": email}
+        )
     if user is None:
         user = user_model(
             email=email, username=_free_username(email), first_name=first_name, last_name=last_name

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -122,15 +122,41 @@ def meeting_update(*, actor, meeting: Meeting, agenda: str, minutes: str) -> Mee
     return meeting
 
 
+def _people_who_receive():
+    return get_user_model().objects.filter(is_active=True).exclude(email="")
+
+
 def _recipients(group: Group) -> list[str]:
-    """The group's people, everyone with a role in its member organisations, its coordinators."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    members = users.filter(
+    """The group's people, everyone with a role in its member organisations, the contact
+    person of each member organisation (who may have no account: the mail holds the agenda)
+    and its coordinators. One address once, whatever its case."""
+    members = _people_who_receive().filter(
         Q(hvhk_groups=group)
         | Q(memberships__organisation__hvhk_groups=group)
         | Q(memberships__network_id=group.network_id, memberships__role="coordinator")
     )
-    return sorted(set(members.values_list("email", flat=True)))
+    contacts = group.member_organisations.exclude(contact_email="")
+    emails = [
+        *members.values_list("email", flat=True),
+        *contacts.values_list("contact_email", flat=True),
+    ]
+    by_address = {email.strip().casefold(): email.strip() for email in sorted(emails)}
+    return sorted(by_address.values())
+
+
+def group_organisations_unreached(*, group: Group) -> list[str]:
+    """Names of the group's member organisations that no agenda mail reaches: nobody there
+    has a role with an e-mail address, and no contact person's e-mail is filled in. The
+    meeting page names them before the coordinator sends (the rule of _recipients)."""
+    with_someone = Membership.objects.filter(
+        organisation=OuterRef("pk"), user__in=_people_who_receive()
+    )
+    return list(
+        group.member_organisations.filter(contact_email="")
+        .exclude(Exists(with_someone))
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 @transaction.atomic
@@ -234,6 +260,41 @@ def decision_reminders_due(*, today: dt.date) -> list[int]:
 
 
 @transaction.atomic
+def _orphan_action_remind(decision: Decision) -> bool:
+    """The owner left (or has no address): the network's coordinators hear of the action
+    instead, so it does not wait for nobody. False when there is no coordinator either."""
+    from .selectors import network_coordinator_emails
+
+    recipients = network_coordinator_emails(network_id=decision.meeting.group.network_id)
+    if not recipients:
+        return False
+    owner = decision.owner
+    send_mail(
+        subject=mail_subject(
+            _("Action without an owner: %(action)s — by %(due)s")
+            % {"action": decision.action or decision.text, "due": f"{decision.due_date:%d/%m/%Y}"}
+        ),
+        message=_(
+            "In the meeting of %(group)s on %(date)s it was decided:\n%(decision)s\n\n"
+            "%(owner)s would take this on: %(action)s\nDone by: %(due)s\n\n"
+            "%(owner)s can no longer log in to the portal. Take the action on yourself or "
+            "ask someone else. Mark it done on: %(url)s"
+        )
+        % {
+            "group": decision.meeting.group.name,
+            "date": f"{decision.meeting.date:%d/%m/%Y}",
+            "decision": decision.text,
+            "owner": person_name(owner) if owner is not None else "-",
+            "action": decision.action or decision.text,
+            "due": f"{decision.due_date:%d/%m/%Y}",
+            "url": settings.SITE_URL + reverse("dashboards:decision_log"),
+        },
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return True
+
+
 def decision_action_remind(*, decision_id: int) -> bool:
     """Mail the owner once: the claim and the mail share a transaction (a failed mail retries)."""
     claimed = Decision.objects.filter(id=decision_id, reminded_at=None, done_at=None).update(
@@ -242,8 +303,9 @@ def decision_action_remind(*, decision_id: int) -> bool:
     if not claimed:
         return False
     decision = Decision.objects.select_related("owner", "meeting__group").get(id=decision_id)
-    if decision.owner is None or not decision.owner.email:
-        return False
+    owner = decision.owner
+    if owner is None or not owner.is_active or not owner.email:
+        return _orphan_action_remind(decision)
     send_mail(
         subject=mail_subject(
             _("Reminder: %(action)s — by %(due)s")

@@ -330,6 +330,19 @@ def networks_without_contact_point_reader(queryset: QuerySet | None = None) -> Q
     return queryset.exclude(_has_contact_point_reader())
 
 
+def networks_without_coordinator(queryset: QuerySet | None = None) -> QuerySet:
+    """Networks where nobody active with an e-mail address is coordinator: the families'
+    signals, the referrals nobody opened, the ending agreements and the flood alerts are
+    for the coordinators (network_coordinator_emails), so there they reach nobody."""
+    queryset = Network.objects.all() if queryset is None else queryset
+    coordinators = Membership.objects.filter(
+        network_id=OuterRef("pk"),
+        role=Role.COORDINATOR,
+        user__is_active=True,
+    ).exclude(user__email="")
+    return queryset.exclude(Exists(coordinators))
+
+
 def _has_contact_point_reader() -> Exists:
     return Exists(_reader_memberships().filter(organisation_id=OuterRef("organiser_id")))
 
@@ -356,7 +369,8 @@ START_PAGE_AGREEMENT_DAYS = 90
 
 def network_attention(*, user, today) -> dict:
     """The network's part of the coordinator's start page (dashboards.selectors): ending
-    agreements, open invitations, partners without contact, networks nobody reads.
+    agreements, open invitations, partners without contact, networks nobody reads, networks
+    without a coordinator.
 
     Lines as dicts of what the page shows (no model instances): the page is the admin's
     most visited and the lists are read, not changed, here.
@@ -383,6 +397,7 @@ def network_attention(*, user, today) -> dict:
     params = {
         **{name: sorted(ids) for name, ids in scopes.items() if ids is not None},
         "social_worker": Role.SOCIAL_WORKER.value,
+        "coordinator": Role.COORDINATOR.value,
         "active": AgreementStatus.ACTIVE.value,
         "ending_from": today,
         "ending_until": today + dt.timedelta(days=START_PAGE_AGREEMENT_DAYS),
@@ -409,7 +424,7 @@ def network_attention(*, user, today) -> dict:
                 "where": other,
                 "role_label": roles.get(role, role),
             }
-        elif name == "partners_without_contact":
+        elif name in ("partners_without_contact", "networks_without_coordinator"):
             line = {"pk": pk, "name": text}
         else:
             line = {"pk": pk, "name": text, "organiser_id": organiser, "has_reader": read}
@@ -425,12 +440,19 @@ _NETWORK_ATTENTION_LISTS = (
     "invitations_open",
     "partners_without_contact",
     "flyer_networks",
+    "networks_without_coordinator",
 )
 # The rule "someone reads the contact point's questions" of _has_contact_point_reader, for
 # a network `n` (held to it by partners/tests/test_network_attention.py).
 _HAS_CONTACT_POINT_READER = (
     "EXISTS (SELECT 1 FROM partners_membership rm JOIN {users} ru ON ru.id = rm.user_id"
     " WHERE rm.role = %(social_worker)s AND ru.is_active AND rm.organisation_id = n.organiser_id)"
+)
+# The rule of networks_without_coordinator, for a network `n`.
+_HAS_COORDINATOR = (
+    "EXISTS (SELECT 1 FROM partners_membership cm JOIN {users} cu ON cu.id = cm.user_id"
+    " WHERE cm.role = %(coordinator)s AND cu.is_active AND cu.email <> ''"
+    " AND cm.network_id = n.id)"
 )
 # Each list: its scope (by the name of its ids, partners.permissions), its columns (pk, text,
 # other, role, end, created_at, organiser_id, has_reader), its tables, its rule and its order.
@@ -482,6 +504,13 @@ _NETWORK_ATTENTION_PARTS = (
         f" {_HAS_CONTACT_POINT_READER}",
         "partners_network n",
         "TRUE",
+        "n.name ASC",
+    ),
+    (
+        {"networks": "n.id = ANY(%(networks)s::bigint[])"},
+        "n.id, n.name, NULL, NULL, NULL::date, NULL::timestamptz, NULL::bigint, NULL::boolean",
+        "partners_network n",
+        f"NOT {_HAS_COORDINATOR}",
         "n.name ASC",
     ),
 )

@@ -428,3 +428,33 @@ def test_a_new_offer_joins_the_networks_given_instead_of_its_organisations(cast)
     )
 
     assert set(offer.networks.all()) == {cast["network"]}
+
+
+def test_without_partner_editors_the_contact_person_is_asked_and_told_whom_to_tell(cast):
+    """The question 'still right?' reaches someone at the partner even when nobody there
+    edits offers: the contact person, with the offer's page and the network's address."""
+    from partners.tests.factories import OrganisationFactory
+
+    network = NetworkFactory(name="Huis van het Kind Aalst", email="info@hvhk-aalst.example")
+    partner = OrganisationFactory(
+        networks=[network], name="Speelcafé", contact_email="an@speelcafe.example"
+    )
+    offer = OfferFactory(
+        organisation=partner, networks=[network], title="Speelcafé", last_verified=days_ago(200)
+    )
+    assert services.offer_confirmation_request_send(offer_id=offer.id) is True
+    [message] = mail.outbox
+    assert message.to == ["an@speelcafe.example"]
+    assert f"/nl/aanbod/{offer.slug}/" in message.body
+    assert "Huis van het Kind Aalst: info@hvhk-aalst.example" in message.body
+    assert "/mijn-aanbod/" not in message.body  # no account: nothing to log in to
+    assert services.offer_confirmation_request_send(offer_id=offer.id) is False
+
+
+def test_without_editors_or_contact_person_nobody_is_mailed_but_the_offer_is_claimed(cast):
+    from partners.tests.factories import OrganisationFactory
+
+    partner = OrganisationFactory(contact_email="")
+    offer = OfferFactory(organisation=partner, last_verified=days_ago(200))
+    assert services.offer_confirmation_request_send(offer_id=offer.id) is True
+    assert mail.outbox == []

@@ -236,3 +236,54 @@ def test_the_agenda_lists_only_this_groups_actions(steering):
         )
     draft = meeting_agenda.meeting_agenda_draft(group=group, date=today, user=coordinator)
     assert "Eigen actie" in draft and "Actie van de werkgroep" not in draft
+
+
+def test_a_member_partner_without_people_gets_the_agenda_at_its_contact_person(client, steering):
+    """Sender → receiver: a member organisation where nobody has a role is reached through
+    its contact person's address, and one where nobody at all can be reached is named on
+    the meeting page before the coordinator sends."""
+    group, coordinator, _member = steering
+    caw = OrganisationFactory(
+        networks=[group.network], name="CAW", contact_name="Ann", contact_email="Ann@caw.example"
+    )
+    speelcafe = OrganisationFactory(networks=[group.network], name="Speelcafé", contact_email="")
+    group.member_organisations.add(caw, speelcafe)
+    meeting = MeetingFactory(group=group, agenda="1. Welkom")
+    client.force_login(coordinator)
+    page = client.get(f"/nl/coordinatie/vergaderingen/{meeting.pk}/").content.decode()
+    assert "Speelcafé krijgt de agenda niet" in page
+    assert "CAW krijgt" not in page
+    client.post(f"/nl/coordinatie/vergaderingen/{meeting.pk}/versturen/")
+    assert meeting_agenda_mail_task.run(meeting.pk) == 3
+    sent = [m for m in mail.outbox if "Stuurgroep" in m.subject]
+    assert set(sent[0].to) == {"coord@example.be", "lid@example.be", "Ann@caw.example"}
+
+
+def test_a_member_partner_whose_people_receive_is_not_named_as_unreached(steering):
+    group, _coordinator, member = steering
+    assert meetings.group_organisations_unreached(group=group) == []
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    assert meetings.group_organisations_unreached(group=group) == ["CKG De Wiege"]
+
+
+def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steering):
+    group, coordinator, member = steering
+    meeting = MeetingFactory(group=group)
+    decision = meetings.decision_record(
+        actor=coordinator,
+        meeting=meeting,
+        text="Folder",
+        action="Folder drukken",
+        owner=member,
+        due_date=timezone.localdate() + dt.timedelta(days=1),
+    )
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    mail.outbox.clear()
+    assert meetings.decision_action_remind(decision_id=decision.pk) is True
+    [message] = mail.outbox
+    assert message.to == ["coord@example.be"]
+    assert "Actie zonder eigenaar: Folder drukken" in message.subject
+    assert "Sara Peeters kan niet meer inloggen" in message.body
+    assert meetings.decision_action_remind(decision_id=decision.pk) is False  # once

@@ -88,6 +88,7 @@ def _detail_context(request, meeting, *, agenda_form=None, decision_form=None) -
     owners = meetings.owner_choices(group=meeting.group)
     return {
         "meeting": meeting,
+        "unreached": meetings.group_organisations_unreached(group=meeting.group),
         "agenda_form": agenda_form
         or AgendaForm(initial={"agenda": meeting.agenda, "minutes": meeting.minutes}),
         "decision_form": decision_form or DecisionForm(owners=owners),

@@ -201,3 +201,31 @@ def test_each_reminder_says_why_it_waits(referral, kind, subject):
     [message] = mail.outbox
     assert message.subject == subject
     assert referral.family_name not in message.body
+
+
+def test_when_the_referrer_left_their_colleagues_hear_of_the_step(client, referral):
+    """Sender → receiver and back: the receiver declines after the referring worker left.
+    Their colleague at the referring organisation gets the mail and can open the referral."""
+    from doorverwijzing.tests.factories import with_mfa
+
+    colleague = social_worker(referral.referring_organisation)
+    referral.referrer.is_active = False
+    referral.referrer.save(update_fields=["is_active"])
+    referral_event_record(referral=referral, kind=EventKind.DECLINED)
+    [message] = mail.outbox
+    assert message.to == [colleague.email]
+    assert referral.receiver.email not in message.to
+    with_mfa(colleague)
+    client.force_login(colleague)
+    assert client.get("/nl/doorverwijzingen/R-7KQ2MX/").status_code == 200
+
+
+@pytest.mark.parametrize("kind", [ReminderKind.ACCEPT_REFERRER, ReminderKind.CONTACT_REFERRER])
+def test_a_reminder_for_a_referrer_who_left_goes_to_their_colleagues(referral, kind):
+    colleague = social_worker(referral.referring_organisation)
+    referral.referrer.is_active = False
+    referral.referrer.save(update_fields=["is_active"])
+    referral.refresh_from_db()
+    assert referral_reminder_mail(referral, kind) == 1
+    [message] = mail.outbox
+    assert message.to == [colleague.email]

@@ -131,6 +131,15 @@ def test_full_with_waiting_list_gives_the_place_in_line(client):
     assert "1" in page.content.decode()
 
 
+def test_a_phone_only_family_on_the_waiting_list_is_told_we_call_them(client):
+    registration_list = _baby_list(capacity=1)
+    register(registration_list, 1)
+    response = client.post(_url(registration_list), {**FORM, "email": "", "phone": "0478 12 34 56"})
+    assert "Dan bellen we je." in client.get(response["Location"]).content.decode()
+    response = client.post(_url(registration_list), {**FORM, "email": "b@example.be"})
+    assert "bellen we je" not in client.get(response["Location"]).content.decode()
+
+
 def test_the_same_contact_twice_mails_the_link_again_and_makes_no_second_registration(client):
     registration_list = _baby_list()
     client.post(_url(registration_list), FORM)
@@ -318,6 +327,7 @@ def _partner_urls(registration_list) -> list[tuple[str, str, dict]]:
         ("get", f"/nl/inschrijvingen/aanbod/{registration_list.offer_id}/", {}),
         ("post", base + "balie/", {"name": "Mama Yara", "phone": "0470 11 22 33"}),
         ("post", base + "aanwezig/", {"datum": registration_list.occurrence_id}),
+        ("post", base + f"plaats/{registration_list.registrations.first().pk}/", {"answer": "no"}),
     ]
 
 
@@ -355,3 +365,110 @@ def test_with_the_second_factor_the_partner_sees_the_list(
         response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 200
     assert "Ouder 1" in response.content.decode()
+
+
+def _keeper_calls():
+    return [
+        message
+        for message in OutboxMessage.objects.filter(
+            task_name="inschrijving.tasks.registration_mail"
+        )
+        if message.args[1] == "keeper_call"
+    ]
+
+
+def test_a_free_place_for_a_family_without_e_mail_reaches_the_keeper_who_calls(
+    client, partner_world
+):
+    """Sender → receiver: the seat is offered to a family that left only a phone number.
+    Nobody can mail them, so the offer's partner editor is mailed at once (no name, no
+    number) and finds the number and 'call this family' on the list the mail links to."""
+    registration_list, editor, other_editor, _worker = partner_world
+    registration_list.capacity = 1
+    registration_list.save(update_fields=["capacity"])
+    first = register(registration_list, 1).registration
+    waiting = register(registration_list, 2, email="", phone="0478 12 34 56").registration
+    services.registration_cancel(registration=first)
+    assert services.waitlist_advance(registration_list_id=registration_list.pk) == [waiting.pk]
+    (call,) = _keeper_calls()
+    mail.outbox.clear()
+    assert registration_mail_send(registration_id=waiting.pk, kind="keeper_call", key=call.args[2])
+    assert not registration_mail_send(
+        registration_id=waiting.pk, kind="keeper_call", key=call.args[2]
+    )
+    (sent,) = mail.outbox
+    assert sent.to == [editor.email] and other_editor.email not in sent.to
+    assert waiting.reference in sent.body and "0478" not in sent.body and "Ouder 2" not in sent.body
+    link = next(line for line in sent.body.splitlines() if "/inschrijvingen/" in line)
+    client.force_login(editor)
+    page = client.get(link.replace("http://testserver", "")).content.decode()
+    assert "0478 12 34 56" in page and "Bel dit gezin" in page
+
+
+def test_without_partner_editors_the_coordinator_is_asked_to_call(partner_world):
+    from inschrijving.selectors import list_keeper_emails
+    from partners.tests.factories import UserFactory
+
+    registration_list, editor, _other_editor, _worker = partner_world
+    offer = registration_list.offer
+    assert list_keeper_emails(offer=offer) == [editor.email]
+    editor.is_active = False
+    editor.save(update_fields=["is_active"])
+    coordinator = UserFactory(email="coord@example.be")
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=offer.networks.get())
+    assert list_keeper_emails(offer=offer) == ["coord@example.be"]
+
+
+def test_a_family_with_e_mail_gets_the_seat_mail_and_the_keeper_is_not_bothered(partner_world):
+    registration_list, _editor, _other_editor, _worker = partner_world
+    registration_list.capacity = 1
+    registration_list.save(update_fields=["capacity"])
+    first = register(registration_list, 1).registration
+    register(registration_list, 2)
+    services.registration_cancel(registration=first)
+    services.waitlist_advance(registration_list_id=registration_list.pk)
+    assert _keeper_calls() == []
+
+
+def _phone_only_family_offered(registration_list):
+    registration_list.capacity = 1
+    registration_list.save(update_fields=["capacity"])
+    first = register(registration_list, 1).registration
+    waiting = register(registration_list, 2, email="", phone="0478 12 34 56").registration
+    services.registration_cancel(registration=first)
+    services.waitlist_advance(registration_list_id=registration_list.pk)
+    return waiting
+
+
+def test_the_keeper_passes_on_the_familys_yes_from_the_phone_call(client, partner_world):
+    registration_list, editor, other_editor, worker = partner_world
+    waiting = _phone_only_family_offered(registration_list)
+    url = f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/"
+    client.force_login(other_editor)
+    assert client.post(url, {"answer": "yes"}).status_code == 404
+    client.force_login(worker)
+    assert client.post(url, {"answer": "yes"}).status_code == 403
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    client.force_login(editor)
+    assert (
+        "Ze nemen de plaats"
+        in client.get(f"/nl/inschrijvingen/{registration_list.pk}/").content.decode()
+    )
+    response = client.post(url, {"answer": "yes"})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REGISTERED
+    # Said twice: a clear message, nothing changes.
+    client.post(url, {"answer": "no"})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REGISTERED
+
+
+def test_the_keeper_passes_on_a_no_and_the_place_moves_on(client, partner_world):
+    registration_list, editor, _other_editor, _worker = partner_world
+    waiting = _phone_only_family_offered(registration_list)
+    client.force_login(editor)
+    client.post(f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/", {"answer": "no"})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.DECLINED

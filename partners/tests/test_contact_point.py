@@ -127,3 +127,37 @@ def test_readers_are_the_active_social_workers_of_the_organiser():
     editor = UserFactory()
     MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=network.organiser)
     assert list(network_contact_point_readers(network=network)) == [reader]
+
+
+def test_the_check_names_every_network_whose_alerts_reach_no_coordinator():
+    from partners.checks import network_has_coordinator
+
+    covered = NetworkFactory(slug="met-coordinator")
+    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=covered)
+    NetworkFactory(slug="zonder-coordinator")
+    gone = NetworkFactory(slug="coordinator-vertrokken")
+    MembershipFactory(user=UserFactory(is_active=False), role=Role.COORDINATOR, network=gone)
+    viewer_only = NetworkFactory(slug="alleen-kijker")
+    MembershipFactory(user=UserFactory(), role=Role.VIEWER, network=viewer_only)
+    warnings = network_has_coordinator(databases=["default"])
+    assert {warning.obj for warning in warnings} == {
+        "zonder-coordinator",
+        "coordinator-vertrokken",
+        "alleen-kijker",
+    }
+    assert {warning.id for warning in warnings} == {"partners.W002"}
+    assert network_has_coordinator(databases=None) == []
+    assert "database" in network_has_coordinator.tags
+
+
+def test_the_administrators_start_page_names_the_network_without_a_coordinator(client):
+    orphan = NetworkFactory(name="Huis van het Kind Zonder Trekker")
+    led = NetworkFactory(name="Huis van het Kind Met Trekker")
+    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=led)
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    content = client.get("/admin/").content.decode()
+    section = content.split('id="networks-without-coordinator"')[1].split("</ul>")[0]
+    assert "Netwerken zonder coördinator" in content
+    assert f'<a href="/admin/partners/network/{orphan.pk}/change/">{orphan.name}</a>' in section
+    assert led.name not in section

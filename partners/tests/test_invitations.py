@@ -306,3 +306,19 @@ def test_an_organisation_name_with_a_newline_still_gets_its_invitation_out(coord
     assert invitation_send(membership_id=membership.id, language="en")
     (message,) = mail.outbox
     assert message.subject == "Invitation: Partner editor in A B"
+
+
+def test_an_account_that_is_switched_off_is_not_invited_into_a_role_it_cannot_use(coordinator):
+    """The invitation would reach the person, but they could not log in: refused at once,
+    with what to do, and no role, no mail."""
+    organisation = OrganisationFactory(networks=[coordinator.network])
+    UserFactory(email="vertrokken@partner.be", is_active=False)
+    with pytest.raises(InvitationError, match="uitgeschakeld"):
+        role_invite(
+            actor=coordinator,
+            email="Vertrokken@partner.be",
+            role=Role.SOCIAL_WORKER,
+            organisation=organisation,
+        )
+    assert not organisation.memberships.exists()
+    assert mail.outbox == []
