@@ -1,8 +1,9 @@
 """The one place a domain error becomes an answer (see huisvanhetkind/exceptions.py).
 
 - `refused()`: the outcome only, for a view that shows the message its own way.
-- `errors_on(form)`: around a service call on a form page; a refused step becomes a
-  form error, so the user keeps what they typed.
+- `errors_on(form)`: around a service call on a form page; a refused step (a domain
+  error, or a model's or service's ValidationError) becomes a form error, so the user
+  keeps what they typed.
 - `messages_on(request, done=...)`: around a service call in an action view that
   redirects either way; a refused step becomes an error message, success `done`.
 - `for_each_object(request, objects, step)`: an admin action on many objects; each
@@ -13,12 +14,12 @@
   user came from with the message, or gets a 409 page when there is no way back.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from typing import TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -40,7 +41,7 @@ class Outcome:
     """What happened in a `refused()`, `errors_on()` or `messages_on()` block."""
 
     failed = False
-    error: DomainError | None = None
+    error: DomainError | ValidationError | None = None
 
 
 @contextmanager
@@ -58,18 +59,43 @@ def refused(*, not_allowed_too: bool = False):
 
 
 @contextmanager
-def errors_on(form, *, field: str | None = None, not_allowed_too: bool = False):
+def errors_on(
+    form,
+    *,
+    field: str | None = None,
+    field_names: Mapping[str, str] | None = None,
+    not_allowed_too: bool = False,
+):
     """Turn a refused step into an error of `form` (then `form.is_valid()` is False): on
     `field` when the rule is about that one field, else on the form as a whole.
 
+    A ValidationError (a model's `full_clean()` or a service's check) puts each message
+    beside the form field it names — `field_names` maps a model field to the form field
+    that shows it, e.g. `{"age_months": "age_to"}` — and the rest above the form.
     LimitReached stays a form error too: the public-form helper answers it with 429.
     `not_allowed_too`: a NotAllowed becomes a form error as well, not a 403, where what
     was typed decides it (the admin's invite page: nobody invites themself).
     """
     with refused(not_allowed_too=not_allowed_too) as outcome:
-        yield outcome
-    if outcome.failed:
+        try:
+            yield outcome
+        except ValidationError as error:
+            outcome.failed, outcome.error = True, error
+    if isinstance(outcome.error, ValidationError):
+        _add_validation_error(form, outcome.error, field=field, field_names=field_names or {})
+    elif outcome.failed:
         form.add_error(field, str(outcome.error))
+
+
+def _add_validation_error(
+    form, error: ValidationError, *, field: str | None, field_names: Mapping[str, str]
+) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(field, error)
+        return
+    for name, texts in error.message_dict.items():
+        name = field_names.get(name, name)
+        form.add_error(name if name in form.fields else None, texts)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 import pytest
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client, RequestFactory
 
 from actieplan.exceptions import PlanPermissionError, PlanStateError
@@ -84,6 +84,7 @@ def test_a_limit_answers_429_with_the_message(refusing):
 
 class _Form(forms.Form):
     name = forms.CharField()
+    age_to = forms.IntegerField(required=False)
 
 
 def test_errors_on_turns_a_refusal_into_a_form_error():
@@ -106,6 +107,36 @@ def test_errors_on_puts_the_error_on_the_named_field():
         raise StateConflict("Taken.")
 
     assert form.errors["name"] == ["Taken."]
+
+
+def test_errors_on_puts_a_validation_error_beside_the_fields_it_names():
+    form = _Form({"name": "Lies"})
+    form.is_valid()
+
+    with errors_on(form, field_names={"age_months": "age_to"}) as outcome:
+        raise ValidationError(
+            {
+                "name": "Too short.",
+                "age_months": "The end age must be after the start age.",
+                "slug": "Taken.",
+                "__all__": "Overlaps another one.",
+            }
+        )
+
+    assert outcome.failed and not form.is_valid()
+    assert form.errors["name"] == ["Too short."]
+    assert form.errors["age_to"] == ["The end age must be after the start age."]
+    assert form.non_field_errors() == ["Taken.", "Overlaps another one."]
+
+
+def test_errors_on_puts_a_validation_error_without_fields_above_the_form():
+    form = _Form({"name": "Lies"})
+    form.is_valid()
+
+    with errors_on(form):
+        raise ValidationError(["Not on a closed day.", "Not in the holidays."])
+
+    assert form.non_field_errors() == ["Not on a closed day.", "Not in the holidays."]
 
 
 @pytest.mark.parametrize("error", [NotAllowed("no"), NotFound("no"), ValueError("a bug")])
