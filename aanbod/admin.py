@@ -6,7 +6,6 @@ services as the partner pages. After every save the search document is refreshed
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,9 +13,9 @@ from modeltranslation.admin import TranslationAdmin
 
 from huisvanhetkind import permissions
 from huisvanhetkind.admin_scoping import ScopedModelAdmin, ScopedTabularInline
+from huisvanhetkind.domain_errors import for_each_object
 
 from . import models, services
-from .exceptions import OfferStateError
 
 
 class RecurringScheduleInline(ScopedTabularInline):
@@ -30,14 +29,12 @@ class OccurrenceInline(ScopedTabularInline):
 
 
 def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None:
-    done = 0
-    for offer in queryset:
-        try:
-            service(offer=offer, actor=request.user, **kwargs)
-            done += 1
-        except (OfferStateError, PermissionDenied) as error:
-            text = str(error) or _("You may not do this.")
-            modeladmin.message_user(request, f"{offer}: {text}", messages.WARNING)
+    done = for_each_object(
+        request,
+        queryset,
+        lambda offer: service(offer=offer, actor=request.user, **kwargs),
+        about=str,
+    )
     if done:
         modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 

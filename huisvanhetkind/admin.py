@@ -25,9 +25,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import permissions
 from .admin_scoping import PersonalDataMixin
+from .domain_errors import for_each_object
 from .kept_users import kept_user_ids
 from .second_factor import second_factor_required
-from .services import AccountError, user_deactivate, user_password_reset_send
+from .services import user_deactivate, user_password_reset_send
 
 User = get_user_model()
 
@@ -165,21 +166,17 @@ class PortalUserAdmin(AccountsAdmin, UserAdmin):
 
     @admin.action(description=_("Deactivate (cannot log in any more; history kept)"))
     def deactivate_users(self, request, queryset):
-        done = 0
-        for user in queryset:
-            try:
-                done += user_deactivate(actor=request.user, user=user)
-            except AccountError as error:
-                self.message_user(request, str(error), messages.WARNING)
+        done = for_each_object(
+            request, queryset, lambda user: user_deactivate(actor=request.user, user=user)
+        )
         self.message_user(request, _("%(count)d account(s) deactivated.") % {"count": done})
 
     @admin.action(description=_("Send a link to choose a new password"))
     def send_password_reset_links(self, request, queryset):
-        sent = 0
-        for user in queryset:
-            try:
-                user_password_reset_send(actor=request.user, user=user, request=request)
-                sent += 1
-            except AccountError as error:
-                self.message_user(request, f"{user.email}: {error}", messages.WARNING)
+        sent = for_each_object(
+            request,
+            queryset,
+            lambda user: user_password_reset_send(actor=request.user, user=user, request=request),
+            about=lambda user: user.email,
+        )
         self.message_user(request, _("%(count)d link(s) sent.") % {"count": sent})

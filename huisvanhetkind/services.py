@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .audit import audit_log
+from .exceptions import DomainError
 from .models import Heartbeat
 
 
@@ -16,8 +17,9 @@ def heartbeat_record(*, name: str = "beat") -> Heartbeat:
 # --- Accounts ---------------------------------------------------------------------
 
 
-class AccountError(Exception):
-    """The account change is refused; the message says why."""
+class AccountError(DomainError):
+    """The account change is refused; the message says why (shown as a message, never a
+    403: the administrator may manage accounts, the rule is about this one)."""
 
 
 @transaction.atomic

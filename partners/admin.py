@@ -15,10 +15,10 @@ from huisvanhetkind.admin_scoping import (
     ScopedStackedInline,
     ScopedTabularInline,
 )
+from huisvanhetkind.domain_errors import errors_on, for_each_object
 
 from . import models
 from .choices import Role
-from .exceptions import InvitationError, PermissionDeniedError
 from .forms import InvitationForm, NetworkAdminForm
 from .invitations import role_invite
 from .resources import LocationResource, OrganisationResource
@@ -146,27 +146,27 @@ class OrganisationAdmin(
 
     @admin.action(description=_("Invite the contact persons as partner editor"))
     def invite_contact_persons(self, request, queryset):
-        invited, skipped = 0, []
-        for organisation in queryset:
+        organisations = list(queryset)
+        for organisation in organisations:
             if not organisation.contact_email:
-                skipped.append(organisation.name)
-                continue
-            try:
-                role_invite(
-                    actor=request.user,
-                    email=organisation.contact_email,
-                    role=Role.PARTNER_EDITOR,
-                    organisation=organisation,
+                self.message_user(
+                    request,
+                    _("Not invited: %(reason)s") % {"reason": organisation.name},
+                    messages.WARNING,
                 )
-                invited += 1
-            except (InvitationError, PermissionDeniedError) as error:
-                skipped.append(f"{organisation.name}: {error}")
+        invited = for_each_object(
+            request,
+            [organisation for organisation in organisations if organisation.contact_email],
+            lambda organisation: role_invite(
+                actor=request.user,
+                email=organisation.contact_email,
+                role=Role.PARTNER_EDITOR,
+                organisation=organisation,
+            ),
+            about=lambda organisation: _("Not invited: %(reason)s") % {"reason": organisation.name},
+        )
         if invited:
             self.message_user(request, _("%(count)d invitation(s) sent.") % {"count": invited})
-        for reason in skipped:
-            self.message_user(
-                request, _("Not invited: %(reason)s") % {"reason": reason}, messages.WARNING
-            )
 
 
 class OpeningPeriodInline(ScopedTabularInline):
@@ -238,11 +238,9 @@ class MembershipAdmin(ScopedModelAdmin):
             raise PermissionDenied
         form = InvitationForm(request.POST or None, actor=request.user)
         if request.method == "POST" and form.is_valid():
-            try:
+            with errors_on(form, not_allowed_too=True):
                 role_invite(actor=request.user, **form.cleaned_data)
-            except (InvitationError, PermissionDeniedError) as error:
-                form.add_error(None, str(error))
-            else:
+            if form.is_valid():
                 self.message_user(
                     request,
                     _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.messages import get_messages
 
 from aanbod.choices import OfferStatus
 from aanbod.models import NeedWord, Synonym
@@ -67,6 +68,44 @@ def test_coordinator_approves_through_the_admin_action(client, world):
     client.post("/admin/aanbod/offer/", {"action": "approve", "_selected_action": [own.pk]})
     own.refresh_from_db()
     assert own.status == OfferStatus.PUBLISHED
+
+
+def _messages(response) -> list[tuple[str, str]]:
+    return [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+
+
+def test_an_admin_action_warns_per_offer_it_cannot_change_and_does_the_rest(client, world):
+    users, own, _far = world
+    draft = OfferFactory(
+        organisation=own.organisation, networks=list(own.networks.all()), status=OfferStatus.DRAFT
+    )
+    client.force_login(users["coordinator"])
+    response = client.post(
+        "/admin/aanbod/offer/",
+        {"action": "approve", "_selected_action": [own.pk, draft.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    draft.refresh_from_db()
+    assert (own.status, draft.status) == (OfferStatus.PUBLISHED, OfferStatus.DRAFT)
+    assert sorted(_messages(response)) == [
+        ("success", "1 offer published."),
+        ("warning", f"{draft}: Only an offer in review can be published."),
+    ]
+
+
+def test_a_partner_editor_approving_in_the_admin_is_told_they_may_not(client, world):
+    users, own, _far = world
+    client.force_login(users["editor"])
+    response = client.post(
+        "/admin/aanbod/offer/",
+        {"action": "approve", "_selected_action": [own.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    own.refresh_from_db()
+    assert own.status == OfferStatus.IN_REVIEW
+    assert _messages(response) == [("warning", f"{own}: You may not do this.")]
 
 
 def test_coordinator_adds_a_synonym_stored_without_accents(client, world):

@@ -635,6 +635,22 @@ def test_participation_bad_input_is_shown_and_not_saved(client, cast):
     assert not Participation.objects.exists()
 
 
+def test_a_services_refusal_is_shown_beside_the_field_it_is_about(client, cast):
+    offer = cast["offer"]
+    client.force_login(cast["owner"])
+    response = client.post(_url("mine_new"), _offer_data(cast, access_type="referral_only"))
+    assert response.context["form"].errors["referral_note"] == [
+        _("Say which services can refer a family to this offer.")
+    ]
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = client.post(
+        _url("mine_participation", offer), {"date": tomorrow, "families": "1", "children": "1"}
+    )
+    assert response.context["form"].errors["date"] == [
+        _("Enter the numbers after the activity took place.")
+    ]
+
+
 # --- Query counts ----------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -28,6 +28,7 @@ from partners.selectors import network_for_request
 from .. import selectors, services
 from ..choices import Availability, OfferStatus
 from ..forms import (
+    TRANSLATED,
     AvailabilityForm,
     DatedActivityFormSet,
     OfferForm,
@@ -95,18 +96,11 @@ def mine(request):
 # --- Create and edit -------------------------------------------------------------------
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the field it is about, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.message_dict.items():
-        field = name.removesuffix("_nl")
-        field = {"age_months": "age_to", "slug": "title"}.get(field, field)
-        if field in form.fields and field != NON_FIELD_ERRORS:
-            form.add_error(field, errors)
-        else:
-            form.add_error(None, errors)
+# The services name the model's fields; the forms show some of them under another name.
+FORM_FIELD_FOR = {f"{name}_nl": name for name in TRANSLATED} | {
+    "age_months": "age_to",
+    "slug": "title",
+}
 
 
 def _offer_page(request, *, offer=None):
@@ -150,19 +144,16 @@ def _offer_page(request, *, offer=None):
 
 
 def _save_offer(request, form, weekly, dated, offer):
-    try:
-        with errors_on(form):
-            return services.offer_save_with_schedule(
-                actor=request.user,
-                offer=offer,
-                organisation=form.cleaned_data.get("organisation"),  # only asked for a new offer
-                locations=list(form.cleaned_data["locations"]),
-                weekly=formset_items(weekly, WEEKLY_FIELDS),
-                dated=formset_items(dated, DATED_FIELDS),
-                **form.offer_fields(),
-            )
-    except ValidationError as error:  # per field: shown beside the field, not as a message
-        _add_errors(form, error)
+    with errors_on(form, field_names=FORM_FIELD_FOR):
+        return services.offer_save_with_schedule(
+            actor=request.user,
+            offer=offer,
+            organisation=form.cleaned_data.get("organisation"),  # only asked for a new offer
+            locations=list(form.cleaned_data["locations"]),
+            weekly=formset_items(weekly, WEEKLY_FIELDS),
+            dated=formset_items(dated, DATED_FIELDS),
+            **form.offer_fields(),
+        )
     return None
 
 
@@ -199,11 +190,8 @@ def mine_translations(request, pk: int):
         raise Http404
     form = OfferTranslationForm(request.POST or None, offer=offer, language=language)
     if request.method == "POST" and form.is_valid():
-        try:
-            with errors_on(form):
-                services.offer_update(offer=offer, actor=request.user, **form.offer_fields())
-        except ValidationError as error:
-            _add_errors(form, error)
+        with errors_on(form, field_names=FORM_FIELD_FOR):
+            services.offer_update(offer=offer, actor=request.user, **form.offer_fields())
         if form.is_valid():
             messages.success(request, _("Translation saved."))
             url = reverse("aanbod:mine_translations", kwargs={"pk": offer.pk})
@@ -346,7 +334,7 @@ def mine_participation(request, pk: int):
         request.POST or None, occurrences=selectors.recent_occurrences(offer=offer)
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form, field_names=FORM_FIELD_FOR):
             services.participation_record(
                 offer=offer,
                 actor=request.user,
@@ -356,9 +344,7 @@ def mine_participation(request, pk: int):
                 children=form.cleaned_data["children"],
                 children_by_age=form.children_by_age(),
             )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        if form.is_valid():
             messages.success(request, _("Thank you. The numbers are saved."))
             return redirect("aanbod:mine_participation", pk=offer.pk)
     return render(

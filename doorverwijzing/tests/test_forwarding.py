@@ -1,6 +1,7 @@
 """No wrong door: forwarding a referral to a better place, and referring across networks."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from doorverwijzing import cross_network, forwarding
@@ -273,3 +274,94 @@ def test_the_usual_network_is_refused_on_the_across_networks_form(cast):
             question="x",
             family_name="A",
         )
+
+
+# --- What the pages answer when a service refuses ----------------------------------------
+
+
+def _messages(response) -> list[tuple[str, str]]:
+    return [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+
+
+def _ask_the_referrer(cast) -> Forwarding:
+    return forwarding.referral_forward(
+        referral=cast["referral"],
+        actor=cast["receiver"],
+        to_organisation=cast["better"].organisation,
+        reason="Beter geplaatst.",
+        basis=ForwardingBasis.ASK_REFERRER,
+    )
+
+
+def _answer_url(referral: Referral) -> str:
+    return reverse("doorverwijzing:forwarding_answer", kwargs={"public_id": referral.public_id})
+
+
+def test_a_refused_forwarding_stays_on_the_form_with_the_reason(client, cast):
+    referral = cast["referral"]
+    _ask_the_referrer(cast)
+    client.force_login(cast["receiver"])
+    url = reverse("doorverwijzing:forward", kwargs={"public_id": referral.public_id})
+    response = client.post(
+        url,
+        {
+            "to_organisation": cast["far"].organisation.pk,
+            "reason": "Het gezin verhuist.",
+            "basis": ForwardingBasis.ASK_REFERRER,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Er wacht al een doorsturing op de toestemming van het gezin."
+    ]
+    assert Forwarding.objects.count() == 1
+
+
+def test_the_referrer_answers_that_the_family_does_not_agree(client, cast):
+    referral = cast["referral"]
+    _ask_the_referrer(cast)
+    client.force_login(cast["referrer"])
+    response = client.post(_answer_url(referral), {"answer": "refuse"})
+    assert response.status_code == 302 and response["Location"] == referral.get_absolute_url()
+    assert _messages(response) == [("success", "Bewaard. De andere organisatie is verwittigd.")]
+    assert Forwarding.objects.get().status == ForwardingStatus.REFUSED
+
+
+def test_an_agreement_without_who_gave_consent_is_sent_back_with_a_message(client, cast):
+    referral = cast["referral"]
+    _ask_the_referrer(cast)
+    client.force_login(cast["referrer"])
+    response = client.post(_answer_url(referral), {"answer": "agree"})
+    assert response.status_code == 302 and response["Location"] == referral.get_absolute_url()
+    assert _messages(response) == [("error", "Noteer wie toestemming gaf en hoe.")]
+    assert Forwarding.objects.get().status == ForwardingStatus.WAITING_FOR_CONSENT
+
+
+def test_an_answer_without_a_forwarding_waiting_says_so(client, cast):
+    referral = cast["referral"]
+    client.force_login(cast["referrer"])
+    response = client.post(_answer_url(referral), {"answer": "refuse"})
+    assert response.status_code == 302 and response["Location"] == referral.get_absolute_url()
+    assert _messages(response) == [("error", "Er wacht geen doorsturing op een antwoord.")]
+
+
+def test_an_agreement_for_a_closed_referral_is_refused_with_a_message(client, cast):
+    referral = cast["referral"]
+    _ask_the_referrer(cast)
+    Referral.objects.filter(pk=referral.pk).update(status=ReferralStatus.CLOSED)
+    client.force_login(cast["referrer"])
+    response = client.post(
+        _answer_url(referral),
+        {"answer": "agree", "consent_given_by": "de moeder", "consent_method": "verbal"},
+    )
+    assert response.status_code == 302 and response["Location"] == referral.get_absolute_url()
+    assert _messages(response) == [("error", "De doorverwijzing is niet meer open.")]
+    assert Forwarding.objects.get().status == ForwardingStatus.WAITING_FOR_CONSENT
+
+
+def test_the_receiver_gets_403_on_the_referrers_answer(client, cast):
+    referral = cast["referral"]
+    _ask_the_referrer(cast)
+    client.force_login(cast["receiver"])
+    assert client.post(_answer_url(referral), {"answer": "refuse"}).status_code == 403
+    assert Forwarding.objects.get().status == ForwardingStatus.WAITING_FOR_CONSENT

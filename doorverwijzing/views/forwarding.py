@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
+from huisvanhetkind.domain_errors import errors_on, messages_on
 
 from .. import cross_network, forwarding, selectors
 from ..choices import ForwardingStatus
-from ..exceptions import ConsentMissingError, ReferralPermissionError, ReferralStateError
 from ..forms import ReferralForm
 from ..forms_forwarding import ForwardForm, ForwardingConsentForm
 
@@ -26,7 +26,7 @@ def referral_forward(request, public_id: str):
     form = ForwardForm(request.POST or None, targets=targets)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_on(form):
             done = forwarding.referral_forward(
                 referral=referral,
                 actor=request.user,
@@ -36,11 +36,7 @@ def referral_forward(request, public_id: str):
                 consent_given_by=data["consent_given_by"],
                 consent_method=data["consent_method"],
             )
-        except ReferralPermissionError as error:
-            raise PermissionDenied from error
-        except (ReferralStateError, ConsentMissingError) as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             if done.status == ForwardingStatus.DONE:
                 # Need-to-know: the referral is no longer ours to read.
                 messages.success(
@@ -65,26 +61,22 @@ def forwarding_answer(request, public_id: str):
     if waiting is None:
         messages.error(request, _("There is no forwarding waiting for an answer."))
         return redirect(referral)
-    try:
-        if request.POST.get("answer") == "refuse":
+    saved = _("Saved. The other organisation is told.")
+    if request.POST.get("answer") == "refuse":
+        with messages_on(request, done=saved):
             forwarding.forwarding_refuse(forwarding=waiting, actor=request.user)
-        else:
-            form = ForwardingConsentForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Record who gave consent and how."))
-                return redirect(referral)
-            forwarding.forwarding_consent_record(
-                forwarding=waiting,
-                actor=request.user,
-                given_by=form.cleaned_data["consent_given_by"],
-                method=form.cleaned_data["consent_method"],
-            )
-    except ReferralPermissionError as error:
-        raise PermissionDenied from error
-    except (ReferralStateError, ConsentMissingError) as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved. The other organisation is told."))
+        return redirect(referral)
+    form = ForwardingConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Record who gave consent and how."))
+        return redirect(referral)
+    with messages_on(request, done=saved):
+        forwarding.forwarding_consent_record(
+            forwarding=waiting,
+            actor=request.user,
+            given_by=form.cleaned_data["consent_given_by"],
+            method=form.cleaned_data["consent_method"],
+        )
     return redirect(referral)
 
 
@@ -101,7 +93,7 @@ def referral_new_across_networks(request):
         receiving=receiving,
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             referral = cross_network.referral_send_across_networks(
                 actor=request.user,
                 referring_organisation=form.cleaned_data["referring_organisation"],
@@ -110,11 +102,7 @@ def referral_new_across_networks(request):
                 made_by_phone=form.cleaned_data["made_by_phone"],
                 **form.details(),
             )
-        except (ReferralStateError, ConsentMissingError) as error:
-            form.add_error(None, str(error))
-        except ReferralPermissionError as error:
-            raise PermissionDenied from error
-        else:
+        if form.is_valid():
             messages.success(request, _("Referral %(ref)s is sent.") % {"ref": referral})
             return redirect(referral)
     return render(

@@ -2,6 +2,7 @@
 
 import pytest
 from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client, RequestFactory
 
 from actieplan.exceptions import PlanPermissionError, PlanStateError
@@ -12,7 +13,7 @@ from doorverwijzing.exceptions import (
     ReferralStateError,
 )
 from huisvanhetkind.antispam import public_form_submit
-from huisvanhetkind.domain_errors import errors_on, messages_on, refused
+from huisvanhetkind.domain_errors import errors_on, for_each_object, messages_on, refused
 from huisvanhetkind.exceptions import (
     DomainError,
     LimitReached,
@@ -20,6 +21,7 @@ from huisvanhetkind.exceptions import (
     NotFound,
     StateConflict,
 )
+from huisvanhetkind.services import AccountError
 from partners.exceptions import InvitationError, PermissionDeniedError
 from signalen.exceptions import SignalCapReachedError, SignalPermissionError, SignalStateError
 
@@ -43,6 +45,8 @@ def test_every_app_error_belongs_to_the_hierarchy():
     for error in (ReferralPermissionError, PlanPermissionError, SignalPermissionError):
         assert issubclass(error, NotAllowed)
     assert issubclass(PermissionDeniedError, NotAllowed)
+    # Refusing an account change is a message in the admin, not a 403.
+    assert issubclass(AccountError, DomainError) and not issubclass(AccountError, NotAllowed)
 
 
 def test_a_conflict_goes_back_to_the_page_with_the_message(refusing):
@@ -80,6 +84,7 @@ def test_a_limit_answers_429_with_the_message(refusing):
 
 class _Form(forms.Form):
     name = forms.CharField()
+    age_to = forms.IntegerField(required=False)
 
 
 def test_errors_on_turns_a_refusal_into_a_form_error():
@@ -104,6 +109,36 @@ def test_errors_on_puts_the_error_on_the_named_field():
     assert form.errors["name"] == ["Taken."]
 
 
+def test_errors_on_puts_a_validation_error_beside_the_fields_it_names():
+    form = _Form({"name": "Lies"})
+    form.is_valid()
+
+    with errors_on(form, field_names={"age_months": "age_to"}) as outcome:
+        raise ValidationError(
+            {
+                "name": "Too short.",
+                "age_months": "The end age must be after the start age.",
+                "slug": "Taken.",
+                "__all__": "Overlaps another one.",
+            }
+        )
+
+    assert outcome.failed and not form.is_valid()
+    assert form.errors["name"] == ["Too short."]
+    assert form.errors["age_to"] == ["The end age must be after the start age."]
+    assert form.non_field_errors() == ["Taken.", "Overlaps another one."]
+
+
+def test_errors_on_puts_a_validation_error_without_fields_above_the_form():
+    form = _Form({"name": "Lies"})
+    form.is_valid()
+
+    with errors_on(form):
+        raise ValidationError(["Not on a closed day.", "Not in the holidays."])
+
+    assert form.non_field_errors() == ["Not on a closed day.", "Not in the holidays."]
+
+
 @pytest.mark.parametrize("error", [NotAllowed("no"), NotFound("no"), ValueError("a bug")])
 def test_errors_on_lets_403_404_and_bugs_through(error):
     form = _Form({"name": "Lies"})
@@ -111,6 +146,16 @@ def test_errors_on_lets_403_404_and_bugs_through(error):
 
     with pytest.raises(type(error)), errors_on(form):
         raise error
+
+
+def test_errors_on_can_keep_a_not_allowed_on_the_form_where_the_input_decides_it():
+    form = _Form({"name": "Lies"})
+    form.is_valid()
+
+    with errors_on(form, not_allowed_too=True):
+        raise NotAllowed("Nobody can give a role to themself.")
+
+    assert form.non_field_errors() == ["Nobody can give a role to themself."]
 
 
 def _request():
@@ -131,6 +176,47 @@ def test_messages_on_says_done_or_the_refusal():
         raise StateConflict("Already published.")
 
     assert [str(m) for m in request._messages] == ["Saved.", "Babymassage: Already published."]
+
+
+def test_for_each_object_warns_per_refusal_goes_on_and_counts_what_was_done():
+    request = _request()
+    refusals = {
+        "b": StateConflict("Already published."),
+        "c": NotAllowed("Not your network."),
+        "d": PermissionDenied(),
+    }
+
+    def step(name):
+        if name in refusals:
+            raise refusals[name]
+        return name != "e"  # False: nothing to do, not counted
+
+    done = for_each_object(request, ["a", "b", "c", "d", "e", "f"], step, about=str.upper)
+
+    assert done == 2
+    assert [(m.level_tag, str(m)) for m in request._messages] == [
+        ("warning", "B: Already published."),
+        ("warning", "C: Not your network."),
+        ("warning", "D: Dit mag je niet doen."),  # Dutch: the default language
+    ]
+
+
+def test_for_each_object_without_about_warns_with_the_message_alone():
+    request = _request()
+
+    def step(name):
+        raise StateConflict(f"No {name}.")
+
+    assert for_each_object(request, ["a"], step) == 0
+    assert [str(m) for m in request._messages] == ["No a."]
+
+
+def test_for_each_object_lets_a_bug_through():
+    def step(name):
+        raise ValueError("a bug")
+
+    with pytest.raises(ValueError):
+        for_each_object(_request(), ["a"], step)
 
 
 def test_refused_keeps_the_error_for_the_view():

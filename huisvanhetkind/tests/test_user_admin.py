@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.admin.models import LogEntry
+from django.contrib.messages import get_messages
 from django.core import mail
 
 from doorverwijzing.choices import AccessAction
@@ -152,11 +153,27 @@ def test_deactivate_keeps_the_user_and_ends_their_access(client, administrator, 
 
 
 def test_an_administrator_cannot_deactivate_themself(client, administrator):
-    client.post(
-        "/admin/auth/user/", {"action": "deactivate_users", "_selected_action": [administrator.pk]}
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "deactivate_users", "_selected_action": [administrator.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     administrator.refresh_from_db()
     assert administrator.is_active
+    assert [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)] == [
+        ("warning", "You cannot deactivate your own account."),
+        ("info", "0 account(s) deactivated."),
+    ]
+
+
+def test_deactivating_an_inactive_account_again_does_not_count_it(client, administrator):
+    user = UserFactory(is_active=False)
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "deactivate_users", "_selected_action": [user.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["0 account(s) deactivated."]
 
 
 def test_accounts_are_for_administrators_only_whatever_django_permissions_say(client, cast):

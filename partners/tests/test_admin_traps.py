@@ -1,6 +1,7 @@
 """The coordinator's traps in the admin: each answer says what to do instead."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.utils import translation
 
 from partners.choices import Pillar, Role
@@ -154,3 +155,33 @@ def test_a_partner_editor_adds_no_other_organisation(client, cast):
     # Their own organisation is still theirs to change.
     own = f"/admin/partners/organisation/{cast.organisation.pk}/change/"
     assert client.get(own).status_code == 200
+
+
+def test_inviting_contact_persons_says_who_was_not_invited_and_why(client, coordinator):
+    network = coordinator.network
+    organisations = [
+        OrganisationFactory(name="CKG De Wiege", contact_email="wiege@example.be"),
+        OrganisationFactory(name="Kind en Gezin Aalst", contact_email=""),
+        OrganisationFactory(name="OCMW Aalst", contact_email=coordinator.email),
+    ]
+    for organisation in organisations:
+        organisation.networks.set([network])
+    client.force_login(coordinator)
+    response = client.post(
+        "/admin/partners/organisation/",
+        {
+            "action": "invite_contact_persons",
+            "_selected_action": [organisation.pk for organisation in organisations],
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302
+    assert sorted((m.level_tag, str(m)) for m in get_messages(response.wsgi_request)) == [
+        ("info", "1 invitation(s) sent."),
+        ("warning", "Not invited: Kind en Gezin Aalst"),
+        (
+            "warning",
+            "Not invited: OCMW Aalst: Nobody can give a role to themself. "
+            "Ask another coordinator or an administrator.",
+        ),
+    ]
