@@ -5,6 +5,7 @@ from django.core import mail
 from django.db import connection, connections
 from django.db.backends.postgresql.psycopg_any import NumericRange
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext as _
 
 from aanbod.models import Participation
 from aanbod.tests.factories import OfferFactory
@@ -186,6 +187,27 @@ def test_changing_the_number_of_children(client):
     client.post(f"/nl/inschrijving/{token}/wijzigen/", {"name": "Sara", "children_0-3": "2"})
     registration.refresh_from_db()
     assert registration.children == 2
+
+
+def test_a_step_the_registration_no_longer_allows_is_a_message_on_the_family_page(client):
+    registration = register(_baby_list()).registration
+    token = services.registration_link_token(registration)
+    base = f"/nl/inschrijving/{token}/"
+    client.post(base + "annuleren/", follow=True)
+
+    steps = {
+        ("annuleren/", ()): _("This registration cannot be cancelled any more."),
+        ("wijzigen/", (("name", "Sara"), ("children_0-3", "2"))): _(
+            "This registration cannot be changed any more."
+        ),
+        ("plaats/", (("answer", "yes"),)): _("This seat is no longer held for you."),
+    }
+    for (path, data), message in steps.items():
+        page = client.post(base + path, dict(data), follow=True)
+        assert page.redirect_chain == [(base, 302)], path
+        assert [str(m) for m in page.context["messages"]] == [message]
+    registration.refresh_from_db()
+    assert (registration.status, registration.children) == (Status.CANCELLED, 1)
 
 
 # --- The partner ----------------------------------------------------------------------
