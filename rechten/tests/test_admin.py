@@ -11,14 +11,6 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/rechten/right/"
 
 
-@pytest.fixture
-def staff_coordinator(cast):
-    """The cast's coordinator, with the staff account the admin asks for."""
-    cast.coordinator.is_staff = True
-    cast.coordinator.save(update_fields=["is_staff"])
-    return cast.coordinator
-
-
 def test_publishing_in_the_admin_publishes_the_reviewed_and_names_the_refused_right(
     client, cast, staff_coordinator
 ):
