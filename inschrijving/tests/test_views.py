@@ -278,6 +278,34 @@ def test_the_partner_opens_registration_for_a_date(client, cast, registration_li
     assert client.get(url).status_code == 404
 
 
+def test_a_date_that_has_a_list_is_not_offered_again(client, cast, registration_list):
+    client.force_login(cast.owner)
+    url = f"/nl/inschrijvingen/aanbod/{registration_list.offer_id}/"
+
+    offered = client.get(url).context["form"].fields["occurrence"].queryset
+    response = client.post(url, {"occurrence": registration_list.occurrence_id, "capacity": "8"})
+
+    assert registration_list.occurrence not in offered
+    assert response.status_code == 200 and response.context["form"].errors["occurrence"]
+    registration_list.refresh_from_db()
+    assert registration_list.capacity == 3
+
+
+def test_opening_a_series_twice_is_a_form_error_in_the_partners_words(client, cast):
+    offer = OfferFactory(indexed=False, organisation=cast.organisation, networks=[cast.network])
+    client.force_login(cast.owner)
+    url = f"/nl/inschrijvingen/aanbod/{offer.pk}/"
+    assert client.post(url, {"occurrence": "", "capacity": "8"}).status_code == 302
+
+    response = client.post(url, {"occurrence": "", "capacity": "5"})
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        _("Registration is already on for this date.")
+    ]
+    assert offer.registration_lists.get().capacity == 8
+
+
 def test_desk_registration_and_attendance_become_participation(client, cast, registration_list):
     client.force_login(cast.owner)
     url = f"/nl/inschrijvingen/{registration_list.pk}/"
