@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from redis.exceptions import RedisError
 
 from .client_ip import client_ip
 from .domain_errors import errors_on
-from .exceptions import LimitReached
+from .exceptions import DomainError, LimitReached
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +70,13 @@ SPAM_MESSAGE = _("We could not send your message. Please call or e-mail us.")
 @dataclass
 class Submission:
     """What `public_form_submit` did: `done` with the service's `result`, else the page is
-    shown again with `status` (400 spam, 429 a limit, 200 a form error)."""
+    shown again with `status` (400 spam, 429 a limit, 200 a form error); `error` is what
+    refused the step, for a page that answers one kind its own way."""
 
     done: bool = False
     status: int = 200
     result: object = None
+    error: DomainError | ValidationError | None = None
 
 
 def public_form_submit(
@@ -104,5 +107,6 @@ def public_form_submit(
     with errors_on(form) as outcome:
         result = submit()
     if outcome.failed:
-        return Submission(status=429 if isinstance(outcome.error, LimitReached) else 200)
+        status = 429 if isinstance(outcome.error, LimitReached) else 200
+        return Submission(status=status, error=outcome.error)
     return Submission(done=True, result=result)

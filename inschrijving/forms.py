@@ -159,9 +159,11 @@ class RegistrationListForm(forms.ModelForm):
     def __init__(self, *args, offer, now, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["occurrence"]
-        field.queryset = offer.occurrences.filter(starts_at__gt=now, cancelled=False).order_by(
-            "starts_at"
-        )
+        # Only dates without a list: choosing one that has a list would meet the database
+        # constraint, whose message names the constraint instead of the date.
+        field.queryset = offer.occurrences.filter(
+            starts_at__gt=now, cancelled=False, registration_lists__isnull=True
+        ).order_by("starts_at")
         field.empty_label = _("All dates (a series)")
         field.label = _("For which date?")
         field.required = False

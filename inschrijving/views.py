@@ -21,11 +21,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind import permissions
-from huisvanhetkind.antispam import rate_limit_exceeded
+from huisvanhetkind.antispam import public_form_submit
+from huisvanhetkind.domain_errors import errors_on, messages_on
 
 from . import selectors, services
 from .choices import RegistrationStatus as Status
-from .exceptions import RegistrationError, RegistrationFullError
+from .exceptions import RegistrationFullError
 from .forms import (
     DeskRegistrationForm,
     RegistrationChangeForm,
@@ -47,46 +48,39 @@ def register(request, pk: int):
     status = 200
     context = {"form": form, "registration_list": registration_list, "offer": offer}
     if request.method == "POST":
-        if form.is_spam():
-            form.add_error(None, _("We could not register you. Please call or e-mail us."))
-            status = 400
-        elif form.is_valid():
-            if rate_limit_exceeded(
+        submission = public_form_submit(
+            request,
+            form,
+            scope="registration",
+            limit=REGISTRATION_RATE_LIMIT,
+            window_seconds=REGISTRATION_RATE_WINDOW_SECONDS,
+            spam=_("We could not register you. Please call or e-mail us."),
+            too_many=_("You have registered several times in a short time. Try again in an hour."),
+            submit=lambda: services.registration_create(
+                registration_list_id=registration_list.pk,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                children_by_band=form.children_by_band(),
+                note=form.cleaned_data.get("note", ""),
+                language=get_language(),
+            ),
+        )
+        if isinstance(submission.error, RegistrationFullError):
+            # Full without a waiting list: not a form to correct, but other places to go.
+            return render(
                 request,
-                scope="registration",
-                limit=REGISTRATION_RATE_LIMIT,
-                window_seconds=REGISTRATION_RATE_WINDOW_SECONDS,
-            ):
-                form.add_error(
-                    None,
-                    _("You have registered several times in a short time. Try again in an hour."),
-                )
-                status = 429
-            else:
-                try:
-                    result = services.registration_create(
-                        registration_list_id=registration_list.pk,
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                        phone=form.cleaned_data["phone"],
-                        children_by_band=form.children_by_band(),
-                        note=form.cleaned_data.get("note", ""),
-                        language=get_language(),
-                    )
-                except RegistrationFullError:
-                    return render(
-                        request,
-                        "inschrijving/full.html",
-                        {**context, "similar": selectors.similar_offers(offer=offer)},
-                    )
-                except RegistrationError as error:
-                    form.add_error(None, str(error))
-                else:
-                    if not result.created:
-                        return _already_registered(request, result.registration, context)
-                    token = services.registration_link_token(result.registration)
-                    url = reverse("inschrijving:registration_manage", kwargs={"token": token})
-                    return redirect(f"{url}?nieuw=1")
+                "inschrijving/full.html",
+                {**context, "similar": selectors.similar_offers(offer=offer)},
+            )
+        if submission.done:
+            result = submission.result
+            if not result.created:
+                return _already_registered(request, result.registration, context)
+            token = services.registration_link_token(result.registration)
+            url = reverse("inschrijving:registration_manage", kwargs={"token": token})
+            return redirect(f"{url}?nieuw=1")
+        status = submission.status
     else:
         context["closed"] = services.registration_closed(registration_list, now=timezone.now())
         context["full"] = _is_full(registration_list)
@@ -148,12 +142,8 @@ def _manage_redirect(token: str):
 @require_POST
 def registration_cancel(request, token: str):
     registration = _registration_or_404(token)
-    try:
+    with messages_on(request, done=_("Your registration is cancelled. Thank you for telling us.")):
         services.registration_cancel(registration=registration)
-    except RegistrationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
     return _manage_redirect(token)
 
 
@@ -162,17 +152,13 @@ def registration_change(request, token: str):
     registration = _registration_or_404(token)
     form = RegistrationChangeForm(request.POST, registration=registration)
     if form.is_valid():
-        try:
+        with messages_on(request, done=_("Your changes are saved.")):
             services.registration_change(
                 registration=registration,
                 name=form.cleaned_data["name"],
                 children_by_band=form.children_by_band(),
                 note=form.cleaned_data.get("note", ""),
             )
-        except RegistrationError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your changes are saved."))
     else:
         messages.error(request, _("Check what you filled in: a name, and at least 1 child."))
     return _manage_redirect(token)
@@ -181,15 +167,12 @@ def registration_change(request, token: str):
 @require_POST
 def seat_answer(request, token: str):
     registration = _registration_or_404(token)
-    try:
-        if request.POST.get("answer") == "yes":
+    if request.POST.get("answer") == "yes":
+        with messages_on(request, done=_("The place is yours. See you there!")):
             services.seat_claim(registration=registration)
-            messages.success(request, _("The place is yours. See you there!"))
-        else:
+    else:
+        with messages_on(request, done=_("Thank you. The place goes to the next family.")):
             services.seat_decline(registration=registration)
-            messages.success(request, _("Thank you. The place goes to the next family."))
-    except RegistrationError as error:
-        messages.error(request, str(error))
     return _manage_redirect(token)
 
 
@@ -223,13 +206,11 @@ def list_new(request, offer_pk: int):
         raise Http404
     form = RegistrationListForm(request.POST or None, offer=offer, now=timezone.now())
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             registration_list = services.registration_list_open(
                 offer=offer, actor=request.user, **form.cleaned_data
             )
-        except RegistrationError as error:
-            form.add_error(None, str(error))
-        else:
+        if form.is_valid():
             messages.success(request, _("Families can now register online."))
             return redirect("inschrijving:list_detail", pk=registration_list.pk)
     return render(request, "inschrijving/partner/new.html", {"form": form, "offer": offer})
@@ -287,7 +268,7 @@ def list_desk(request, pk: int):
     registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
     form = DeskRegistrationForm(request.POST, registration_list=registration_list)
     if form.is_valid():
-        try:
+        with messages_on(request) as outcome:
             result = services.registration_create(
                 registration_list_id=registration_list.pk,
                 name=form.cleaned_data["name"],
@@ -297,9 +278,7 @@ def list_desk(request, pk: int):
                 language=get_language(),
                 actor=request.user,
             )
-        except RegistrationError as error:
-            messages.error(request, str(error))
-        else:
+        if not outcome.failed:
             registration = result.registration
             if not result.created:
                 messages.info(request, _("This family was already on the list."))
@@ -353,16 +332,14 @@ def list_attendance(request, pk: int):
     if occurrence is None:
         raise Http404
     present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
-    try:
+    with messages_on(request) as outcome:
         participation = services.attendance_record(
             registration_list=registration_list,
             occurrence=occurrence,
             present_ids=present,
             actor=request.user,
         )
-    except RegistrationError as error:
-        messages.error(request, str(error))
-    else:
+    if not outcome.failed:
         messages.success(
             request,
             _(

@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from aanbod.choices import AgeGroup
-from huisvanhetkind.antispam import rate_limit_exceeded
+from huisvanhetkind.antispam import public_form_submit
 from partners.models import Municipality
 
 from . import subscriptions
-from .exceptions import SubscriptionError
 from .forms_subscriptions import SubscriptionForm
 
 SUBSCRIBE_RATE_LIMIT = 5  # per client address …
@@ -24,30 +23,24 @@ def subscribe(request):
     form = SubscriptionForm(request.POST or None, initial={"language": get_language()})
     status = 200
     if request.method == "POST":
-        if form.is_spam():
-            form.add_error(None, _("We could not save this. Please try again later."))
-            status = 400
-        elif form.is_valid():
-            if rate_limit_exceeded(
-                request,
-                scope="subscribe",
-                limit=SUBSCRIBE_RATE_LIMIT,
-                window_seconds=SUBSCRIBE_RATE_WINDOW_SECONDS,
-            ):
-                form.add_error(None, _("Too many tries in a short time. Try again in an hour."))
-                status = 429
-            else:
-                try:
-                    subscriptions.subscription_create(
-                        email=form.cleaned_data["email"],
-                        language=form.cleaned_data["language"],
-                        municipality=form.cleaned_data["municipality"],
-                        birth_months=form.birth_months(),
-                    )
-                except SubscriptionError as error:
-                    form.add_error(None, str(error))
-                else:
-                    return render(request, "inschrijving/subscribe_sent.html")
+        submission = public_form_submit(
+            request,
+            form,
+            scope="subscribe",
+            limit=SUBSCRIBE_RATE_LIMIT,
+            window_seconds=SUBSCRIBE_RATE_WINDOW_SECONDS,
+            spam=_("We could not save this. Please try again later."),
+            too_many=_("Too many tries in a short time. Try again in an hour."),
+            submit=lambda: subscriptions.subscription_create(
+                email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"],
+                municipality=form.cleaned_data["municipality"],
+                birth_months=form.birth_months(),
+            ),
+        )
+        if submission.done:
+            return render(request, "inschrijving/subscribe_sent.html")
+        status = submission.status
     return render(request, "inschrijving/subscribe.html", {"form": form}, status=status)
 
 

@@ -4,22 +4,17 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.admin_scoping import ScopedModelAdmin
+from huisvanhetkind.domain_errors import for_each_object
 
 from . import services
-from .exceptions import RightPermissionError, RightStateError
 from .models import Right
 
 
 def _each(service, done: str):
     def action(modeladmin, request, queryset):
-        changed = 0
-        for right in queryset:
-            try:
-                service(right=right, actor=request.user)
-            except (RightStateError, RightPermissionError) as error:
-                modeladmin.message_user(request, f"{right}: {error}", messages.WARNING)
-            else:
-                changed += 1
+        changed = for_each_object(
+            request, queryset, lambda right: service(right=right, actor=request.user), about=str
+        )
         if changed:
             modeladmin.message_user(request, done % {"count": changed}, messages.SUCCESS)
 

@@ -1,6 +1,9 @@
-class RightStateError(Exception):
+from huisvanhetkind.exceptions import NotAllowed, StateConflict
+
+
+class RightStateError(StateConflict):
     """A right cannot take this step in its current state."""
 
 
-class RightPermissionError(Exception):
-    """The user may not change this network's rights."""
+class RightPermissionError(NotAllowed):
+    """The user may not change this network's rights (403)."""

@@ -22,7 +22,15 @@ from huisvanhetkind.exceptions import (
     StateConflict,
 )
 from huisvanhetkind.services import AccountError
+from inschrijving.exceptions import (
+    RegistrationClosedError,
+    RegistrationError,
+    RegistrationFullError,
+    RegistrationStateError,
+    SubscriptionError,
+)
 from partners.exceptions import InvitationError, PermissionDeniedError
+from rechten.exceptions import RightPermissionError, RightStateError
 from signalen.exceptions import SignalCapReachedError, SignalPermissionError, SignalStateError
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +55,15 @@ def test_every_app_error_belongs_to_the_hierarchy():
     assert issubclass(PermissionDeniedError, NotAllowed)
     # Refusing an account change is a message in the admin, not a 403.
     assert issubclass(AccountError, DomainError) and not issubclass(AccountError, NotAllowed)
+
+
+def test_registration_subscription_and_right_errors_belong_to_the_hierarchy():
+    assert issubclass(RegistrationError, DomainError)
+    for error in (RegistrationClosedError, RegistrationFullError, RegistrationStateError):
+        assert issubclass(error, RegistrationError) and issubclass(error, StateConflict)
+    assert issubclass(SubscriptionError, DomainError)
+    assert issubclass(RightStateError, StateConflict)
+    assert issubclass(RightPermissionError, NotAllowed)
 
 
 def test_a_conflict_goes_back_to_the_page_with_the_message(refusing):

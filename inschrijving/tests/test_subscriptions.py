@@ -105,6 +105,20 @@ def test_the_honeypot_stores_nothing(client, place):
     assert not Subscription.objects.exists()
 
 
+def test_the_rate_limit_stops_a_flood_of_subscriptions(client, place, monkeypatch):
+    from inschrijving import views_subscriptions
+
+    monkeypatch.setattr(views_subscriptions, "SUBSCRIBE_RATE_LIMIT", 2)
+    municipality, _network = place
+    data = {"municipality": municipality.pk, "language": "nl", "child_1": "2025-01"}
+    statuses = [
+        client.post("/nl/op-de-hoogte/", {**data, "email": f"p{n}@example.be"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    assert Subscription.objects.count() == 2
+
+
 # Offers with age ranges in months; None: every age.
 AGE_RANGES = {
     "pregnancy": (-9, 0),

@@ -5,6 +5,7 @@ from django.core import mail
 from django.db import connection, connections
 from django.db.backends.postgresql.psycopg_any import NumericRange
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext as _
 
 from aanbod.models import Participation
 from aanbod.tests.factories import OfferFactory
@@ -14,8 +15,7 @@ from inschrijving import services
 from inschrijving.choices import RegistrationStatus as Status
 from inschrijving.models import Registration
 from inschrijving.notifications import registration_mail_send
-from partners.choices import Role
-from partners.tests.factories import MembershipFactory, NetworkFactory, OrganisationFactory
+from partners.tests.factories import NetworkFactory
 
 from .factories import register, session_list
 
@@ -197,44 +197,78 @@ def test_changing_the_number_of_children(client):
     assert registration.children == 2
 
 
+def test_a_step_the_registration_no_longer_allows_is_a_message_on_the_family_page(client):
+    registration = register(_baby_list()).registration
+    token = services.registration_link_token(registration)
+    base = f"/nl/inschrijving/{token}/"
+    client.post(base + "annuleren/", follow=True)
+
+    steps = {
+        ("annuleren/", ()): _("This registration cannot be cancelled any more."),
+        ("wijzigen/", (("name", "Sara"), ("children_0-3", "2"))): _(
+            "This registration cannot be changed any more."
+        ),
+        ("plaats/", (("answer", "yes"),)): _("This seat is no longer held for you."),
+    }
+    for (path, data), message in steps.items():
+        page = client.post(base + path, dict(data), follow=True)
+        assert page.redirect_chain == [(base, 302)], path
+        assert [str(m) for m in page.context["messages"]] == [message]
+    registration.refresh_from_db()
+    assert (registration.status, registration.children) == (Status.CANCELLED, 1)
+
+
 # --- The partner ----------------------------------------------------------------------
 
 
 @pytest.fixture
-def partner_world():
-    network = NetworkFactory()
-    own, other = OrganisationFactory(networks=[network]), OrganisationFactory(networks=[network])
-    editor = MembershipFactory(role=Role.PARTNER_EDITOR, organisation=own).user
-    other_editor = MembershipFactory(role=Role.PARTNER_EDITOR, organisation=other).user
-    worker = MembershipFactory(role=Role.SOCIAL_WORKER, organisation=own).user
+def registration_list(cast):
+    """A list for an offer of the cast's `organisation` (the owner's), in its network."""
     offer = OfferFactory(
-        indexed=False, organisation=own, networks=[network], age_months=NumericRange(0, 36)
+        indexed=False,
+        organisation=cast.organisation,
+        networks=[cast.network],
+        age_months=NumericRange(0, 36),
     )
-    registration_list = session_list(offer=offer, capacity=3, days_ahead=1)
-    return registration_list, editor, other_editor, worker
+    return session_list(offer=offer, capacity=3, days_ahead=1)
 
 
-def test_only_the_offers_own_partner_sees_the_list(
-    client, partner_world, django_assert_max_num_queries
+# GET of a list's page for each of the cast: its people see it; another partner, another
+# network's coordinator: 404; no role to keep lists: 403.
+LIST_ACCESS = {
+    "anonymous": 302,  # log in first
+    "owner": 200,
+    "colleague": 200,
+    "coordinator": 200,
+    "outsider": 404,
+    "far_coordinator": 404,
+    "viewer": 403,
+    "social_worker": 403,
+    "volunteer": 403,
+}
+
+
+@pytest.mark.parametrize("person", sorted(LIST_ACCESS))
+def test_a_list_page_is_for_the_offers_own_people(client, cast, registration_list, person):
+    if person != "anonymous":
+        client.force_login(cast[person])
+    response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
+    assert response.status_code == LIST_ACCESS[person]
+
+
+def test_the_owner_sees_the_families_on_the_list(
+    client, cast, registration_list, django_assert_max_num_queries
 ):
-    registration_list, editor, other_editor, worker = partner_world
     register(registration_list, 1)
-    url = f"/nl/inschrijvingen/{registration_list.pk}/"
-    assert client.get(url).status_code == 302  # log in first
-    client.force_login(other_editor)
-    assert client.get(url).status_code == 404
-    client.force_login(worker)
-    assert client.get(url).status_code == 403
-    client.force_login(editor)
+    client.force_login(cast.owner)
     with django_assert_max_num_queries(14):
-        response = client.get(url)
+        response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 200
     assert "Ouder 1" in response.content.decode()
     assert client.get("/nl/inschrijvingen/").status_code == 200
 
 
-def test_the_partner_opens_registration_for_a_date(client, partner_world):
-    registration_list, editor, other_editor, _worker = partner_world
+def test_the_partner_opens_registration_for_a_date(client, cast, registration_list):
     import datetime as dt
 
     from django.utils import timezone
@@ -243,26 +277,53 @@ def test_the_partner_opens_registration_for_a_date(client, partner_world):
 
     offer = registration_list.offer
     later = OccurrenceFactory(offer=offer, starts_at=timezone.now() + dt.timedelta(days=9))
-    client.force_login(editor)
+    client.force_login(cast.owner)
     url = f"/nl/inschrijvingen/aanbod/{offer.pk}/"
     assert client.get(url).status_code == 200
     response = client.post(url, {"occurrence": later.pk, "capacity": "8", "waiting_list": "on"})
     assert response.status_code == 302
     assert later.registration_lists.get().capacity == 8
-    client.force_login(other_editor)
+    client.force_login(cast.outsider)
     assert client.get(url).status_code == 404
 
 
-def test_desk_registration_and_attendance_become_participation(client, partner_world):
-    registration_list, editor, _other, _worker = partner_world
-    client.force_login(editor)
+def test_a_date_that_has_a_list_is_not_offered_again(client, cast, registration_list):
+    client.force_login(cast.owner)
+    url = f"/nl/inschrijvingen/aanbod/{registration_list.offer_id}/"
+
+    offered = client.get(url).context["form"].fields["occurrence"].queryset
+    response = client.post(url, {"occurrence": registration_list.occurrence_id, "capacity": "8"})
+
+    assert registration_list.occurrence not in offered
+    assert response.status_code == 200 and response.context["form"].errors["occurrence"]
+    registration_list.refresh_from_db()
+    assert registration_list.capacity == 3
+
+
+def test_opening_a_series_twice_is_a_form_error_in_the_partners_words(client, cast):
+    offer = OfferFactory(indexed=False, organisation=cast.organisation, networks=[cast.network])
+    client.force_login(cast.owner)
+    url = f"/nl/inschrijvingen/aanbod/{offer.pk}/"
+    assert client.post(url, {"occurrence": "", "capacity": "8"}).status_code == 302
+
+    response = client.post(url, {"occurrence": "", "capacity": "5"})
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        _("Registration is already on for this date.")
+    ]
+    assert offer.registration_lists.get().capacity == 8
+
+
+def test_desk_registration_and_attendance_become_participation(client, cast, registration_list):
+    client.force_login(cast.owner)
     url = f"/nl/inschrijvingen/{registration_list.pk}/"
     response = client.post(
         url + "balie/", {"name": "Mama Yara", "phone": "0470 11 22 33", "children_0-3": "2"}
     )
     assert response.status_code == 302
     registration = Registration.objects.get()
-    assert registration.registered_by == editor and registration.status == Status.REGISTERED
+    assert registration.registered_by == cast.owner and registration.status == Status.REGISTERED
     response = client.post(
         url + "aanwezig/", {"datum": registration_list.occurrence_id, "present": [registration.pk]}
     )
@@ -304,10 +365,9 @@ def test_two_parents_taking_the_last_seat_at_once_exactly_one_gets_it():
     assert len(mail.outbox) == 0
 
 
-def test_the_partners_lists_are_never_kept_in_a_cache(client, partner_world):
+def test_the_partners_lists_are_never_kept_in_a_cache(client, cast, registration_list):
     # They hold families' names and phone numbers: no browser or proxy keeps them.
-    registration_list, editor, _other_editor, _worker = partner_world
-    client.force_login(editor)
+    client.force_login(cast.owner)
     response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -331,10 +391,11 @@ def _partner_urls(registration_list) -> list[tuple[str, str, dict]]:
     ]
 
 
-def test_a_partner_editor_without_totp_is_sent_to_set_it_up_before_any_list(client, partner_world):
-    registration_list, editor, _other, _worker = partner_world
+def test_a_partner_editor_without_totp_is_sent_to_set_it_up_before_any_list(
+    client, cast, registration_list
+):
     register(registration_list, 1)
-    client.force_login(editor, second_factor=False)  # a password, no second factor yet
+    client.force_login(cast.owner, second_factor=False)  # a password, no second factor yet
     for method, url, data in _partner_urls(registration_list):
         response = getattr(client, method)(url, data)
         assert response.status_code == 302, url
@@ -343,12 +404,11 @@ def test_a_partner_editor_without_totp_is_sent_to_set_it_up_before_any_list(clie
     assert Registration.objects.count() == 1  # the desk registration was not taken
 
 
-def test_a_partner_editor_session_that_skipped_totp_is_ended(client, partner_world):
+def test_a_partner_editor_session_that_skipped_totp_is_ended(client, cast, registration_list):
     from doorverwijzing.tests.factories import with_mfa
 
-    registration_list, editor, _other, _worker = partner_world
-    with_mfa(editor)
-    client.force_login(editor, second_factor=False)  # a login path that is not allauth's
+    with_mfa(cast.owner)
+    client.force_login(cast.owner, second_factor=False)  # a login path that is not allauth's
     response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 302
     assert response["Location"].startswith("/nl/account/login/?next=")
@@ -356,11 +416,10 @@ def test_a_partner_editor_session_that_skipped_totp_is_ended(client, partner_wor
 
 
 def test_with_the_second_factor_the_partner_sees_the_list(
-    client, partner_world, django_assert_max_num_queries
+    client, cast, registration_list, django_assert_max_num_queries
 ):
-    registration_list, editor, _other, _worker = partner_world
     register(registration_list, 1)
-    client.force_login(editor)  # password and TOTP code
+    client.force_login(cast.owner)  # password and TOTP code
     with django_assert_max_num_queries(14):
         response = client.get(f"/nl/inschrijvingen/{registration_list.pk}/")
     assert response.status_code == 200

@@ -6,8 +6,7 @@ from django.core.management import call_command
 
 from aanbod.tests.factories import OfferFactory
 from dashboards.selectors import coordinator_start_page
-from partners.choices import Role
-from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
+from partners.tests.factories import NetworkFactory
 from rechten import services
 from rechten.choices import RightStatus
 from rechten.exceptions import RightPermissionError, RightStateError
@@ -21,37 +20,33 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 3)
 
 
-@pytest.fixture
-def coordinator():
-    network = NetworkFactory()
-    user = UserFactory(is_staff=True)
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
-    user.network = network
-    return user
-
-
-def test_a_draft_goes_through_review_to_published_with_who_and_when(coordinator):
-    right = RightFactory(network=coordinator.network, status=RightStatus.DRAFT)
-    services.right_submit_for_review(right=right, actor=coordinator)
-    right = services.right_publish(right=right, actor=coordinator, today=TODAY)
+def test_a_draft_goes_through_review_to_published_with_who_and_when(cast):
+    right = RightFactory(network=cast.network, status=RightStatus.DRAFT)
+    services.right_submit_for_review(right=right, actor=cast.coordinator)
+    right = services.right_publish(right=right, actor=cast.coordinator, today=TODAY)
     assert right.status == RightStatus.PUBLISHED
-    assert (right.reviewed_by, right.reviewed_on) == (coordinator, TODAY)
+    assert (right.reviewed_by, right.reviewed_on) == (cast.coordinator, TODAY)
 
 
-def test_a_draft_cannot_be_published_without_review(coordinator):
-    right = RightFactory(network=coordinator.network, status=RightStatus.DRAFT)
+def test_a_draft_cannot_be_published_without_review(cast):
+    right = RightFactory(network=cast.network, status=RightStatus.DRAFT)
     with pytest.raises(RightStateError):
-        services.right_publish(right=right, actor=coordinator)
+        services.right_publish(right=right, actor=cast.coordinator)
 
 
-def test_a_coordinator_of_another_network_cannot_publish(coordinator):
-    right = RightFactory(status=RightStatus.IN_REVIEW)
+@pytest.mark.parametrize(
+    "person", ["far_coordinator", "owner", "outsider", "viewer", "social_worker", "volunteer"]
+)
+def test_only_the_networks_coordinator_may_publish_its_right(cast, person):
+    right = RightFactory(network=cast.network, status=RightStatus.IN_REVIEW)
     with pytest.raises(RightPermissionError):
-        services.right_publish(right=right, actor=coordinator)
+        services.right_publish(right=right, actor=cast[person])
+    right.refresh_from_db()
+    assert right.status == RightStatus.IN_REVIEW
 
 
-def test_a_condition_the_evaluator_cannot_read_is_refused_on_save_in_the_admin(coordinator):
-    right = RightFactory.build(network=coordinator.network, condition={"answer": "colour"})
+def test_a_condition_the_evaluator_cannot_read_is_refused_on_save_in_the_admin(cast):
+    right = RightFactory.build(network=cast.network, condition={"answer": "colour"})
     with pytest.raises(ValidationError):
         right.full_clean()
 
@@ -76,22 +71,23 @@ def test_management_command_refuses_an_unknown_network():
         call_command("rights_starting_set", "bestaat-niet")
 
 
-def test_start_page_nudges_for_rights_never_or_long_ago_reviewed(coordinator):
-    network = coordinator.network
+def test_start_page_nudges_for_rights_never_or_long_ago_reviewed(cast):
+    coordinator, network = cast.coordinator, cast.network
     never = RightFactory(network=network, reviewed_on=None)
     old = RightFactory(network=network, reviewed_on=TODAY - dt.timedelta(days=400))
     RightFactory(network=network, reviewed_on=TODAY - dt.timedelta(days=30))
     RightFactory(network=network, status=RightStatus.DRAFT)
-    RightFactory(reviewed_on=None)  # another network's
+    RightFactory(network=cast.far_network, reviewed_on=None)  # another network's
     nudge = rights_review_nudge(user=coordinator, today=TODAY)["rights_not_reviewed"]
     assert nudge == [old, never]  # oldest review first, never reviewed last (NULL)
     assert coordinator_start_page(user=coordinator, today=TODAY)["rights_not_reviewed"] == nudge
-    assert rights_review_nudge(user=UserFactory(), today=TODAY) == {"rights_not_reviewed": []}
+    for person in ("volunteer", "viewer", "owner"):
+        assert rights_review_nudge(user=cast[person], today=TODAY) == {"rights_not_reviewed": []}
 
 
-def test_start_page_shows_the_nudge(client, coordinator):
-    RightFactory(network=coordinator.network, name="Schooltoeslag", reviewed_on=None)
-    client.force_login(coordinator)
+def test_start_page_shows_the_nudge(client, cast, staff_coordinator):
+    RightFactory(network=cast.network, name="Schooltoeslag", reviewed_on=None)
+    client.force_login(staff_coordinator)
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Schooltoeslag" in response.content.decode()

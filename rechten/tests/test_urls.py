@@ -3,18 +3,28 @@
 import pytest
 from django.urls import reverse
 
-from doorverwijzing.tests.factories import social_worker
-from partners.choices import Role
-from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from rechten import urls
 
 pytestmark = pytest.mark.django_db
 
-# URL name -> status of a GET for: anonymous, coordinator, social worker.
+# The cast (root conftest.py), in the order of the columns below.
+PEOPLE = (
+    "anonymous",
+    "owner",
+    "colleague",
+    "outsider",
+    "coordinator",
+    "far_coordinator",
+    "viewer",
+    "social_worker",
+    "volunteer",
+)
+
+# URL name -> status of a GET for each of PEOPLE.
 URLS = {
-    "check": (200, 200, 200),  # public: families need no account
-    "help": (405, 405, 405),  # POST only (the hand-off from the result page)
-    "desk": (302, 403, 200),  # social workers at the desk
+    "check": (200,) * 9,  # public: families need no account
+    "help": (405,) * 9,  # POST only (the hand-off from the result page)
+    "desk": (302, 403, 403, 403, 403, 403, 403, 200, 403),  # social workers at the desk
 }
 
 
@@ -23,17 +33,12 @@ def test_every_url_of_the_rights_check_has_a_row():
 
 
 @pytest.mark.parametrize("name", sorted(URLS))
-def test_url_access(client, name):
-    network = NetworkFactory(slug="scheldevallei")
-    coordinator = UserFactory()
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    worker = social_worker()
-    worker.organisation.networks.add(network)
-    url = f"{reverse(f'rechten:{name}')}?netwerk={network.slug}"
-    for user, expected in zip((None, coordinator, worker), URLS[name], strict=True):
+def test_url_access(client, cast, name):
+    url = f"{reverse(f'rechten:{name}')}?netwerk={cast.network.slug}"
+    for person, expected in zip(PEOPLE, URLS[name], strict=True):
         client.logout()
-        if user is not None:
-            client.force_login(user)
+        if person != "anonymous":
+            client.force_login(cast[person])
         response = client.get(url)
-        assert response.status_code == expected, (name, user, response.status_code)
+        assert response.status_code == expected, (name, person, response.status_code)
         assert "no-store" in response.get("Cache-Control", "no-store")

@@ -8,14 +8,11 @@ from django.urls import reverse
 from doorverwijzing.choices import IntakeSource
 from doorverwijzing.models import IntakeRequest
 from doorverwijzing.tests.factories import social_worker
-from partners.choices import Role
 from partners.models import Deelgemeente
 from partners.tests.factories import (
-    MembershipFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
-    UserFactory,
 )
 from rechten.models import Right, RightCheckCount
 from rechten.questions import QUESTION_LIST
@@ -177,15 +174,12 @@ def test_help_me_without_consent_stores_nothing_and_says_why(client, network):
     assert not IntakeRequest.objects.exists()
 
 
-def test_desk_mode_is_for_social_workers(client, network):
+def test_desk_mode_is_for_social_workers(client, cast, network):
     url = reverse("rechten:desk")
     assert client.get(url).status_code == 302  # login
-    coordinator = UserFactory()
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    client.force_login(coordinator)
+    client.force_login(cast.coordinator)
     assert client.get(url).status_code == 403
-    worker = social_worker(OrganisationFactory(networks=[network]))
-    client.force_login(worker)
+    client.force_login(cast.social_worker)
     assert client.get(url).status_code == 200
     response = client.post(url, {**LEEFLOON, "netwerk": network.slug, "language": "fr"})
     assert response.status_code == 200
