@@ -307,18 +307,13 @@ def list_seat_answer(request, pk: int, registration_pk: int):
     _require_manager(request.user)
     registration_list = selectors.registration_list_for_user(user=request.user, pk=pk)
     registration = get_object_or_404(registration_list.registrations, pk=registration_pk)
-    try:
-        if request.POST.get("answer") == "yes":
+    if request.POST.get("answer") == "yes":
+        done = _("The family has the place (code %(code)s).") % {"code": registration.reference}
+        with messages_on(request, done=done):
             services.seat_claim(registration=registration)
-            messages.success(
-                request,
-                _("The family has the place (code %(code)s).") % {"code": registration.reference},
-            )
-        else:
+    else:
+        with messages_on(request, done=_("The place goes to the next family.")):
             services.seat_decline(registration=registration)
-            messages.success(request, _("The place goes to the next family."))
-    except RegistrationError as error:
-        messages.error(request, str(error))
     return redirect("inschrijving:list_detail", pk=pk)
 
 

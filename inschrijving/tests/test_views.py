@@ -437,12 +437,11 @@ def _keeper_calls():
 
 
 def test_a_free_place_for_a_family_without_e_mail_reaches_the_keeper_who_calls(
-    client, partner_world
+    client, cast, registration_list
 ):
     """Sender → receiver: the seat is offered to a family that left only a phone number.
     Nobody can mail them, so the offer's partner editor is mailed at once (no name, no
     number) and finds the number and 'call this family' on the list the mail links to."""
-    registration_list, editor, other_editor, _worker = partner_world
     registration_list.capacity = 1
     registration_list.save(update_fields=["capacity"])
     first = register(registration_list, 1).registration
@@ -456,30 +455,29 @@ def test_a_free_place_for_a_family_without_e_mail_reaches_the_keeper_who_calls(
         registration_id=waiting.pk, kind="keeper_call", key=call.args[2]
     )
     (sent,) = mail.outbox
-    assert sent.to == [editor.email] and other_editor.email not in sent.to
+    assert sorted(sent.to) == sorted([cast.owner.email, cast.colleague.email])
     assert waiting.reference in sent.body and "0478" not in sent.body and "Ouder 2" not in sent.body
     link = next(line for line in sent.body.splitlines() if "/inschrijvingen/" in line)
-    client.force_login(editor)
+    client.force_login(cast.owner)
     page = client.get(link.replace("http://testserver", "")).content.decode()
     assert "0478 12 34 56" in page and "Bel dit gezin" in page
 
 
-def test_without_partner_editors_the_coordinator_is_asked_to_call(partner_world):
+def test_without_partner_editors_the_coordinator_is_asked_to_call(cast, registration_list):
     from inschrijving.selectors import list_keeper_emails
-    from partners.tests.factories import UserFactory
 
-    registration_list, editor, _other_editor, _worker = partner_world
     offer = registration_list.offer
-    assert list_keeper_emails(offer=offer) == [editor.email]
-    editor.is_active = False
-    editor.save(update_fields=["is_active"])
-    coordinator = UserFactory(email="coord@example.be")
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=offer.networks.get())
-    assert list_keeper_emails(offer=offer) == ["coord@example.be"]
+    editors = [cast.owner, cast.colleague]
+    assert sorted(list_keeper_emails(offer=offer)) == sorted(e.email for e in editors)
+    for editor in editors:
+        editor.is_active = False
+        editor.save(update_fields=["is_active"])
+    assert list_keeper_emails(offer=offer) == [cast.coordinator.email]
 
 
-def test_a_family_with_e_mail_gets_the_seat_mail_and_the_keeper_is_not_bothered(partner_world):
-    registration_list, _editor, _other_editor, _worker = partner_world
+def test_a_family_with_e_mail_gets_the_seat_mail_and_the_keeper_is_not_bothered(
+    registration_list,
+):
     registration_list.capacity = 1
     registration_list.save(update_fields=["capacity"])
     first = register(registration_list, 1).registration
@@ -499,17 +497,16 @@ def _phone_only_family_offered(registration_list):
     return waiting
 
 
-def test_the_keeper_passes_on_the_familys_yes_from_the_phone_call(client, partner_world):
-    registration_list, editor, other_editor, worker = partner_world
+def test_the_keeper_passes_on_the_familys_yes_from_the_phone_call(client, cast, registration_list):
     waiting = _phone_only_family_offered(registration_list)
     url = f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/"
-    client.force_login(other_editor)
+    client.force_login(cast.outsider)
     assert client.post(url, {"answer": "yes"}).status_code == 404
-    client.force_login(worker)
+    client.force_login(cast.social_worker)
     assert client.post(url, {"answer": "yes"}).status_code == 403
     waiting.refresh_from_db()
     assert waiting.status == Status.OFFERED
-    client.force_login(editor)
+    client.force_login(cast.owner)
     assert (
         "Ze nemen de plaats"
         in client.get(f"/nl/inschrijvingen/{registration_list.pk}/").content.decode()
@@ -524,10 +521,9 @@ def test_the_keeper_passes_on_the_familys_yes_from_the_phone_call(client, partne
     assert waiting.status == Status.REGISTERED
 
 
-def test_the_keeper_passes_on_a_no_and_the_place_moves_on(client, partner_world):
-    registration_list, editor, _other_editor, _worker = partner_world
+def test_the_keeper_passes_on_a_no_and_the_place_moves_on(client, cast, registration_list):
     waiting = _phone_only_family_offered(registration_list)
-    client.force_login(editor)
+    client.force_login(cast.owner)
     client.post(f"/nl/inschrijvingen/{registration_list.pk}/plaats/{waiting.pk}/", {"answer": "no"})
     waiting.refresh_from_db()
     assert waiting.status == Status.DECLINED
