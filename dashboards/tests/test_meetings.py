@@ -6,36 +6,26 @@ from django.utils import timezone
 
 from dashboards import meeting_agenda
 from partners import meetings
-from partners.choices import Role
 from partners.exceptions import MeetingError
 from partners.models import Decision, Meeting
 from partners.tasks import decision_action_remind_task, meeting_agenda_mail_task
-from partners.tests.factories import (
-    AgreementFactory,
-    GroupFactory,
-    MeetingFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from partners.tests.factories import AgreementFactory, GroupFactory, MeetingFactory, staff
 from signalen.tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def steering():
-    network = NetworkFactory()
-    coordinator = UserFactory(is_staff=True, email="coord@example.be")
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    partner = OrganisationFactory(networks=[network], name="CKG De Wiege")
-    member = UserFactory(email="lid@example.be", first_name="Sara", last_name="Peeters")
-    MembershipFactory(user=member, role=Role.SOCIAL_WORKER, organisation=partner)
+def steering(cast):
+    """The cast's network's steering group, with the cast's organisation as a member: the
+    cast's coordinator runs it, the cast's social worker sits in it."""
     group = GroupFactory(
-        network=network, kind="steering", name="Stuurgroep", member_organisations=[partner]
+        network=cast.network,
+        kind="steering",
+        name="Stuurgroep",
+        member_organisations=[cast.organisation],
     )
-    return group, coordinator, member
+    return group, staff(cast.coordinator), cast.social_worker
 
 
 def test_the_agenda_is_drafted_from_what_is_due(steering):
@@ -55,7 +45,7 @@ def test_the_agenda_is_drafted_from_what_is_due(steering):
 
 
 def test_the_coordinator_plans_edits_and_sends_the_agenda(
-    client, steering, django_capture_on_commit_callbacks
+    client, cast, steering, django_capture_on_commit_callbacks
 ):
     group, coordinator, _member = steering
     ThemeFactory(network=group.network, title="Geen avondaanbod", status="on_agenda")
@@ -76,9 +66,13 @@ def test_the_coordinator_plans_edits_and_sends_the_agenda(
     meeting.refresh_from_db()
     assert meeting.agenda_sent_at is not None
     assert len(callbacks) == 1  # handed to the worker after the commit
-    assert meeting_agenda_mail_task.run(meeting.pk) == 2
+    # The coordinator and everyone of the member organisation; not the outsider's partner,
+    # the viewer or the far network.
+    members = ("coordinator", "owner", "colleague", "social_worker")
+    invited = {cast[person].email for person in members}
+    assert meeting_agenda_mail_task.run(meeting.pk) == len(invited) == 4
     sent = [m for m in mail.outbox if "Stuurgroep" in m.subject]
-    assert sent and set(sent[0].to) == {"coord@example.be", "lid@example.be"}
+    assert sent and set(sent[0].to) == invited
     assert "Geen avondaanbod" in sent[0].body
 
 
@@ -113,7 +107,7 @@ def test_a_decision_becomes_an_owned_action_with_one_reminder(
     assert "speelcafé" in meeting.decisions
     assert len(callbacks) == 1  # due within days: the reminder is queued at once
     assert decision_action_remind_task.run(decision.pk) is True
-    reminders = [m for m in mail.outbox if m.to == ["lid@example.be"]]
+    reminders = [m for m in mail.outbox if m.to == [member.email]]
     assert len(reminders) == 1 and "Zaal vastleggen" in reminders[0].subject
     # The daily scan does not send it again.
     assert meetings.decision_reminders_due(today=timezone.localdate()) == []
@@ -147,21 +141,19 @@ def test_an_action_needs_an_owner_and_a_date(client, steering):
     assert not Decision.objects.exists()
 
 
-def test_an_owner_from_another_network_is_refused(steering):
+def test_an_owner_from_another_network_is_refused(cast, steering):
     group, coordinator, _member = steering
-    stranger = UserFactory()
-    MembershipFactory(user=stranger, role=Role.VIEWER, network=NetworkFactory())
     with pytest.raises(MeetingError):
         meetings.decision_record(
             actor=coordinator,
             meeting=MeetingFactory(group=group),
             text="x",
-            owner=stranger,
+            owner=cast.far_coordinator,
             due_date=timezone.localdate(),
         )
 
 
-def test_the_decision_log_searches_across_the_networks_groups(client, steering):
+def test_the_decision_log_searches_across_the_networks_groups(client, cast, steering):
     group, coordinator, _member = steering
     other_group = GroupFactory(network=group.network, name="Werkgroep taal")
     meetings.decision_record(
@@ -170,7 +162,7 @@ def test_the_decision_log_searches_across_the_networks_groups(client, steering):
     meetings.decision_record(
         actor=coordinator, meeting=MeetingFactory(group=other_group), text="Folder in het Arabisch"
     )
-    far = GroupFactory(network=NetworkFactory())
+    far = GroupFactory(network=cast.far_network)
     Decision.objects.create(meeting=MeetingFactory(group=far), text="Arabisch elders")
     client.force_login(coordinator)
     content = client.get("/nl/coordinatie/besluiten/", {"q": "arabisch"}).content.decode()
