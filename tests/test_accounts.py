@@ -103,24 +103,23 @@ def _with_totp(user, secret: str = TOTP_SECRET):
     return user
 
 
-def _staff_social_worker():
-    """A social worker who also edits their organisation's offers in the admin (is_staff)."""
-    from doorverwijzing.tests.factories import social_worker
+@pytest.fixture
+def staff_worker(cast):
+    """The cast's social worker, who also edits the organisation's offers in the admin."""
     from partners.choices import Role
-    from partners.tests.factories import MembershipFactory
+    from partners.tests.factories import MembershipFactory, staff
 
-    worker = social_worker(is_staff=True, email="werker@partner.be")
-    MembershipFactory(user=worker, role=Role.PARTNER_EDITOR, organisation=worker.organisation)
+    worker = staff(cast.social_worker)
+    MembershipFactory(user=worker, role=Role.PARTNER_EDITOR, organisation=cast.organisation)
     return worker
 
 
-def _coordinator():
-    from partners.choices import Role
-    from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
+@pytest.fixture
+def coordinator(cast):
+    """The cast's coordinator, with the staff account the invitation gives."""
+    from partners.tests.factories import staff
 
-    user = UserFactory(is_staff=True, email="coordinator@netwerk.be")
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=NetworkFactory())
-    return user
+    return staff(cast.coordinator)
 
 
 def _superuser():
@@ -146,16 +145,18 @@ def test_the_admin_login_ignores_a_foreign_next(client):
     assert response["Location"] == "/nl/account/login/?next=%2Fadmin%2F"
 
 
-def test_a_password_posted_to_the_admin_login_logs_nobody_in(client):
-    worker = _with_totp(_staff_social_worker())
+def test_a_password_posted_to_the_admin_login_logs_nobody_in(client, staff_worker):
+    worker = _with_totp(staff_worker)
     client.post("/admin/login/", {"username": worker.username, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     assert client.get(INBOX).status_code == 302
     assert client.get("/admin/").status_code == 302
 
 
-def test_password_alone_opens_neither_referrals_nor_the_admin_for_a_worker_with_totp(client):
-    worker = _with_totp(_staff_social_worker())
+def test_password_alone_opens_neither_referrals_nor_the_admin_for_a_worker_with_totp(
+    client, staff_worker
+):
+    worker = _with_totp(staff_worker)
     response = _log_in_with_password(client, worker.email, "/admin/")
     assert "/account/2fa/authenticate/" in response["Location"]
     assert "_auth_user_id" not in client.session
@@ -165,8 +166,8 @@ def test_password_alone_opens_neither_referrals_nor_the_admin_for_a_worker_with_
         assert "/login/" in response["Location"], url
 
 
-def test_completing_the_totp_code_opens_the_inbox_and_the_admin(client):
-    worker = _with_totp(_staff_social_worker())
+def test_completing_the_totp_code_opens_the_inbox_and_the_admin(client, staff_worker):
+    worker = _with_totp(staff_worker)
     response = _log_in_with_password(client, worker.email, INBOX)
     response = client.post(response["Location"], {"code": _current_code()})
     assert response.status_code == 302
@@ -175,16 +176,16 @@ def test_completing_the_totp_code_opens_the_inbox_and_the_admin(client):
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_wrong_totp_code_opens_nothing(client):
-    worker = _with_totp(_staff_social_worker())
+def test_a_wrong_totp_code_opens_nothing(client, staff_worker):
+    worker = _with_totp(staff_worker)
     response = _log_in_with_password(client, worker.email, INBOX)
     client.post(response["Location"], {"code": "000000"})
     assert "_auth_user_id" not in client.session
     assert client.get(INBOX).status_code == 302
 
 
-def test_a_session_that_skipped_the_second_factor_is_ended(client):
-    worker = _with_totp(_staff_social_worker())
+def test_a_session_that_skipped_the_second_factor_is_ended(client, staff_worker):
+    worker = _with_totp(staff_worker)
     client.force_login(worker, second_factor=False)  # e.g. a login path that is not allauth's
     response = client.get(INBOX)
     assert response.status_code == 302
@@ -195,9 +196,9 @@ def test_a_session_that_skipped_the_second_factor_is_ended(client):
     assert "_auth_user_id" not in client.session
 
 
-@pytest.mark.parametrize("make_user", [_coordinator, _superuser], ids=["coordinator", "superuser"])
-def test_a_coordinator_or_administrator_without_totp_is_sent_to_set_it_up(client, make_user):
-    user = make_user()
+@pytest.mark.parametrize("who", ["coordinator", "superuser"])
+def test_a_coordinator_or_administrator_without_totp_is_sent_to_set_it_up(client, request, who):
+    user = request.getfixturevalue("coordinator") if who == "coordinator" else _superuser()
     response = _log_in_with_password(client, user.email, "/admin/")
     assert client.session["_auth_user_id"] == str(user.pk)
     for url in ("/admin/", "/admin/partners/membership/invite/", "/nl/"):
@@ -206,20 +207,16 @@ def test_a_coordinator_or_administrator_without_totp_is_sent_to_set_it_up(client
         assert response["Location"] == "/nl/account/2fa/totp/activate/", url
 
 
-def test_a_social_worker_without_totp_is_sent_to_set_it_up_on_every_page(client):
-    from doorverwijzing.tests.factories import social_worker
-
-    worker = social_worker()
-    client.force_login(worker, second_factor=False)
+def test_a_social_worker_without_totp_is_sent_to_set_it_up_on_every_page(client, cast):
+    client.force_login(cast.social_worker, second_factor=False)
     for url in (INBOX, "/nl/groepen/"):
         response = client.get(url)
         assert response["Location"] == "/nl/account/2fa/totp/activate/", url
 
 
-def test_setting_up_totp_counts_as_the_second_factor(client):
+def test_setting_up_totp_counts_as_the_second_factor(client, coordinator):
     from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 
-    coordinator = _coordinator()
     _log_in_with_password(client, coordinator.email)
     response = client.get("/nl/account/2fa/totp/activate/")
     client.post(response["Location"], {"password": PASSWORD})  # reauthenticate
@@ -231,13 +228,11 @@ def test_setting_up_totp_counts_as_the_second_factor(client):
     assert client.session["_auth_user_id"] == str(coordinator.pk)
 
 
-def test_a_partner_editor_must_set_up_a_second_factor(client):
+def test_a_partner_editor_must_set_up_a_second_factor(client, cast):
     # Partner editors keep registration lists: families' names, phones and e-mails.
-    from partners.choices import Role
-    from partners.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+    from partners.tests.factories import staff
 
-    editor = UserFactory(is_staff=True, email="redacteur@partner.be")
-    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=OrganisationFactory())
+    editor = staff(cast.owner)
     _log_in_with_password(client, editor.email)
     assert client.session["_auth_user_id"] == str(editor.pk)
     for url in ("/admin/", "/nl/inschrijvingen/", "/nl/"):
@@ -246,18 +241,16 @@ def test_a_partner_editor_must_set_up_a_second_factor(client):
         assert response["Location"] == "/nl/account/2fa/totp/activate/", url
 
 
-def test_a_viewer_needs_no_second_factor(client):
-    from partners.choices import Role
-    from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
+def test_a_viewer_needs_no_second_factor(client, cast):
+    from partners.tests.factories import staff
 
-    viewer = UserFactory(is_staff=True, email="kijker@partner.be")
-    MembershipFactory(user=viewer, role=Role.VIEWER, network=NetworkFactory())
+    viewer = staff(cast.viewer)
     _log_in_with_password(client, viewer.email)
     assert client.get("/admin/").status_code == 200
 
 
-def test_who_must_use_a_second_factor_cannot_turn_it_off(client):
-    worker = _with_totp(_staff_social_worker())
+def test_who_must_use_a_second_factor_cannot_turn_it_off(client, staff_worker):
+    worker = _with_totp(staff_worker)
     response = _log_in_with_password(client, worker.email)
     client.post(response["Location"], {"code": _current_code()})
     client.post("/nl/account/reauthenticate/", {"password": PASSWORD})
@@ -267,8 +260,8 @@ def test_who_must_use_a_second_factor_cannot_turn_it_off(client):
     assert is_mfa_enabled(worker)
 
 
-def test_repeated_wrong_passwords_through_the_admin_login_are_limited(client):
-    worker = _staff_social_worker()
+def test_repeated_wrong_passwords_through_the_admin_login_are_limited(client, staff_worker):
+    worker = staff_worker
     login_url = client.get("/admin/login/?next=/admin/")["Location"]
     for _attempt in range(6):
         client.post(login_url, {"login": worker.email, "password": "fout"})
@@ -277,17 +270,15 @@ def test_repeated_wrong_passwords_through_the_admin_login_are_limited(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_the_admin_logout_goes_through_allauth(client):
-    editor = _staff_social_worker()
+def test_the_admin_logout_goes_through_allauth(client, staff_worker):
+    editor = staff_worker
     client.force_login(editor)
     response = client.post("/admin/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
 
 
-def test_someone_logged_in_without_admin_rights_gets_403_not_a_redirect_loop(client):
-    from doorverwijzing.tests.factories import social_worker
-
-    client.force_login(social_worker())
+def test_someone_logged_in_without_admin_rights_gets_403_not_a_redirect_loop(client, cast):
+    client.force_login(cast.social_worker)
     response = client.get("/admin/", follow=True)
     assert response.status_code == 403

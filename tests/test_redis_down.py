@@ -23,7 +23,7 @@ from doorverwijzing.models import IntakeRequest, Referral
 from doorverwijzing.services import referral_send
 from doorverwijzing.tests.factories import VALID_CONSENT, social_worker
 from huisvanhetkind.models import OutboxMessage, OutboxStatus
-from partners.tests.factories import NetworkFactory, OrganisationFactory
+from partners.tests.factories import OrganisationFactory
 from signalen.models import Signal
 
 from .redis_server import RedisServer, use_broker
@@ -54,18 +54,27 @@ def redis(tmp_path, settings):
 
 
 @pytest.fixture
-def world():
-    network = NetworkFactory(slug="scheldevallei")
+def network(network):
+    """The cast's network, with a contact point for the families' questions."""
     network.organiser = OrganisationFactory(networks=[network], name="Gemeente Wilgendaal")
-    network.save()
-    contact_point = social_worker(network.organiser)
-    referrer = social_worker(OrganisationFactory(networks=[network]))
-    receiver = social_worker(OrganisationFactory(networks=[network]))
+    network.save(update_fields=["organiser"])
+    return network
+
+
+@pytest.fixture
+def world(cast):
+    """The shared cast (conftest.py): its social worker refers (with a TOTP secret this test
+    logs in with), a social worker of the other partner receives, one of the contact point
+    hears of the family's question."""
+    contact_point = social_worker(cast.network.organiser)
+    referrer = cast.social_worker
+    referrer.organisation = cast.organisation
+    receiver = social_worker(cast.other_organisation)
     offer = OfferFactory(slug="babbelhoek", title="Babbelhoek")
     secret = generate_totp_secret()
     TOTP.activate(referrer, secret)
     return {
-        "network": network,
+        "network": cast.network,
         "contact_point": contact_point,
         "referrer": referrer,
         "receiver": receiver,

@@ -24,18 +24,18 @@ SCAN = "doorverwijzing.tasks.referral_reminders_scan"
 
 
 @pytest.fixture
-def overdue_referral():
-    """A referral opened but not accepted for weeks: two reminders are due (receiver,
-    referrer). Opened, so no escalation to the coordinators is due."""
-    receiver = social_worker()
-    referrer = social_worker()
+def overdue_referral(cast):
+    """A referral from the cast's social worker to a social worker of the other partner,
+    opened but not accepted for weeks: two reminders are due (receiver, referrer). Opened,
+    so no escalation to the cast's coordinator is due."""
+    social_worker(cast.other_organisation)
     sent = timezone.now() - dt.timedelta(days=21)
     return ReferralFactory(
         sent_at=sent,
         first_opened_at=sent,
-        referring_worker=referrer,
-        referring_organisation=referrer.organisation,
-        receiving_organisation=receiver.organisation,
+        referring_worker=cast.social_worker,
+        referring_organisation=cast.organisation,
+        receiving_organisation=cast.other_organisation,
     )
 
 

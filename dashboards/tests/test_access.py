@@ -5,14 +5,7 @@ from django.urls import reverse
 
 from dashboards import urls_coord
 from partners import meetings
-from partners.choices import Role
-from partners.tests.factories import (
-    GroupFactory,
-    MeetingFactory,
-    MembershipFactory,
-    NetworkFactory,
-    UserFactory,
-)
+from partners.tests.factories import GroupFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +26,13 @@ def test_every_url_has_a_row():
 
 
 @pytest.mark.parametrize("name", sorted(URLS))
-def test_a_coordinator_of_another_network_sees_nothing_of_ours(client, name):
-    network = NetworkFactory()
-    coordinator = UserFactory()
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    meeting = MeetingFactory(group=GroupFactory(network=network))
-    decision = meetings.decision_record(actor=coordinator, meeting=meeting, text="x")
-    stranger = UserFactory()
-    MembershipFactory(user=stranger, role=Role.COORDINATOR, network=NetworkFactory())
+def test_a_coordinator_of_another_network_sees_nothing_of_ours(client, cast, name):
+    meeting = MeetingFactory(group=GroupFactory(network=cast.network))
+    decision = meetings.decision_record(actor=cast.coordinator, meeting=meeting, text="x")
     kind, method, status = URLS[name]
     ids = {"meeting": meeting.pk, "decision": decision.pk}
     url = reverse(f"dashboards:{name}", kwargs={"pk": ids[kind]} if kind else {})
-    client.force_login(stranger)
+    client.force_login(cast.far_coordinator)
     assert getattr(client, method)(url).status_code == status
     client.logout()
     assert getattr(client, method)(url).status_code == 302  # to the login

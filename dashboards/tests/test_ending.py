@@ -6,29 +6,13 @@ from django.core import mail
 from aanbod.tests.factories import OfferFactory
 from dashboards.ending import ending_notices_plan, ending_notices_send_due
 from dashboards.models import EndingNotice
-from partners.choices import Role
-from partners.tests.factories import (
-    AgreementFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from partners.tests.factories import AgreementFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 3)
 
 
-@pytest.fixture
-def network():
-    network = NetworkFactory()
-    MembershipFactory(
-        user=UserFactory(email="coord@example.be"), role=Role.COORDINATOR, network=network
-    )
-    return network
-
-
-def test_coordinators_hear_once_three_months_before_an_agreement_or_money_ends(network):
+def test_coordinators_hear_once_three_months_before_an_agreement_or_money_ends(cast, network):
     AgreementFactory(
         network=network, subject="Convenant pamperbank", end=TODAY + dt.timedelta(days=85)
     )
@@ -45,14 +29,15 @@ def test_coordinators_hear_once_three_months_before_an_agreement_or_money_ends(n
     subjects = sorted(message.subject for message in mail.outbox)
     assert any("Convenant pamperbank" in s for s in subjects)
     assert any("Kinderarmoedefonds" in s for s in subjects)
-    assert all(message.to == ["coord@example.be"] for message in mail.outbox)
+    # The coordinator only: not the network's viewer or partners, nor the far coordinator.
+    assert all(message.to == [cast.coordinator.email] for message in mail.outbox)
     # The next day's scan sends nothing again.
     assert ending_notices_send_due(today=TODAY + dt.timedelta(days=1)) == 0
     ending_notices_plan(today=TODAY)
     assert EndingNotice.objects.count() == 2
 
 
-def test_a_prolonged_agreement_gets_a_new_notice(network):
+def test_a_prolonged_agreement_gets_a_new_notice(cast, network):
     agreement = AgreementFactory(network=network, end=TODAY + dt.timedelta(days=30))
     ending_notices_send_due(today=TODAY)
     agreement.end = TODAY + dt.timedelta(days=80)

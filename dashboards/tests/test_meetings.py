@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from dashboards import meeting_agenda
 from partners import meetings
-from partners.choices import Role
 from partners.exceptions import MeetingError
 from partners.models import Decision, Meeting
 from partners.tasks import decision_action_remind_task, meeting_agenda_mail_task
@@ -14,10 +13,8 @@ from partners.tests.factories import (
     AgreementFactory,
     GroupFactory,
     MeetingFactory,
-    MembershipFactory,
-    NetworkFactory,
     OrganisationFactory,
-    UserFactory,
+    staff,
 )
 from signalen.tests.factories import ThemeFactory
 
@@ -25,17 +22,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def steering():
-    network = NetworkFactory()
-    coordinator = UserFactory(is_staff=True, email="coord@example.be")
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    partner = OrganisationFactory(networks=[network], name="CKG De Wiege")
-    member = UserFactory(email="lid@example.be", first_name="Sara", last_name="Peeters")
-    MembershipFactory(user=member, role=Role.SOCIAL_WORKER, organisation=partner)
+def steering(cast):
+    """The cast's network's steering group, with the cast's organisation as a member: the
+    cast's coordinator runs it, the cast's social worker sits in it."""
     group = GroupFactory(
-        network=network, kind="steering", name="Stuurgroep", member_organisations=[partner]
+        network=cast.network,
+        kind="steering",
+        name="Stuurgroep",
+        member_organisations=[cast.organisation],
     )
-    return group, coordinator, member
+    return group, staff(cast.coordinator), cast.social_worker
 
 
 def test_the_agenda_is_drafted_from_what_is_due(steering):
@@ -55,7 +51,7 @@ def test_the_agenda_is_drafted_from_what_is_due(steering):
 
 
 def test_the_coordinator_plans_edits_and_sends_the_agenda(
-    client, steering, django_capture_on_commit_callbacks
+    client, cast, steering, django_capture_on_commit_callbacks
 ):
     group, coordinator, _member = steering
     ThemeFactory(network=group.network, title="Geen avondaanbod", status="on_agenda")
@@ -76,9 +72,13 @@ def test_the_coordinator_plans_edits_and_sends_the_agenda(
     meeting.refresh_from_db()
     assert meeting.agenda_sent_at is not None
     assert len(callbacks) == 1  # handed to the worker after the commit
-    assert meeting_agenda_mail_task.run(meeting.pk) == 2
+    # The coordinator and everyone of the member organisation; not the outsider's partner,
+    # the viewer or the far network.
+    members = ("coordinator", "owner", "colleague", "social_worker")
+    invited = {cast[person].email for person in members}
+    assert meeting_agenda_mail_task.run(meeting.pk) == len(invited) == 4
     sent = [m for m in mail.outbox if "Stuurgroep" in m.subject]
-    assert sent and set(sent[0].to) == {"coord@example.be", "lid@example.be"}
+    assert sent and set(sent[0].to) == invited
     assert "Geen avondaanbod" in sent[0].body
 
 
@@ -113,7 +113,7 @@ def test_a_decision_becomes_an_owned_action_with_one_reminder(
     assert "speelcafé" in meeting.decisions
     assert len(callbacks) == 1  # due within days: the reminder is queued at once
     assert decision_action_remind_task.run(decision.pk) is True
-    reminders = [m for m in mail.outbox if m.to == ["lid@example.be"]]
+    reminders = [m for m in mail.outbox if m.to == [member.email]]
     assert len(reminders) == 1 and "Zaal vastleggen" in reminders[0].subject
     # The daily scan does not send it again.
     assert meetings.decision_reminders_due(today=timezone.localdate()) == []
@@ -147,21 +147,19 @@ def test_an_action_needs_an_owner_and_a_date(client, steering):
     assert not Decision.objects.exists()
 
 
-def test_an_owner_from_another_network_is_refused(steering):
+def test_an_owner_from_another_network_is_refused(cast, steering):
     group, coordinator, _member = steering
-    stranger = UserFactory()
-    MembershipFactory(user=stranger, role=Role.VIEWER, network=NetworkFactory())
     with pytest.raises(MeetingError):
         meetings.decision_record(
             actor=coordinator,
             meeting=MeetingFactory(group=group),
             text="x",
-            owner=stranger,
+            owner=cast.far_coordinator,
             due_date=timezone.localdate(),
         )
 
 
-def test_the_decision_log_searches_across_the_networks_groups(client, steering):
+def test_the_decision_log_searches_across_the_networks_groups(client, cast, steering):
     group, coordinator, _member = steering
     other_group = GroupFactory(network=group.network, name="Werkgroep taal")
     meetings.decision_record(
@@ -170,7 +168,7 @@ def test_the_decision_log_searches_across_the_networks_groups(client, steering):
     meetings.decision_record(
         actor=coordinator, meeting=MeetingFactory(group=other_group), text="Folder in het Arabisch"
     )
-    far = GroupFactory(network=NetworkFactory())
+    far = GroupFactory(network=cast.far_network)
     Decision.objects.create(meeting=MeetingFactory(group=far), text="Arabisch elders")
     client.force_login(coordinator)
     content = client.get("/nl/coordinatie/besluiten/", {"q": "arabisch"}).content.decode()
@@ -238,7 +236,9 @@ def test_the_agenda_lists_only_this_groups_actions(steering):
     assert "Eigen actie" in draft and "Actie van de werkgroep" not in draft
 
 
-def test_a_member_partner_without_people_gets_the_agenda_at_its_contact_person(client, steering):
+def test_a_member_partner_without_people_gets_the_agenda_at_its_contact_person(
+    client, cast, steering
+):
     """Sender → receiver: a member organisation where nobody has a role is reached through
     its contact person's address, and one where nobody at all can be reached is named on
     the meeting page before the coordinator sends."""
@@ -254,17 +254,22 @@ def test_a_member_partner_without_people_gets_the_agenda_at_its_contact_person(c
     assert "Speelcafé krijgt de agenda niet" in page
     assert "CAW krijgt" not in page
     client.post(f"/nl/coordinatie/vergaderingen/{meeting.pk}/versturen/")
-    assert meeting_agenda_mail_task.run(meeting.pk) == 3
+    members = ("coordinator", "owner", "colleague", "social_worker")
+    invited = {cast[person].email for person in members} | {"Ann@caw.example"}
+    assert meeting_agenda_mail_task.run(meeting.pk) == len(invited) == 5
     sent = [m for m in mail.outbox if "Stuurgroep" in m.subject]
-    assert set(sent[0].to) == {"coord@example.be", "lid@example.be", "Ann@caw.example"}
+    assert set(sent[0].to) == invited
 
 
-def test_a_member_partner_whose_people_receive_is_not_named_as_unreached(steering):
-    group, _coordinator, member = steering
+def test_a_member_partner_whose_people_receive_is_not_named_as_unreached(cast, steering):
+    group, _coordinator, _member = steering
+    cast.organisation.contact_email = ""
+    cast.organisation.save(update_fields=["contact_email"])
     assert meetings.group_organisations_unreached(group=group) == []
-    member.is_active = False
-    member.save(update_fields=["is_active"])
-    assert meetings.group_organisations_unreached(group=group) == ["CKG De Wiege"]
+    for person in ("owner", "colleague", "social_worker"):
+        cast[person].is_active = False
+        cast[person].save(update_fields=["is_active"])
+    assert meetings.group_organisations_unreached(group=group) == [cast.organisation.name]
 
 
 def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steering):
@@ -283,7 +288,7 @@ def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steerin
     mail.outbox.clear()
     assert meetings.decision_action_remind(decision_id=decision.pk) is True
     [message] = mail.outbox
-    assert message.to == ["coord@example.be"]
+    assert message.to == [coordinator.email]
     assert "Actie zonder eigenaar: Folder drukken" in message.subject
-    assert "Sara Peeters kan niet meer inloggen" in message.body
+    assert f"{member.get_full_name()} kan niet meer inloggen" in message.body
     assert meetings.decision_action_remind(decision_id=decision.pk) is False  # once

@@ -5,21 +5,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from dashboards import start_page_parts
-from partners.choices import Role
-from partners.tests.factories import (
-    AgreementFactory,
-    MembershipFactory,
-    NetworkFactory,
-    UserFactory,
-)
+from partners.tests.factories import AgreementFactory, staff
 
 pytestmark = pytest.mark.django_db
-
-
-def _coordinator_of(network):
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    return coordinator
 
 
 def _lists(client, user) -> str:
@@ -28,12 +16,15 @@ def _lists(client, user) -> str:
     return content[content.index('id="start-page"') : content.index('id="content-main"')]
 
 
-def test_kept_start_lists_show_each_coordinator_only_their_own_lines(client):
-    here, there = NetworkFactory(name="Netwerk Hier"), NetworkFactory(name="Netwerk Daar")
+def test_kept_start_lists_show_each_coordinator_only_their_own_lines(client, cast):
+    here, there = cast.network, cast.far_network
+    here.name, there.name = "Netwerk Hier", "Netwerk Daar"
+    here.save(update_fields=["name"])
+    there.save(update_fields=["name"])
     ending = timezone.localdate() + dt.timedelta(days=30)
     agreement = AgreementFactory(network=here, subject="Convenant hier", end=ending)
     AgreementFactory(network=there, subject="Convenant daar", end=ending)
-    near, far = _coordinator_of(here), _coordinator_of(there)
+    near, far = staff(cast.coordinator, cast.far_coordinator)
     for _round in range(2):  # the second round reads what the first kept
         mine, theirs = _lists(client, near), _lists(client, far)
         assert "Convenant hier" in mine and "Convenant daar" not in mine
@@ -44,10 +35,9 @@ def test_kept_start_lists_show_each_coordinator_only_their_own_lines(client):
     assert "Convenant hernoemd" in _lists(client, near)
 
 
-def test_kept_start_lists_are_drawn_in_each_language(client):
-    network = NetworkFactory()
-    coordinator = _coordinator_of(network)
-    AgreementFactory(network=network, end=timezone.localdate() + dt.timedelta(days=30))
+def test_kept_start_lists_are_drawn_in_each_language(client, cast):
+    coordinator = staff(cast.coordinator)
+    AgreementFactory(network=cast.network, end=timezone.localdate() + dt.timedelta(days=30))
     dutch = _lists(client, coordinator)
     client.cookies["django_language"] = "fr"
     french = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
@@ -56,12 +46,11 @@ def test_kept_start_lists_are_drawn_in_each_language(client):
     assert "loopt af op" not in french
 
 
-def test_kept_start_lists_escape_what_partners_typed(client):
-    network = NetworkFactory()
+def test_kept_start_lists_escape_what_partners_typed(client, cast):
     AgreementFactory(
-        network=network, subject="<b>vet</b>", end=timezone.localdate() + dt.timedelta(days=9)
+        network=cast.network, subject="<b>vet</b>", end=timezone.localdate() + dt.timedelta(days=9)
     )
-    lists = _lists(client, _coordinator_of(network))
+    lists = _lists(client, staff(cast.coordinator))
     assert "&lt;b&gt;vet&lt;/b&gt;" in lists and "<b>vet</b>" not in lists
 
 

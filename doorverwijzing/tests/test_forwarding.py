@@ -15,7 +15,7 @@ from doorverwijzing.choices import (
 from doorverwijzing.exceptions import ReferralPermissionError, ReferralStateError
 from doorverwijzing.mails import recipients_for
 from doorverwijzing.models import AccessLogEntry, Consent, Forwarding, Referral
-from partners.tests.factories import NetworkFactory, OrganisationFactory
+from partners.tests.factories import OrganisationFactory
 
 from .factories import VALID_CONSENT, ReferralFactory, social_worker, with_mfa
 
@@ -23,26 +23,26 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cast():
-    network, neighbour = NetworkFactory(), NetworkFactory()
-    referrer = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    receiver = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    better = with_mfa(social_worker(OrganisationFactory(networks=[network], name="OCMW Schuld")))
-    far = with_mfa(social_worker(OrganisationFactory(networks=[neighbour], name="CAW Verder")))
-    outsider = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    referral = ReferralFactory(
-        referring_organisation=referrer.organisation,
-        referring_worker=referrer,
-        receiving_organisation=receiver.organisation,
+def cast(cast):
+    """The shared cast (conftest.py): its social worker refers, one of the other partner
+    receives; a better place in the same network, a social worker in the far network and
+    a bystander (a social worker of a third partner, party to nothing)."""
+    cast.referrer = with_mfa(cast.social_worker)
+    cast.referrer.organisation = cast.organisation
+    cast.receiver = with_mfa(social_worker(cast.other_organisation))
+    cast.better = with_mfa(
+        social_worker(OrganisationFactory(networks=[cast.network], name="OCMW Schuld"))
     )
-    return {
-        "referrer": referrer,
-        "receiver": receiver,
-        "better": better,
-        "far": far,
-        "outsider": outsider,
-        "referral": referral,
-    }
+    cast.far = with_mfa(
+        social_worker(OrganisationFactory(networks=[cast.far_network], name="CAW Verder"))
+    )
+    cast.bystander = with_mfa(social_worker(OrganisationFactory(networks=[cast.network])))
+    cast.referral = ReferralFactory(
+        referring_organisation=cast.organisation,
+        referring_worker=cast.referrer,
+        receiving_organisation=cast.other_organisation,
+    )
+    return cast
 
 
 def _kinds(referral: Referral) -> list[str]:
@@ -153,7 +153,7 @@ def test_only_the_receiver_forwards_and_only_the_referrer_answers(client, cast):
     client.force_login(cast["referrer"])
     url = reverse("doorverwijzing:forward", kwargs={"public_id": referral.public_id})
     assert client.get(url).status_code == 403
-    client.force_login(cast["outsider"])
+    client.force_login(cast["bystander"])
     assert client.get(url).status_code == 404
 
 
@@ -258,8 +258,8 @@ def test_referral_across_networks_walks_through_with_the_access_log(client, cast
     log = list(AccessLogEntry.objects.filter(referral=referral).values_list("actor", "action"))
     assert (referrer.pk, AccessAction.CHANGE) in log
     assert (far.pk, AccessAction.READ) in log and (far.pk, AccessAction.CHANGE) in log
-    # Need-to-know across networks too: an outsider gets 404.
-    client.force_login(cast["outsider"])
+    # Need-to-know across networks too: a bystander gets 404.
+    client.force_login(cast["bystander"])
     assert client.get(referral.get_absolute_url()).status_code == 404
 
 

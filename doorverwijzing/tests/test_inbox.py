@@ -13,7 +13,6 @@ from doorverwijzing.reminders import reminders_due
 from doorverwijzing.tests.factories import ReferralFactory, social_worker, with_mfa
 from doorverwijzing.waiting import waiting_for
 from huisvanhetkind.accounts import InvitationOnlyAccountAdapter
-from partners.tests.factories import NetworkFactory, OrganisationFactory, UserFactory
 from signalen.models import Signal
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +24,13 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
 
 
 @pytest.fixture
-def cast():
-    network = NetworkFactory()
-    referrer = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    receiver = with_mfa(social_worker(OrganisationFactory(networks=[network])))
-    return {"referrer": referrer, "receiver": receiver}
+def cast(cast):
+    """The shared cast (conftest.py): its social worker refers, a social worker of the
+    other partner receives and reads the inbox."""
+    cast.referrer = with_mfa(cast.social_worker)
+    cast.referrer.organisation = cast.organisation
+    cast.receiver = with_mfa(social_worker(cast.other_organisation))
+    return cast
 
 
 def _referral(cast, **fields):
@@ -266,10 +267,13 @@ def test_the_menu_shows_referrals_waiting_and_questions_for_the_contact_point(cl
     assert '1</span><span class="hvhk-visually-hidden"> nieuw' in content
 
 
-def test_people_who_are_not_social_workers_see_no_referral_menu(client):
-    client.force_login(UserFactory())
-    content = client.get(reverse("aanbod:search")).content.decode()
-    assert "/nl/doorverwijzingen/" not in content
+@pytest.mark.parametrize("person", ["volunteer", "owner", "coordinator", "viewer"])
+def test_people_who_are_not_social_workers_see_no_referral_menu(client, cast, person):
+    _referral(cast)
+    client.force_login(cast[person])
+    response = client.get(reverse("aanbod:search"))
+    assert response.status_code == 200
+    assert "/nl/doorverwijzingen/" not in response.content.decode()
 
 
 def test_after_login_a_social_worker_lands_in_the_inbox(cast):
@@ -278,7 +282,7 @@ def test_after_login_a_social_worker_lands_in_the_inbox(cast):
     assert InvitationOnlyAccountAdapter(request).get_login_redirect_url(request) == (
         reverse("doorverwijzing:inbox")
     )
-    request.user = UserFactory()
+    request.user = cast.volunteer
     assert InvitationOnlyAccountAdapter(request).get_login_redirect_url(request) == "/"
 
 

@@ -12,7 +12,6 @@ from doorverwijzing.mails import referral_daily_digest, referral_event_record, r
 from doorverwijzing.models import ReferralMailEvent, ReferralMailPreference
 from doorverwijzing.notifications import referral_reminder_mail
 from huisvanhetkind.models import OutboxMessage
-from partners.tests.factories import NetworkFactory, OrganisationFactory
 
 from .factories import ReferralFactory, social_worker
 
@@ -20,10 +19,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def referral():
-    network = NetworkFactory()
-    referrer = social_worker(OrganisationFactory(networks=[network], name="OCMW Gent"))
-    receiver = social_worker(OrganisationFactory(networks=[network], name="CKG De Wiege"))
+def referral(cast):
+    """A referral from the cast's social worker (at "OCMW Gent") to a social worker of the
+    other partner ("CKG De Wiege"); their partner editors hear nothing."""
+    for organisation, name in (
+        (cast.organisation, "OCMW Gent"),
+        (cast.other_organisation, "CKG De Wiege"),
+    ):
+        organisation.name = name
+        organisation.save(update_fields=["name"])
+    referrer = cast.social_worker
+    referrer.organisation = cast.organisation
+    receiver = social_worker(cast.other_organisation)
     referral = ReferralFactory(
         public_id="R-7KQ2MX",
         referring_organisation=referrer.organisation,

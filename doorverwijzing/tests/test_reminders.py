@@ -90,22 +90,22 @@ def test_no_mail_when_the_referral_moved_on_before_the_reminder_went_out():
 # --- Nobody opened it: the coordinators are told (issue 12, item 7) --------------------
 
 
-def _coordinated_referral(sent: dt.date):
-    from partners.choices import Role
-    from partners.tests.factories import MembershipFactory, NetworkFactory, UserFactory
-
-    network = NetworkFactory()
-    coordinator = UserFactory()
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    MembershipFactory(user=UserFactory(), role=Role.COORDINATOR, network=NetworkFactory())
-    referral = ReferralFactory(sent_at=_at(sent))
-    referral.referring_organisation.networks.add(network)
-    referral.receiving_organisation.networks.add(network)
-    return referral, coordinator
+@pytest.fixture
+def coordinated_referral(cast):
+    """A referral sent on a Friday (6 November 2026) from the cast's organisation to the
+    other partner: the cast's coordinator hears if nobody opens it, the far one never."""
+    referral = ReferralFactory(
+        sent_at=_at(dt.date(2026, 11, 6)),
+        referring_organisation=cast.organisation,
+        receiving_organisation=cast.other_organisation,
+    )
+    return referral, cast.coordinator
 
 
-def test_a_referral_nobody_opened_escalates_to_the_coordinator_once_after_2_working_days():
-    referral, coordinator = _coordinated_referral(dt.date(2026, 11, 6))  # a Friday
+def test_a_referral_nobody_opened_escalates_to_the_coordinator_once_after_2_working_days(
+    coordinated_referral,
+):
+    referral, coordinator = coordinated_referral
     assert ReminderKind.UNOPENED_COORDINATOR not in {
         r.kind for r in reminders_due(today=dt.date(2026, 11, 9))
     }
@@ -122,12 +122,12 @@ def test_a_referral_nobody_opened_escalates_to_the_coordinator_once_after_2_work
         assert personal not in message.body
 
 
-def test_a_referral_opened_by_the_receiver_does_not_escalate(client):
+def test_a_referral_opened_by_the_receiver_does_not_escalate(client, cast, coordinated_referral):
     from .factories import with_mfa
 
-    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    referral, _coordinator = coordinated_referral
     receiver = with_mfa(social_worker(referral.receiving_organisation))
-    referrer = with_mfa(social_worker(referral.referring_organisation))
+    referrer = with_mfa(cast.social_worker)
     client.force_login(referrer)  # the referrer reading it again does not count
     client.get(referral.get_absolute_url())
     referral.refresh_from_db()
@@ -140,8 +140,8 @@ def test_a_referral_opened_by_the_receiver_does_not_escalate(client):
     assert ReminderKind.UNOPENED_COORDINATOR not in kinds
 
 
-def test_an_escalation_planned_before_the_first_read_is_not_mailed():
-    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+def test_an_escalation_planned_before_the_first_read_is_not_mailed(coordinated_referral):
+    referral, _coordinator = coordinated_referral
     reminders_plan(today=dt.date(2026, 11, 10))
     referral.first_opened_at = timezone.now()
     referral.save(update_fields=["first_opened_at"])
@@ -150,7 +150,7 @@ def test_an_escalation_planned_before_the_first_read_is_not_mailed():
     assert mail.outbox == []
 
 
-def test_the_upgrade_takes_the_first_read_from_the_access_log():
+def test_the_upgrade_takes_the_first_read_from_the_access_log(cast, coordinated_referral):
     from importlib import import_module
 
     from django.apps import apps
@@ -160,9 +160,9 @@ def test_the_upgrade_takes_the_first_read_from_the_access_log():
     migration = import_module(
         "doorverwijzing.migrations.0003_unopened_referrals_and_network_mail_claims"
     )
-    referral, _coordinator = _coordinated_referral(dt.date(2026, 11, 6))
+    referral, _coordinator = coordinated_referral
     never_read = ReferralFactory()
-    referrer = social_worker(referral.referring_organisation)
+    referrer = cast.social_worker
     receiver = social_worker(referral.receiving_organisation)
     AccessLogEntry.objects.create(referral=referral, actor=referrer, action="read")
     read = AccessLogEntry.objects.create(referral=referral, actor=receiver, action="read")

@@ -13,14 +13,7 @@ from aanbod.tests.factories import OfferFactory
 from opendata.models import ImportStatus, OfferImport
 from opendata.offer_import import offer_import_run, preview_counts
 from opendata.spreadsheet import spreadsheet_preview
-from partners.choices import Role
-from partners.tests.factories import (
-    LocationFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from partners.tests.factories import LocationFactory, OrganisationFactory, staff
 
 from .test_uitdatabank import documents
 
@@ -29,13 +22,17 @@ UPLOAD = "/admin/opendata/offerimport/upload/"
 
 
 @pytest.fixture
-def setup(client):
-    network = NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    client.force_login(coordinator)
-    return network, organisation, coordinator
+def cast(cast):
+    """The shared cast (conftest.py) with staff accounts, as their invitations give them."""
+    staff(cast.coordinator, cast.owner, cast.viewer)
+    return cast
+
+
+@pytest.fixture
+def setup(client, cast):
+    """The cast's coordinator logged in, importing for the cast's organisation."""
+    client.force_login(cast.coordinator)
+    return cast.network, cast.organisation, cast.coordinator
 
 
 def _file(content: bytes, name: str) -> io.BytesIO:
@@ -98,18 +95,14 @@ def test_a_bad_file_is_refused_whole_with_a_message_per_document(client, setup):
     assert not_json.status_code == 200 and not_json.context["form"].errors["file"]
 
 
-def test_only_own_partners_can_be_chosen_and_viewers_are_refused(client, setup):
+def test_only_own_partners_can_be_chosen_and_viewers_are_refused(client, cast, setup):
     network, organisation, _coordinator = setup
-    editor = UserFactory(is_staff=True)
-    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=organisation)
-    OrganisationFactory(networks=[network])
-    client.force_login(editor)
+    assert cast.other_organisation in network.organisations.all()  # a partner not chosen
+    client.force_login(cast.owner)
     response = client.get(UPLOAD)
     assert response.status_code == 200
     assert list(response.context["form"].fields["organisation"].queryset) == [organisation]
-    viewer = UserFactory(is_staff=True)
-    MembershipFactory(user=viewer, role=Role.VIEWER, network=network)
-    client.force_login(viewer)
+    client.force_login(cast.viewer)
     assert client.get(UPLOAD).status_code == 403
     run = OfferImport.objects.create(kind="uitdatabank", organisation=organisation, network=network)
     assert client.get(f"/admin/opendata/offerimport/{run.pk}/progress/").status_code == 404
@@ -123,13 +116,11 @@ CSV = (
 )
 
 
-def test_offers_from_a_csv_and_a_partner_editor_goes_to_review(client, setup):
+def test_offers_from_a_csv_and_a_partner_editor_goes_to_review(client, cast, setup):
     network, organisation, _coordinator = setup
     location = LocationFactory(network=network, organisation=organisation)
     OfferFactory(slug="bestaand", organisation=organisation, networks=[network])
-    editor = UserFactory(is_staff=True)
-    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=organisation)
-    client.force_login(editor)
+    client.force_login(cast.owner)
     data = CSV.format(loc=location.slug).encode()
     response = client.post(
         UPLOAD,

@@ -11,27 +11,21 @@ from opendata.models import ImportStatus
 from opendata.offer_import import offer_import_run, offer_import_start, preview_counts
 from opendata.spreadsheet import spreadsheet_preview
 from opendata.uitdatabank import read_documents, uit_preview
-from partners.choices import Role
-from partners.tests.factories import (
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from partners.tests.factories import OrganisationFactory, staff
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def offer_only_in_b():
-    a, b = NetworkFactory(), NetworkFactory()
+def offer_only_in_b(cast):
+    """A partner in the cast's two networks, with an offer only in the far one; the
+    importer is the cast's coordinator (of the near one)."""
+    a, b = cast.network, cast.far_network
     shared = OrganisationFactory(networks=[a, b])
     offer = OfferFactory(
         indexed=False, organisation=shared, networks=[b], status=OfferStatus.PUBLISHED
     )
-    coordinator_a = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator_a, role=Role.COORDINATOR, network=a)
-    return a, shared, offer, coordinator_a
+    return a, shared, offer, staff(cast.coordinator)
 
 
 def _csv(offer) -> bytes:

@@ -17,15 +17,8 @@ from opendata import offer_import
 from opendata.models import ImportStatus, UitTermMapping
 from opendata.offer_import import offer_import_run, offer_import_start, preview_counts
 from opendata.uitdatabank import Refused, read_documents, uit_preview
-from partners.choices import Role
 from partners.models import Location
-from partners.tests.factories import (
-    LocationFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from partners.tests.factories import LocationFactory, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -120,19 +113,16 @@ def documents():
 
 
 @pytest.fixture
-def network_and_partner():
-    network = NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    return network, organisation
+def cast(cast):
+    """The shared cast (conftest.py) with staff accounts, as their invitations give them."""
+    staff(cast.coordinator, cast.owner)
+    return cast
 
 
-def _user(role, network, organisation):
-    user = UserFactory(is_staff=True)
-    if role == Role.COORDINATOR:
-        MembershipFactory(user=user, role=role, network=network)
-    else:
-        MembershipFactory(user=user, role=role, organisation=organisation)
-    return user
+@pytest.fixture
+def network_and_partner(cast):
+    """The cast's network and organisation, whose events are imported."""
+    return cast.network, cast.organisation
 
 
 def _import(docs, *, actor, network, organisation):
@@ -152,9 +142,9 @@ def _import(docs, *, actor, network, organisation):
     return preview, run
 
 
-def test_every_calendar_type_and_missing_fields(network_and_partner):
+def test_every_calendar_type_and_missing_fields(cast, network_and_partner):
     network, organisation = network_and_partner
-    coordinator = _user(Role.COORDINATOR, network, organisation)
+    coordinator = cast.coordinator
     UitTermMapping.objects.create(
         term_id="1.7.12.0.0", label="Voorlezen", domain="theme", life_domain=LifeDomain.EDUCATION
     )
@@ -198,9 +188,9 @@ def test_every_calendar_type_and_missing_fields(network_and_partner):
     assert LogEntry.objects.filter(change_message__contains=f"import {run.pk}").count() == 5
 
 
-def test_a_second_import_updates_and_deleted_archives(network_and_partner):
+def test_a_second_import_updates_and_deleted_archives(cast, network_and_partner):
     network, organisation = network_and_partner
-    coordinator = _user(Role.COORDINATOR, network, organisation)
+    coordinator = cast.coordinator
     _import(documents(), actor=coordinator, network=network, organisation=organisation)
     again = documents()
     again[0]["name"] = {"nl": "Voorleesuur (nieuw)"}
@@ -214,9 +204,9 @@ def test_a_second_import_updates_and_deleted_archives(network_and_partner):
     assert Offer.objects.get(uitdatabank_id=SINGLE).occurrences.count() == 1
 
 
-def test_a_place_is_matched_by_address(network_and_partner):
+def test_a_place_is_matched_by_address(cast, network_and_partner):
     network, organisation = network_and_partner
-    coordinator = _user(Role.COORDINATOR, network, organisation)
+    coordinator = cast.coordinator
     ours = LocationFactory(
         network=network, organisation=organisation, street="kerkstraat 1", postcode="9240"
     )
@@ -224,9 +214,9 @@ def test_a_place_is_matched_by_address(network_and_partner):
     assert Offer.objects.get(uitdatabank_id=SINGLE).locations.get() == ours
 
 
-def test_a_partner_editors_import_goes_to_review(network_and_partner):
+def test_a_partner_editors_import_goes_to_review(cast, network_and_partner):
     network, organisation = network_and_partner
-    editor = _user(Role.PARTNER_EDITOR, network, organisation)
+    editor = cast.owner
     _import(documents()[:2], actor=editor, network=network, organisation=organisation)
     assert set(Offer.objects.values_list("status", flat=True)) == {OfferStatus.IN_REVIEW}
 
@@ -244,18 +234,20 @@ def test_one_bad_document_refuses_the_whole_file(network_and_partner):
         read_documents(b"{not json")
 
 
-def test_an_event_of_another_partner_is_refused(network_and_partner):
+def test_an_event_of_another_partner_is_refused(cast, network_and_partner):
     network, organisation = network_and_partner
-    coordinator = _user(Role.COORDINATOR, network, organisation)
+    coordinator = cast.coordinator
     _import(documents()[:1], actor=coordinator, network=network, organisation=organisation)
-    other = OrganisationFactory(networks=[network])
+    other = cast.other_organisation
     preview = preview_counts(uit_preview(documents()[:1]), source="uitdatabank", organisation=other)
     assert not preview.acceptable
 
 
-def test_five_thousand_events_in_a_minute_with_constant_queries_per_batch(network_and_partner):
+def test_five_thousand_events_in_a_minute_with_constant_queries_per_batch(
+    cast, network_and_partner
+):
     network, organisation = network_and_partner
-    coordinator = _user(Role.COORDINATOR, network, organisation)
+    coordinator = cast.coordinator
     template = documents()[0]
 
     def events(n):

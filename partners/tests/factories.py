@@ -134,3 +134,13 @@ class MeetingFactory(DjangoModelFactory):
     group = factory.SubFactory(GroupFactory)
     date = dt.date(2026, 10, 14)
     decisions = "Avondaanbod voor werkende ouders uitwerken\nFlyer vertalen naar het Arabisch"
+
+
+def staff(*users):
+    """Give each user a staff account, as an invitation to a staff role does
+    (partners.invitations): the admin lets nobody else in. The shared cast's people have
+    none until a test of the admin asks: `staff(cast.coordinator, cast.viewer)`."""
+    for user in users:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    return users[0] if len(users) == 1 else users

@@ -8,23 +8,27 @@ from partners.choices import Pillar, Role
 from partners.invitations import invitation_place_problem
 from partners.models import Organisation
 from partners.tests.factories import (
-    MembershipFactory,
     MunicipalityFactory,
-    NetworkFactory,
     OrganisationFactory,
     OrganisationTypeFactory,
-    UserFactory,
+    staff,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator():
-    network = NetworkFactory(name="Huis van het Kind Scheldevallei")
-    user = UserFactory(is_staff=True)
-    MembershipFactory(user=user, role=Role.COORDINATOR, network=network)
-    user.network = network
+def network(network):
+    network.name = "Huis van het Kind Scheldevallei"
+    network.save(update_fields=["name"])
+    return network
+
+
+@pytest.fixture
+def coordinator(cast):
+    """The cast's coordinator (conftest.py), with the staff account the admin asks for."""
+    user = staff(cast.coordinator)
+    user.network = cast.network
     return user
 
 
@@ -110,14 +114,13 @@ def test_the_invite_page_says_what_to_choose_for_an_editor_without_organisation(
     assert "kies de organisatie" in content
 
 
-def test_a_network_with_many_municipalities_is_listed_once(client, coordinator):
+def test_a_network_with_many_municipalities_is_listed_once(client, cast, coordinator):
     """Regression: the "Netwerken" list showed one network 25 times (a row per join)."""
     network = coordinator.network
     network.municipalities.set([MunicipalityFactory() for _ in range(25)])
     for _ in range(3):
         OrganisationFactory(networks=[network])
-    viewer = UserFactory(is_staff=True)
-    MembershipFactory(user=viewer, role=Role.VIEWER, network=network)
+    viewer = staff(cast.viewer)
     municipality = network.municipalities.first()
     for user in (coordinator, viewer):
         client.force_login(user)

@@ -4,21 +4,20 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from partners.choices import AgreementStatus, Role
+from partners.choices import AgreementStatus
 from partners.services import agreement_reminders_due, agreement_send_reminder
 from partners.tasks import agreement_reminders_scan
 
-from .factories import AgreementFactory, MembershipFactory, NetworkFactory
+from .factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def network_with_coordinator():
-    network = NetworkFactory()
-    MembershipFactory(role=Role.COORDINATOR, network=network, user__email="coord@hvhk.be")
-    return network
+def network_with_coordinator(cast):
+    """The cast's network (conftest.py): its coordinator hears of ending agreements."""
+    return cast.network
 
 
 def _ending_in(days: int, network, **kwargs):
@@ -46,13 +45,12 @@ def test_ended_and_draft_agreements_get_no_reminder(network_with_coordinator):
     assert agreement_reminders_due(today=TODAY) == []
 
 
-def test_reminder_goes_to_the_coordinators_of_that_network_only(network_with_coordinator):
-    other = NetworkFactory()
-    MembershipFactory(role=Role.COORDINATOR, network=other, user__email="ander@hvhk.be")
+def test_reminder_goes_to_the_coordinators_of_that_network_only(cast, network_with_coordinator):
+    # Not the far network's coordinator, nor the network's viewer or partners.
     agreement = _ending_in(30, network_with_coordinator)
     assert agreement_send_reminder(agreement_id=agreement.id, days_before=60) is True
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["coord@hvhk.be"]
+    assert mail.outbox[0].to == [cast.coordinator.email]
     assert agreement.subject in mail.outbox[0].subject
 
 

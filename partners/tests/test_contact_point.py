@@ -14,6 +14,7 @@ from .factories import (
     NetworkFactory,
     OrganisationFactory,
     UserFactory,
+    staff,
 )
 
 pytestmark = pytest.mark.django_db
@@ -99,14 +100,14 @@ def test_the_check_is_registered_for_the_database_tag():
     assert "database" in contact_point_has_reader.tags
 
 
-def test_the_coordinators_start_page_names_the_network_nobody_reads(client):
-    network = NetworkFactory(name="Huis van het Kind Onbereikbaar")
-    network.organiser = OrganisationFactory(networks=[network])
-    network.save()
-    elsewhere = NetworkFactory(name="Huis van het Kind Elders")
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
-    client.force_login(coordinator)
+def test_the_coordinators_start_page_names_the_network_nobody_reads(client, cast):
+    # The organiser is the outsider's partner: a partner editor there reads no questions.
+    network, elsewhere = cast.network, cast.far_network
+    network.name, network.organiser = "Huis van het Kind Onbereikbaar", cast.other_organisation
+    network.save(update_fields=["name", "organiser"])
+    elsewhere.name = "Huis van het Kind Elders"
+    elsewhere.save(update_fields=["name"])
+    client.force_login(staff(cast.coordinator))
     content = client.get("/admin/").content.decode()
     assert (
         f'<a href="/admin/partners/network/{network.pk}/change/">Huis van het Kind Onbereikbaar</a>'
@@ -118,15 +119,13 @@ def test_the_coordinators_start_page_names_the_network_nobody_reads(client):
     assert "Huis van het Kind Onbereikbaar" not in attention
 
 
-def test_readers_are_the_active_social_workers_of_the_organiser():
-    network = NetworkFactory()
-    network.organiser = OrganisationFactory(networks=[network])
-    network.save()
-    reader = _social_worker(network.organiser)
+def test_readers_are_the_active_social_workers_of_the_organiser(cast):
+    # The cast's organisation organises: its social worker reads, its partner editors don't.
+    network = cast.network
+    network.organiser = cast.organisation
+    network.save(update_fields=["organiser"])
     _social_worker(network.organiser, is_active=False)
-    editor = UserFactory()
-    MembershipFactory(user=editor, role=Role.PARTNER_EDITOR, organisation=network.organiser)
-    assert list(network_contact_point_readers(network=network)) == [reader]
+    assert list(network_contact_point_readers(network=network)) == [cast.social_worker]
 
 
 def test_the_check_names_every_network_whose_alerts_reach_no_coordinator():

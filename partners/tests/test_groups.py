@@ -1,30 +1,21 @@
 import pytest
 
-from partners.choices import Role
-
-from .factories import (
-    GroupFactory,
-    MeetingFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from .factories import GroupFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def group_with_member():
-    network = NetworkFactory()
-    organisation = OrganisationFactory(networks=[network])
-    member = UserFactory()
-    MembershipFactory(user=member, role=Role.SOCIAL_WORKER, organisation=organisation)
+def group_with_member(cast):
+    """A working group of the cast's network with the cast's organisation as a member; the
+    member who reads it is the cast's social worker."""
     group = GroupFactory(
-        network=network, name="Werkgroep kwetsbare gezinnen", member_organisations=[organisation]
+        network=cast.network,
+        name="Werkgroep kwetsbare gezinnen",
+        member_organisations=[cast.organisation],
     )
     MeetingFactory(group=group)
-    return group, member
+    return group, cast.social_worker
 
 
 def test_member_through_an_organisation_reads_the_decisions(client, group_with_member):
@@ -34,25 +25,23 @@ def test_member_through_an_organisation_reads_the_decisions(client, group_with_m
     assert "Avondaanbod voor werkende ouders uitwerken" in content
 
 
-def test_a_person_added_directly_is_a_member_too(client, group_with_member):
+def test_a_person_added_directly_is_a_member_too(client, cast, group_with_member):
     group, _member = group_with_member
-    person = UserFactory()
-    group.member_users.add(person)
-    client.force_login(person)
+    group.member_users.add(cast.volunteer)
+    client.force_login(cast.volunteer)
     assert client.get(f"/nl/groepen/{group.pk}/").status_code == 200
 
 
-def test_outsider_gets_404_on_group_detail(client, group_with_member):
+@pytest.mark.parametrize("person", ["outsider", "volunteer"])
+def test_outsider_gets_404_on_group_detail(client, cast, group_with_member, person):
     group, _member = group_with_member
-    client.force_login(UserFactory())
+    client.force_login(cast[person])
     assert client.get(f"/nl/groepen/{group.pk}/").status_code == 404
 
 
-def test_coordinator_of_another_network_gets_404_on_group_detail(client, group_with_member):
+def test_coordinator_of_another_network_gets_404_on_group_detail(client, cast, group_with_member):
     group, _member = group_with_member
-    stranger = UserFactory()
-    MembershipFactory(user=stranger, role=Role.COORDINATOR, network=NetworkFactory())
-    client.force_login(stranger)
+    client.force_login(cast.far_coordinator)
     assert client.get(f"/nl/groepen/{group.pk}/").status_code == 404
 
 

@@ -8,27 +8,25 @@ from aanbod.tests.factories import OfferFactory
 from partners.choices import Role
 from partners.invitations import role_invite
 
-from .factories import (
-    AgreementFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from .factories import AgreementFactory, OrganisationFactory, staff
 
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_start_page_shows_what_needs_the_coordinator(client):
-    network = NetworkFactory()
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+@pytest.fixture
+def coordinator(cast):
+    """The cast's coordinator (conftest.py), with the staff account the invitation gives."""
+    return staff(cast.coordinator)
+
+
+def test_admin_start_page_shows_what_needs_the_coordinator(client, cast, coordinator):
+    network = cast.network
     today = timezone.localdate()
     AgreementFactory(
         network=network, subject="Convenant loopt af", end=today + dt.timedelta(days=30)
     )
     AgreementFactory(
-        network=NetworkFactory(), subject="Convenant van elders", end=today + dt.timedelta(days=30)
+        network=cast.far_network, subject="Convenant van elders", end=today + dt.timedelta(days=30)
     )
     OrganisationFactory(name="Partner zonder contact", contact_name="", networks=[network])
     role_invite(actor=coordinator, email="nog-niet@x.be", role=Role.VIEWER, network=network)
@@ -41,10 +39,10 @@ def test_admin_start_page_shows_what_needs_the_coordinator(client):
     assert f"({network.name})</li>" in content.split("Convenant loopt af", 1)[1]
 
 
-def test_admin_start_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
-    network = NetworkFactory()
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+def test_admin_start_page_runs_a_constant_number_of_queries(
+    client, cast, coordinator, django_assert_max_num_queries
+):
+    network = cast.network
     for index in range(15):
         AgreementFactory(network=network, end=timezone.localdate() + dt.timedelta(days=index))
         OrganisationFactory(contact_name="", networks=[network])
@@ -58,11 +56,10 @@ def test_admin_start_page_runs_a_constant_number_of_queries(client, django_asser
         assert client.get("/admin/").status_code == 200
 
 
-def test_admin_start_page_links_the_qr_flyer_of_the_coordinators_network(client):
-    network = NetworkFactory(name="Huis van het Kind Rivierenland")
-    NetworkFactory(name="Ander netwerk")
-    coordinator = UserFactory(is_staff=True)
-    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=network)
+def test_admin_start_page_links_the_qr_flyer_of_the_coordinators_network(client, cast, coordinator):
+    network = cast.network
+    cast.far_network.name = "Ander netwerk"
+    cast.far_network.save(update_fields=["name"])
     client.force_login(coordinator)
     content = client.get("/admin/").content.decode()
     flyers = content[content.index('id="flyers"') :]
