@@ -22,11 +22,13 @@ from .exceptions import OfferStateError
 class RecurringScheduleInline(ScopedTabularInline):
     model = models.RecurringSchedule
     extra = 0
+    rows_are_parts = True
 
 
 class OccurrenceInline(ScopedTabularInline):
     model = models.Occurrence
     extra = 0
+    rows_are_parts = True
 
 
 def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None:
