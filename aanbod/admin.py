@@ -21,11 +21,13 @@ from . import models, services
 class RecurringScheduleInline(ScopedTabularInline):
     model = models.RecurringSchedule
     extra = 0
+    rows_are_parts = True
 
 
 class OccurrenceInline(ScopedTabularInline):
     model = models.Occurrence
     extra = 0
+    rows_are_parts = True
 
 
 def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None:

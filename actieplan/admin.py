@@ -13,12 +13,8 @@ class GoalInline(ScopedStackedInline):
     model = Goal
     extra = 0
     fields = ["pillar", "life_domain", "target_group", "text", "indicator", "multi_year_goal"]
-
-    # The plan's own rule, not Django's per-model flags (as ScopedModelAdmin does).
-    def has_view_permission(self, request, obj=None):
-        return permissions.can(request.user, "plan.manage", obj)
-
-    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+    # The plan's rule answers (ScopedInlineMixin); a goal is part of its plan.
+    rows_are_parts = True
 
 
 @admin.register(ActionPlan)

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import router
-from django.db.models import URLField
+from django.db.models import Q, URLField
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -252,11 +252,78 @@ class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return permissions.can(request.user, "admin.delete", obj)
 
 
-class ScopedTabularInline(FieldScopingMixin, admin.TabularInline):
+class ScopedInlineMixin(FieldScopingMixin):
+    """An inline answers from its parent admin: the rule of the object its rows are part of.
+
+    Django's InlineModelAdmin asks the per-model permissions the portal never grants (only
+    superusers saw inlines). Django passes the parent object as `obj` (None on an add
+    page): rows are seen when the parent may be seen, added and changed when it may be
+    changed. Removing a row: `rows_are_parts` (an opening period, a schedule line) by whoever
+    may change the parent; otherwise (a location, a meeting: objects in their own right) the
+    registry's delete rule, superusers only. `edit_action` (an action in permissions.ACTIONS)
+    is asked too before a row is added, changed or removed (an organisation's agreements are
+    the agreement's coordinator's to change).
+    """
+
+    #: True: a row is part of its parent and goes with a change of it.
+    rows_are_parts = False
+    #: an extra action, asked without an object, for adding, changing or removing rows
+    edit_action = ""
+
+    def _parent_admin(self):
+        return self.admin_site._registry.get(self.parent_model)
+
+    def has_view_permission(self, request, obj=None):
+        parent = self._parent_admin()
+        return parent is not None and parent.has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        parent = self._parent_admin()
+        if parent is None or not parent.has_change_permission(request, obj):
+            return False
+        return not self.edit_action or permissions.can(request.user, self.edit_action)
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.rows_are_parts:
+            return self.has_change_permission(request, obj)
+        return permissions.can(request.user, "admin.delete")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """A saved row keeps a link the user may not pick (another partner's zitdag at
+        their location): saving the page must not fail on a value nobody changed. Only the
+        row's current value is added; any other id outside the scope stays a form error."""
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class KeepsItsLinks(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if self.instance.pk is None:
+                    return
+                for name, field in self.fields.items():
+                    current = self.initial.get(name)
+                    if (
+                        current is None
+                        or name == self._meta.model._meta.pk.name
+                        or type(field) is not forms.ModelChoiceField
+                    ):
+                        continue
+                    shown = field.queryset
+                    field.queryset = shown.model._default_manager.filter(
+                        Q(pk__in=shown.values("pk")) | Q(pk=current)
+                    )
+
+        formset.form = KeepsItsLinks
+        return formset
+
+
+class ScopedTabularInline(ScopedInlineMixin, admin.TabularInline):
     pass
 
 
-class ScopedStackedInline(FieldScopingMixin, admin.StackedInline):
+class ScopedStackedInline(ScopedInlineMixin, admin.StackedInline):
     pass
 
 

@@ -42,6 +42,7 @@ class ScopedImportExportMixin(ImportExportMixin, ExportActionMixin):
 class DeelgemeenteInline(ScopedTabularInline):
     model = models.Deelgemeente
     extra = 0
+    rows_are_parts = True
 
 
 @admin.register(models.Municipality)
@@ -118,6 +119,11 @@ class LocationInline(ScopedStackedInline):
     fields = ["name", "slug", "network", "street", "postcode", "city", "wheelchair_accessible"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        # A shared partner's locations in a network the user does not work in stay out of
+        # the form (and untouched when it is saved).
+        return permissions.scope(request.user, super().get_queryset(request))
+
 
 class AgreementPartnerInline(ScopedTabularInline):
     model = models.Agreement.partners.through
@@ -125,6 +131,13 @@ class AgreementPartnerInline(ScopedTabularInline):
     verbose_name = _("agreement")
     field_actions = {"agreement": "agreement.manage"}
     verbose_name_plural = _("agreements")
+    # An agreement's partners are the agreement's to change: its network's coordinator.
+    edit_action = "agreement.manage"
+    rows_are_parts = True
+
+    def get_queryset(self, request):
+        agreements = permissions.scope(request.user, models.Agreement, "agreement.manage")
+        return super().get_queryset(request).filter(agreement__in=agreements)
 
 
 @admin.register(models.Organisation)
@@ -172,16 +185,19 @@ class OrganisationAdmin(
 class OpeningPeriodInline(ScopedTabularInline):
     model = models.OpeningPeriod
     extra = 0
+    rows_are_parts = True
 
 
 class ClosedDayInline(ScopedTabularInline):
     model = models.ClosedDay
     extra = 0
+    rows_are_parts = True
 
 
 class ZitdagInline(ScopedTabularInline):
     model = models.Zitdag
     extra = 0
+    rows_are_parts = True
     autocomplete_fields = ["organisation"]
 
 

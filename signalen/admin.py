@@ -4,7 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from huisvanhetkind import permissions
-from huisvanhetkind.admin_scoping import FieldScopingMixin, ScopedModelAdmin
+from huisvanhetkind.admin_scoping import ScopedInlineMixin, ScopedModelAdmin
 
 from .models import SearchGap, Signal, Survey, SurveyQuestion, Theme
 
@@ -69,9 +69,10 @@ class SearchGapAdmin(admin.ModelAdmin):
         return permissions.can(request.user, "admin.delete", obj)
 
 
-class SurveyQuestionInline(FieldScopingMixin, TranslationTabularInline):
+class SurveyQuestionInline(ScopedInlineMixin, TranslationTabularInline):
     model = SurveyQuestion
     extra = 1
+    rows_are_parts = True
 
 
 @admin.register(Survey)

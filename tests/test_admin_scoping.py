@@ -10,7 +10,7 @@ forms, asks the autocomplete endpoint, and reads every admin page for B's names.
 import pytest
 from django.contrib import admin
 from django.db.models.fields.files import FieldFile
-from django.forms import ModelChoiceField
+from django.forms import ModelChoiceField, SplitDateTimeWidget
 from django.test import RequestFactory
 
 from aanbod.models import Participation
@@ -178,15 +178,33 @@ def test_superusers_keep_every_network_in_the_admin_forms(world):
     )
 
 
-def _form_data(response, **overrides) -> dict:
-    """What the browser would send back for the form on the page, with some values changed."""
-    form = response.context["adminform"].form
+def _values(form) -> dict:
     data = {}
     for name in form.fields:
         value = form[name].value()
-        if value is None or isinstance(value, FieldFile):
+        if value is None or value is False or isinstance(value, FieldFile):
             continue
-        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+        widget = form.fields[name].widget
+        if isinstance(widget, SplitDateTimeWidget):  # a date and a time (an occurrence's start)
+            for index, part in enumerate(widget.decompress(value)):
+                data[f"{form.add_prefix(name)}_{index}"] = part
+            continue
+        data[form.add_prefix(name)] = (
+            [str(v) for v in value] if isinstance(value, list | tuple) else value
+        )
+    return data
+
+
+def _form_data(response, **overrides) -> dict:
+    """What the browser would send back for the form on the page (and its inlines, with no
+    extra row), with some values changed."""
+    data = _values(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        data.update(_values(formset.management_form))
+        data[f"{formset.prefix}-TOTAL_FORMS"] = len(formset.initial_forms)
+        for form in formset.initial_forms:
+            data.update(_values(form))
     data.update(overrides)
     return data
 
@@ -443,7 +461,10 @@ def test_saving_a_shared_object_keeps_its_links_to_another_network(client, world
     assert not shown.filter(pk=hidden.pk).exists()
     posted = [str(related.pk) for related in getattr(obj, field).filter(pk__in=shown)]
     response = client.post(url, _form_data(page, **{field: posted}))
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors,
+        [f.formset.errors for f in response.context["inline_admin_formsets"]],
+    )
     assert getattr(obj, field).filter(pk=hidden.pk).exists()
 
 
@@ -504,3 +525,208 @@ def test_no_changelist_filters_by_referral_or_familys_question(client, world, su
         assert client.get(url).status_code == 400, url
     # The lists themselves and their own filters still answer.
     assert client.get("/admin/aanbod/offer/?status__exact=published").status_code == 200
+
+
+# --- Inlines answer from their parent admin (ScopedInlineMixin) ---------------------------
+
+
+def _staff(user):
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    return user
+
+
+def _inlines(response) -> dict:
+    """prefix -> the inline on the page, with the rights the page gives it."""
+    return {inline.formset.prefix: inline for inline in response.context["inline_admin_formsets"]}
+
+
+def _new_row(data: dict, prefix: str, **values) -> dict:
+    """The data with one more (new) row in the inline `prefix`."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = index + 1
+    data.update({f"{prefix}-{index}-{name}": value for name, value in values.items()})
+    return data
+
+
+@pytest.fixture
+def location(cast):
+    from partners.tests.factories import OpeningPeriodFactory
+
+    location = LocationFactory(organisation=cast.organisation, network=cast.network)
+    OpeningPeriodFactory(location=location, weekday=0)
+    return location
+
+
+def test_coordinator_edits_the_opening_hours_and_zitdagen_of_a_location(client, cast, location):
+    """The inlines asked Django's model permissions, which nobody but a superuser has: a
+    coordinator saw a location without its opening hours, closed days and zitdagen."""
+    client.force_login(_staff(cast.coordinator))
+    url = f"/admin/partners/location/{location.pk}/change/"
+    page = client.get(url)
+    inlines = _inlines(page)
+    assert set(inlines) == {"opening_periods", "closed_days", "zitdagen"}
+    for inline in inlines.values():
+        assert inline.has_add_permission and inline.has_change_permission
+        assert inline.has_delete_permission  # rows are part of the location
+    data = _form_data(page)
+    _new_row(data, "opening_periods", weekday=2, starts="13:00", ends="17:00")
+    _new_row(data, "zitdagen", weekday=3, starts="09:00", ends="11:00",
+             organisation=cast.other_organisation.pk)  # fmt: skip
+    data["opening_periods-0-DELETE"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302, [i.formset.errors for i in _inlines(response).values()]
+    assert list(location.opening_periods.values_list("weekday", flat=True)) == [2]
+    assert location.zitdagen.get().organisation == cast.other_organisation
+
+
+def test_coordinator_of_another_network_gets_no_inline(client, cast, location):
+    client.force_login(_staff(cast.far_coordinator))
+    url = f"/admin/partners/location/{location.pk}/change/"
+    assert client.get(url).status_code == 302  # "does not exist": back to the admin index
+    data = _new_row({"opening_periods-TOTAL_FORMS": 0, "opening_periods-INITIAL_FORMS": 0},
+                    "opening_periods", weekday=2, starts="13:00", ends="17:00")  # fmt: skip
+    client.post(url, data)
+    assert list(location.opening_periods.values_list("weekday", flat=True)) == [0]
+
+
+def test_viewer_gets_no_location_and_a_view_only_parent_shows_inlines_read_only(
+    client, cast, location, monkeypatch
+):
+    client.force_login(_staff(cast.viewer))
+    url = f"/admin/partners/location/{location.pk}/change/"
+    assert client.get(url).status_code == 403  # a viewer has no location admin at all
+    # Whoever may only view the parent sees its rows and may add, change or remove none.
+    from partners.admin import LocationAdmin
+
+    monkeypatch.setattr(LocationAdmin, "has_change_permission", lambda *args: False)
+    client.force_login(_staff(cast.coordinator))
+    page = client.get(url)
+    assert page.status_code == 200
+    inlines = _inlines(page)
+    assert set(inlines) == {"opening_periods", "closed_days", "zitdagen"}
+    for inline in inlines.values():
+        assert inline.has_view_permission
+        assert not (
+            inline.has_add_permission
+            or inline.has_change_permission
+            or inline.has_delete_permission
+        )
+    assert client.post(url, _form_data(page)).status_code == 403
+
+
+def test_partner_editor_sees_the_inlines_their_rules_allow(client, cast, location):
+    client.force_login(_staff(cast.owner))
+    page = client.get(f"/admin/partners/location/{location.pk}/change/")
+    assert all(i.has_change_permission for i in _inlines(page).values())
+    agreement = AgreementFactory(network=cast.network)
+    agreement.partners.add(cast.organisation)
+    page = client.get(f"/admin/partners/organisation/{cast.organisation.pk}/change/")
+    inlines = _inlines(page)
+    locations = inlines["locations"]
+    assert [form.instance for form in locations.formset.initial_forms] == [location]
+    assert locations.has_change_permission and not locations.has_delete_permission
+    # An organisation's agreements are the agreement's coordinator's to change.
+    partners = next(i for prefix, i in inlines.items() if prefix != "locations")
+    assert not (partners.has_add_permission or partners.has_change_permission)
+    # The page saves as it is shown.
+    response = client.post(
+        f"/admin/partners/organisation/{cast.organisation.pk}/change/", _form_data(page)
+    )
+    assert response.status_code == 302, [i.formset.errors for i in _inlines(response).values()]
+    assert agreement.partners.filter(pk=cast.organisation.pk).exists()
+    # Another organisation's location is not theirs, with or without inlines.
+    other = LocationFactory(organisation=cast.other_organisation, network=cast.network)
+    assert client.get(f"/admin/partners/location/{other.pk}/change/").status_code == 302
+
+
+def test_an_inline_row_pointing_at_another_network_is_refused(client, cast, location):
+    foreign = OrganisationFactory(networks=[cast.far_network])
+    client.force_login(_staff(cast.coordinator))
+    url = f"/admin/partners/location/{location.pk}/change/"
+    data = _new_row(_form_data(client.get(url)), "zitdagen", weekday=3, starts="09:00",
+                    ends="11:00", organisation=foreign.pk)  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "organisation" in _inlines(response)["zitdagen"].formset.errors[0]
+    assert not location.zitdagen.exists()
+
+
+def test_coordinator_cannot_delete_a_location_through_the_organisation(client, cast, location):
+    """A location is an object in its own right: only an administrator deletes it."""
+    client.force_login(_staff(cast.coordinator))
+    url = f"/admin/partners/organisation/{cast.organisation.pk}/change/"
+    page = client.get(url)
+    locations = _inlines(page)["locations"]
+    assert locations.has_change_permission and not locations.has_delete_permission
+    data = _form_data(page)
+    data["locations-0-DELETE"] = "on"
+    client.post(url, data)
+    assert type(location).objects.filter(pk=location.pk).exists()
+
+
+def test_a_shared_partners_location_in_another_network_stays_out_of_its_form(client, cast):
+    """A partner in two networks: the coordinator of one sees, and saves, only the
+    locations in theirs; the other network's location is neither shown nor changed."""
+    cast.organisation.networks.add(cast.far_network)
+    far = LocationFactory(organisation=cast.organisation, network=cast.far_network)
+    own = LocationFactory(organisation=cast.organisation, network=cast.network)
+    client.force_login(_staff(cast.coordinator))
+    url = f"/admin/partners/organisation/{cast.organisation.pk}/change/"
+    page = client.get(url)
+    shown = [form.instance for form in _inlines(page)["locations"].formset.initial_forms]
+    assert shown == [own]
+    response = client.post(url, _form_data(page, networks=[str(cast.network.pk)]))
+    assert response.status_code == 302, response.context["errors"]
+    far.refresh_from_db()
+    assert far.network == cast.far_network
+
+
+@pytest.mark.parametrize("name", ["offer", "survey", "plan", "group"])
+def test_the_other_admins_show_their_inlines_to_who_may_change_them(client, cast, name):
+    """An offer's schedule and dates (its partner editor), a survey's questions, a plan's
+    goals and a group's meetings (the coordinator). Meetings are not removed from the
+    group's page: they are objects in their own right."""
+    if name == "offer":
+        user, obj = cast.owner, OfferFactory(organisation=cast.organisation, indexed=False)
+        prefixes = {"recurring_schedules", "occurrences"}
+    elif name == "survey":
+        user, prefixes = cast.coordinator, {"questions"}
+        obj = Survey.objects.create(network=cast.network, slug="vraag", title="Vragen")
+    elif name == "plan":
+        user, obj, prefixes = cast.coordinator, ActionPlanFactory(network=cast.network), {"goals"}
+    else:
+        user, obj, prefixes = cast.coordinator, GroupFactory(network=cast.network), {"meetings"}
+    client.force_login(_staff(user))
+    meta = obj._meta
+    url = f"/admin/{meta.app_label}/{meta.model_name}/{obj.pk}/change/"
+    inlines = _inlines(client.get(url))
+    assert set(inlines) == prefixes
+    for inline in inlines.values():
+        assert inline.has_add_permission and inline.has_change_permission
+        assert inline.has_delete_permission == (name != "group")
+    client.force_login(_staff(cast.far_coordinator))
+    assert client.get(url).status_code == 302
+
+
+def test_a_partner_editor_saves_a_location_hosting_another_partners_zitdag(client, cast, location):
+    """The zitdag's partner is not one the editor may pick: the row keeps it, and the page
+    saves; changing a row to a partner outside their scope is still refused."""
+    from partners.models import Zitdag
+
+    zitdag = Zitdag.objects.create(
+        location=location, organisation=cast.other_organisation, weekday=1,
+        starts="09:00", ends="10:00",
+    )  # fmt: skip
+    client.force_login(_staff(cast.owner))
+    url = f"/admin/partners/location/{location.pk}/change/"
+    page = client.get(url)
+    response = client.post(url, _form_data(page, **{"zitdagen-0-note": "elke dinsdag"}))
+    assert response.status_code == 302, response.context["errors"]
+    zitdag.refresh_from_db()
+    assert (zitdag.note, zitdag.organisation) == ("elke dinsdag", cast.other_organisation)
+    foreign = OrganisationFactory(networks=[cast.far_network])
+    response = client.post(url, _form_data(page, **{"zitdagen-0-organisation": foreign.pk}))
+    assert "organisation" in _inlines(response)["zitdagen"].formset.errors[0]
+    zitdag.refresh_from_db()
+    assert zitdag.organisation == cast.other_organisation
