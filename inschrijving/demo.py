@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from aanbod.choices import AccessType
 from aanbod.models import Offer
 from partners.models import Network
 
-from . import services, subscriptions
+from . import selectors, services, subscriptions
 from .choices import RegistrationStatus as Status
 from .models import Registration, RegistrationList, Subscription, Transition
 
@@ -49,13 +50,20 @@ TRANSITIONS = [
 ]  # fmt: skip
 
 
+def _keeper(offer):
+    """Who opens an offer's demo list: one of the people who keep its registrations."""
+    emails = selectors.list_keeper_emails(offer=offer)
+    return get_user_model().objects.filter(email__in=emails).order_by("email").first()
+
+
 def _open_lists() -> list[RegistrationList]:
     now = timezone.now()
     lists = []
     offers = Offer.objects.published().filter(access_type=AccessType.REGISTRATION)
     for offer in offers.prefetch_related("occurrences"):
         upcoming = [o for o in offer.occurrences.all() if o.starts_at > now and not o.cancelled]
-        if not upcoming:
+        keeper = _keeper(offer)
+        if not upcoming or keeper is None:
             continue
         RegistrationList.objects.filter(offer=offer).delete()
         series = len(upcoming) > 1 and offer.slug != FULL_OFFER
@@ -67,6 +75,7 @@ def _open_lists() -> list[RegistrationList]:
                 capacity=4 if offer.slug == FULL_OFFER else 12,
                 closes_at=None,
                 asks_note=offer.slug == BUSY_OFFER,
+                actor=keeper,
             )
         )
     return lists

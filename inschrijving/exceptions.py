@@ -1,8 +1,12 @@
-from huisvanhetkind.exceptions import DomainError, StateConflict
+from huisvanhetkind.exceptions import DomainError, NotAllowed, StateConflict
 
 
 class RegistrationError(DomainError):
     """A registration that cannot be made or changed; the message is for the family."""
+
+
+class RegistrationPermissionError(RegistrationError, NotAllowed):
+    """The actor does not keep this offer's registrations (registration.manage): 403."""
 
 
 class RegistrationClosedError(RegistrationError, StateConflict):

@@ -22,12 +22,14 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from aanbod.models import Occurrence, Participation
+from huisvanhetkind import permissions
 
 from .choices import ACTIVE, TAKES_SEAT, MessageKind
 from .choices import RegistrationStatus as Status
 from .exceptions import (
     RegistrationClosedError,
     RegistrationFullError,
+    RegistrationPermissionError,
     RegistrationStateError,
 )
 from .models import CHILDREN_FIELDS, Attendance, Registration, RegistrationList
@@ -83,6 +85,21 @@ def _new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
+# --- Who keeps the lists ----------------------------------------------------------------
+
+
+def _require_keeper(actor, offer) -> None:
+    """The partner's steps (lists, desk, attendance, a phoned answer) are for who keeps the
+    offer's registrations (registration.manage), whoever calls: a view, the admin, a task."""
+    if actor is None or not permissions.can(actor, "registration.manage", offer):
+        raise RegistrationPermissionError(_("You do not keep the registrations of this activity."))
+
+
+def _require_keeper_of_list(actor, registration_list_id: int) -> None:
+    offer = RegistrationList.objects.select_related("offer").get(pk=registration_list_id).offer
+    _require_keeper(actor, offer)
+
+
 # --- Lists ------------------------------------------------------------------------------
 
 
@@ -121,9 +138,10 @@ def registration_list_open(
     waiting_list: bool = True,
     closes_at: dt.datetime | None = None,
     asks_note: bool = False,
-    actor=None,
+    actor,
 ) -> RegistrationList:
     """Turn registration on for a session (occurrence) or the whole series (None)."""
+    _require_keeper(actor, offer)
     if occurrence is not None and occurrence.offer_id != offer.id:
         raise RegistrationStateError(_("This date belongs to another offer."))
     if capacity < 1:
@@ -144,7 +162,7 @@ def registration_list_open(
 
 @transaction.atomic
 def registration_list_update(
-    *, registration_list: RegistrationList, actor=None, **fields
+    *, registration_list: RegistrationList, actor, **fields
 ) -> RegistrationList:
     """Change capacity, waiting list, closing time, note or open/closed. More places are
     offered to the waiting list at once (after the commit)."""
@@ -153,7 +171,12 @@ def registration_list_update(
         raise ValueError(f"Cannot change {sorted(set(fields) - allowed)}.")
     if fields.get("capacity", 1) < 1:
         raise RegistrationStateError(_("Give at least one place."))
-    locked = RegistrationList.objects.select_for_update().get(pk=registration_list.pk)
+    locked = (
+        RegistrationList.objects.select_for_update(of=("self",))
+        .select_related("offer")
+        .get(pk=registration_list.pk)
+    )
+    _require_keeper(actor, locked.offer)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.save(update_fields=list(fields))
@@ -202,7 +225,8 @@ def registration_create(
 
     The same contact twice for one list gives the first registration back (created False).
     Four queries: lock the list, count seats and find the contact, insert, outbox.
-    A partner (actor) may register at the desk after the closing time.
+    A partner (actor) may register at the desk after the closing time, when they keep the
+    offer's registrations (registration.manage).
     """
     from .tasks import registration_mail_task
 
@@ -219,7 +243,9 @@ def registration_create(
         .select_related("occurrence")
         .get(pk=registration_list_id)
     )
-    if actor is None and registration_closed(registration_list, now=now):
+    if actor is not None:
+        _require_keeper(actor, registration_list.offer)
+    elif registration_closed(registration_list, now=now):
         raise RegistrationClosedError(_("Registration for this activity is closed."))
     counts = Registration.objects.filter(registration_list=registration_list).aggregate(
         taken=Count("id", filter=Q(status__in=TAKES_SEAT)),
@@ -331,8 +357,11 @@ def _schedule_advance(registration_list_id: int) -> None:
 
 @transaction.atomic
 def registration_cancel(*, registration: Registration, actor=None) -> Registration:
-    """The family (or the partner) cancels; a seat freed goes to the waiting list."""
+    """The family (by their link, no actor) or the partner (actor, who keeps the list)
+    cancels; a seat freed goes to the waiting list."""
     locked = _locked(registration)
+    if actor is not None:
+        _require_keeper_of_list(actor, locked.registration_list_id)
     if locked.status not in ACTIVE:
         raise RegistrationStateError(_("This registration cannot be cancelled any more."))
     held_seat = locked.status in TAKES_SEAT
@@ -361,10 +390,15 @@ def registration_change(
 
 
 @transaction.atomic
-def seat_claim(*, registration: Registration, now: dt.datetime | None = None) -> Registration:
-    """The family takes the seat offered to them, within the claim window."""
+def seat_claim(
+    *, registration: Registration, actor=None, now: dt.datetime | None = None
+) -> Registration:
+    """The family takes the seat offered to them, within the claim window: by their link
+    (no actor), or by phone through the list's keeper (actor)."""
     now = now or timezone.now()
     locked = _locked(registration)
+    if actor is not None:
+        _require_keeper_of_list(actor, locked.registration_list_id)
     if locked.status != Status.OFFERED or (
         locked.offer_expires_at is not None and locked.offer_expires_at <= now
     ):
@@ -374,8 +408,12 @@ def seat_claim(*, registration: Registration, now: dt.datetime | None = None) ->
 
 
 @transaction.atomic
-def seat_decline(*, registration: Registration) -> Registration:
+def seat_decline(*, registration: Registration, actor=None) -> Registration:
+    """The family lets the offered seat go: by their link (no actor), or by phone through
+    the list's keeper (actor)."""
     locked = _locked(registration)
+    if actor is not None:
+        _require_keeper_of_list(actor, locked.registration_list_id)
     if locked.status != Status.OFFERED:
         raise RegistrationStateError(_("This seat is no longer held for you."))
     _set_status(locked, Status.DECLINED, offer_expires_at=None)
@@ -484,7 +522,9 @@ def attendance_record(
     Everyone registered is marked present or absent for this date. On the list's last date
     the registration ends as attended (came at least once) or no-show. The participation
     row of the date is (re)written from the attendances, so nobody types the counts twice.
+    Only who keeps the offer's registrations checks off.
     """
+    _require_keeper(actor, registration_list.offer)
     occurrences = _list_occurrences(registration_list)
     if occurrence.id not in {o.id for o in occurrences}:
         raise RegistrationStateError(_("This date does not belong to this registration."))

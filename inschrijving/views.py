@@ -310,10 +310,10 @@ def list_seat_answer(request, pk: int, registration_pk: int):
     if request.POST.get("answer") == "yes":
         done = _("The family has the place (code %(code)s).") % {"code": registration.reference}
         with messages_on(request, done=done):
-            services.seat_claim(registration=registration)
+            services.seat_claim(registration=registration, actor=request.user)
     else:
         with messages_on(request, done=_("The place goes to the next family.")):
-            services.seat_decline(registration=registration)
+            services.seat_decline(registration=registration, actor=request.user)
     return redirect("inschrijving:list_detail", pk=pk)
 
 

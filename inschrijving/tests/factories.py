@@ -5,6 +5,13 @@ from django.utils import timezone
 from aanbod.tests.factories import OccurrenceFactory, OfferFactory
 from inschrijving import services
 from inschrijving.models import RegistrationList
+from partners.choices import Role
+from partners.tests.factories import MembershipFactory
+
+
+def keeper(offer):
+    """A partner editor of the offer's organisation: who keeps its registration lists."""
+    return MembershipFactory(role=Role.PARTNER_EDITOR, organisation=offer.organisation).user
 
 
 def session_list(
@@ -14,6 +21,8 @@ def session_list(
     offer = offer or OfferFactory(indexed=False)
     starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=days_ahead)
     occurrence = OccurrenceFactory(offer=offer, starts_at=starts)
+    if "actor" not in fields:
+        fields["actor"] = keeper(offer)
     return services.registration_list_open(
         offer=offer, occurrence=occurrence, capacity=capacity, **fields
     )

@@ -12,9 +12,9 @@ from actieplan.choices import PackKind
 from actieplan.evidence import evidence_figures
 from inschrijving import services
 from inschrijving.models import Subscription, SubscriptionChild
-from partners.tests.factories import MunicipalityFactory, NetworkFactory, UserFactory
+from partners.tests.factories import MunicipalityFactory, NetworkFactory
 
-from .factories import register, session_list
+from .factories import keeper, register, session_list
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_attendance_and_subscribers_appear_in_the_evidence_pack():
     network.municipalities.add(municipality)
     offer = OfferFactory(indexed=False, networks=[network], age_months=NumericRange(0, 36))
     registration_list = session_list(offer=offer, capacity=10, days_ahead=-1)
-    actor = UserFactory()
+    actor = keeper(offer)
     came = [
         register(registration_list, n, children_by_band={"0-3": 2}, actor=actor).registration
         for n in range(3)

@@ -5,19 +5,21 @@ from django.core import mail
 from django.utils import timezone
 
 from aanbod.models import Participation
+from aanbod.tests.factories import OccurrenceFactory, OfferFactory
+from huisvanhetkind.exceptions import NotAllowed
 from huisvanhetkind.models import OutboxMessage
 from inschrijving import services
 from inschrijving.choices import RegistrationStatus as Status
 from inschrijving.exceptions import (
     RegistrationClosedError,
     RegistrationFullError,
+    RegistrationPermissionError,
     RegistrationStateError,
 )
-from inschrijving.models import Registration
+from inschrijving.models import Attendance, Registration, RegistrationList
 from inschrijving.notifications import registration_mail_send
-from partners.tests.factories import UserFactory
 
-from .factories import register, session_list
+from .factories import keeper, register, session_list
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +63,7 @@ def test_closed_after_the_closing_time_but_the_desk_may_still_register():
     registration_list = session_list(closes_at=timezone.now() - dt.timedelta(minutes=1))
     with pytest.raises(RegistrationClosedError):
         register(registration_list, 1)
-    desk = register(registration_list, 2, actor=UserFactory())
+    desk = register(registration_list, 2, actor=keeper(registration_list.offer))
     assert desk.registration.status == Status.REGISTERED
 
 
@@ -179,7 +181,7 @@ def test_attendance_becomes_the_participation_counts_per_age_band():
         registration_list=registration_list,
         occurrence=registration_list.occurrence,
         present_ids={came.pk},
-        actor=UserFactory(),
+        actor=keeper(registration_list.offer),
     )
     participation = Participation.objects.get(occurrence=registration_list.occurrence)
     assert (participation.families, participation.children) == (1, 3)
@@ -193,7 +195,7 @@ def test_attendance_becomes_the_participation_counts_per_age_band():
         registration_list=registration_list,
         occurrence=registration_list.occurrence,
         present_ids=set(),
-        actor=None,
+        actor=keeper(registration_list.offer),
     )
     participation = Participation.objects.get(occurrence=registration_list.occurrence)
     assert (participation.families, participation.children) == (0, 0)
@@ -212,10 +214,171 @@ def test_personal_data_is_erased_after_retention_and_counts_stay(settings):
         children=2,
         children_0_3=2,
     )
-    recent = register(session_list(days_ahead=-5), actor=UserFactory()).registration
+    recent_list = session_list(days_ahead=-5)
+    recent = register(recent_list, actor=keeper(recent_list.offer)).registration
     assert services.registrations_erase_expired() == 1
     registration.refresh_from_db()
     assert (registration.name, registration.email, registration.contact_key) == ("", "", "")
     assert (registration.children, registration.children_0_3) == (2, 2)
     recent.refresh_from_db()
     assert recent.name
+
+
+# --- The partner's steps check who keeps the list, whoever calls ---------------------------
+
+# Who does not keep the lists of an offer of `cast.organisation` in `cast.network`: a partner
+# editor of another organisation of the network, a social worker and a viewer, a coordinator
+# of another network, nobody logged in.
+REFUSED = ["outsider", "social_worker", "viewer", "far_coordinator", "anonymous"]
+# Its organisation's partner editors and its network's coordinator (registration.manage).
+ALLOWED = ["owner", "colleague", "coordinator"]
+
+
+@pytest.fixture
+def cast_list(cast):
+    offer = OfferFactory(indexed=False, organisation=cast.organisation, networks=[cast.network])
+    return session_list(offer=offer, capacity=1, actor=cast.owner)
+
+
+def _offered(registration_list) -> Registration:
+    """A family offered the freed seat (no e-mail: the keeper phones them)."""
+    first = register(registration_list, 1).registration
+    waiting = register(registration_list, 2, email="", phone="0470 12 34 56").registration
+    services.registration_cancel(registration=first)
+    services.waitlist_advance(registration_list_id=registration_list.pk)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    return waiting
+
+
+def test_the_refusal_is_a_403_domain_error():
+    assert issubclass(RegistrationPermissionError, NotAllowed)
+
+
+@pytest.mark.parametrize("who", [*REFUSED, None])
+def test_opening_a_list_is_refused_to_who_does_not_keep_the_offer(cast, who):
+    offer = OfferFactory(indexed=False, organisation=cast.organisation, networks=[cast.network])
+    occurrence = OccurrenceFactory(offer=offer)
+    with pytest.raises(RegistrationPermissionError):
+        services.registration_list_open(
+            offer=offer,
+            occurrence=occurrence,
+            capacity=5,
+            actor=getattr(cast, who) if who else None,
+        )
+    assert not RegistrationList.objects.filter(offer=offer).exists()
+
+
+@pytest.mark.parametrize("who", ALLOWED)
+def test_who_keeps_the_offer_opens_and_changes_its_list(cast, who):
+    offer = OfferFactory(indexed=False, organisation=cast.organisation, networks=[cast.network])
+    actor = getattr(cast, who)
+    registration_list = services.registration_list_open(
+        offer=offer, occurrence=OccurrenceFactory(offer=offer), capacity=5, actor=actor
+    )
+    assert registration_list.created_by == actor
+    services.registration_list_update(registration_list=registration_list, actor=actor, capacity=9)
+    registration_list.refresh_from_db()
+    assert registration_list.capacity == 9
+
+
+@pytest.mark.parametrize("who", REFUSED)
+def test_changing_a_list_is_refused_to_who_does_not_keep_the_offer(cast, cast_list, who):
+    with pytest.raises(RegistrationPermissionError):
+        services.registration_list_update(
+            registration_list=cast_list, actor=getattr(cast, who), capacity=9, is_open=False
+        )
+    cast_list.refresh_from_db()
+    assert (cast_list.capacity, cast_list.is_open) == (1, True)
+
+
+@pytest.mark.parametrize("who", REFUSED)
+def test_the_desk_registration_is_refused_to_who_does_not_keep_the_offer(cast, cast_list, who):
+    with pytest.raises(RegistrationPermissionError):
+        register(cast_list, 1, actor=getattr(cast, who))
+    assert not Registration.objects.exists()
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.parametrize("who", ALLOWED)
+def test_who_keeps_the_offer_registers_at_the_desk(cast, cast_list, who):
+    result = register(cast_list, 1, actor=getattr(cast, who))
+    assert result.created and result.registration.registered_by == getattr(cast, who)
+
+
+@pytest.mark.parametrize("who", REFUSED)
+def test_cancelling_for_a_family_is_refused_to_who_does_not_keep_the_offer(cast, cast_list, who):
+    registration = register(cast_list, 1).registration
+    with pytest.raises(RegistrationPermissionError):
+        services.registration_cancel(registration=registration, actor=getattr(cast, who))
+    registration.refresh_from_db()
+    assert registration.status == Status.REGISTERED
+
+
+@pytest.mark.parametrize("who", ALLOWED)
+def test_who_keeps_the_offer_cancels_for_a_family(cast, cast_list, who):
+    registration = register(cast_list, 1).registration
+    services.registration_cancel(registration=registration, actor=getattr(cast, who))
+    registration.refresh_from_db()
+    assert registration.status == Status.CANCELLED
+
+
+@pytest.mark.parametrize("who", REFUSED)
+def test_attendance_is_refused_to_who_does_not_keep_the_offer(cast, cast_list, who):
+    came = register(cast_list, 1).registration
+    with pytest.raises(RegistrationPermissionError):
+        services.attendance_record(
+            registration_list=cast_list,
+            occurrence=cast_list.occurrence,
+            present_ids={came.pk},
+            actor=getattr(cast, who),
+        )
+    assert not Attendance.objects.exists()
+    assert not Participation.objects.exists()
+    came.refresh_from_db()
+    assert came.status == Status.REGISTERED
+
+
+def test_attendance_without_an_actor_is_refused(cast_list):
+    with pytest.raises(RegistrationPermissionError):
+        services.attendance_record(
+            registration_list=cast_list,
+            occurrence=cast_list.occurrence,
+            present_ids=set(),
+            actor=None,
+        )
+    assert not Participation.objects.exists()
+
+
+@pytest.mark.parametrize("who", ALLOWED)
+def test_who_keeps_the_offer_checks_off_who_came(cast, cast_list, who):
+    came = register(cast_list, 1).registration
+    participation = services.attendance_record(
+        registration_list=cast_list,
+        occurrence=cast_list.occurrence,
+        present_ids={came.pk},
+        actor=getattr(cast, who),
+    )
+    assert participation.families == 1 and participation.entered_by == getattr(cast, who)
+
+
+@pytest.mark.parametrize("step", [services.seat_claim, services.seat_decline])
+@pytest.mark.parametrize("who", REFUSED)
+def test_a_phoned_answer_is_refused_to_who_does_not_keep_the_offer(cast, cast_list, who, step):
+    offered = _offered(cast_list)
+    with pytest.raises(RegistrationPermissionError):
+        step(registration=offered, actor=getattr(cast, who))
+    offered.refresh_from_db()
+    assert offered.status == Status.OFFERED
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [(services.seat_claim, Status.REGISTERED), (services.seat_decline, Status.DECLINED)],
+)
+@pytest.mark.parametrize("who", ALLOWED)
+def test_who_keeps_the_offer_passes_on_a_phoned_answer(cast, cast_list, who, step, status):
+    offered = _offered(cast_list)
+    step(registration=offered, actor=getattr(cast, who))
+    offered.refresh_from_db()
+    assert offered.status == status

@@ -230,7 +230,7 @@ def registration_list(cast):
         networks=[cast.network],
         age_months=NumericRange(0, 36),
     )
-    return session_list(offer=offer, capacity=3, days_ahead=1)
+    return session_list(offer=offer, capacity=3, days_ahead=1, actor=cast.owner)
 
 
 # GET of a list's page for each of the cast: its people see it; another partner, another

@@ -55,6 +55,7 @@ def _register(page, live_server, offer, name: str, email: str) -> str:
 def test_register_cancel_waiting_list_expiry_and_attendance_on_a_phone(
     live_server, demo_network, new_page, settings
 ):
+    from django.contrib.auth import get_user_model
     from django.utils import timezone
 
     from aanbod.models import Offer
@@ -67,8 +68,9 @@ def test_register_cancel_waiting_list_expiry_and_attendance_on_a_phone(
     offer = Offer.objects.get(slug="babymassage-ter-heide")
     RegistrationList.objects.filter(offer=offer).delete()
     occurrence = offer.occurrences.filter(starts_at__gt=timezone.now()).order_by("starts_at")[0]
+    keeper = get_user_model().objects.get(email="redacteur@demo.huisvanhetkind.be")
     registration_list = services.registration_list_open(
-        offer=offer, occurrence=occurrence, capacity=1, waiting_list=True
+        offer=offer, occurrence=occurrence, capacity=1, waiting_list=True, actor=keeper
     )
     parents = {name: new_page(PHONE) for name in ("an", "bo", "cas", "dina")}
 
