@@ -27,7 +27,9 @@ class RecurringScheduleInline(ScopedTabularInline):
 class OccurrenceInline(ScopedTabularInline):
     model = models.Occurrence
     extra = 0
-    rows_are_parts = True
+    # Not removed with a change of the offer: a date may carry a registration list, whose
+    # families would go without a word (cancel it through the partner's pages instead).
+    rows_are_parts = False
 
 
 def _run(modeladmin, request, queryset, service, done_message, **kwargs) -> None:

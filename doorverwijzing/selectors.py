@@ -8,7 +8,7 @@ from huisvanhetkind import permissions
 from partners.models import Network, Organisation
 from partners.selectors import organisations_that_do_not_receive, organisations_that_receive
 
-from .choices import OPEN_INTAKE_STATUSES, OPEN_STATUSES, AccessAction, IntakeStatus, ReferralStatus
+from .choices import OPEN_STATUSES, AccessAction, IntakeStatus, ReferralStatus
 from .models import (
     AccessLogEntry,
     IntakeRequest,
@@ -174,16 +174,14 @@ def mail_preference_of(*, user) -> ReferralMailPreference:
 # --- Families' questions (the intake inbox) ---------------------------------------
 
 
-def intake_inbox(*, user, status: str = "open") -> QuerySet:
-    """Questions of the networks whose contact point the user works for, newest first."""
-    queryset = permissions.scope(user, IntakeRequest, "intake.handle").select_related(
-        "network", "handled_by", "referral"
+def intake_inbox(*, user) -> QuerySet:
+    """Questions of the networks whose contact point the user works for, newest first (the
+    inbox's status filter is doorverwijzing.intake_filters)."""
+    return (
+        permissions.scope(user, IntakeRequest, "intake.handle")
+        .select_related("network", "handled_by", "referral")
+        .order_by("-created_at", "-id")
     )
-    if status == "open":
-        queryset = queryset.filter(status__in=OPEN_INTAKE_STATUSES)
-    elif status in IntakeStatus.values:
-        queryset = queryset.filter(status=status)
-    return queryset.order_by("-created_at", "-id")
 
 
 def intake_get_for_user(*, user, pk: int) -> IntakeRequest:

@@ -70,6 +70,14 @@ class PortalEmailAddressAdmin(AccountsAdmin, EmailAddressAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    has_delete_permission = has_change_permission
+
+    def make_verified(self, request, queryset):
+        theirs = [a.pk for a in queryset.select_related("user") if _protected_from(request, a.user)]
+        super().make_verified(request, queryset.exclude(pk__in=theirs))
+
+    make_verified.short_description = EmailAddressAdmin.make_verified.short_description
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
 

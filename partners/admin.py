@@ -157,6 +157,16 @@ class OrganisationAdmin(
     def has_add_permission(self, request, obj=None):
         return permissions.can(request.user, "organisation.create")
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and "networks" in form.base_fields:
+            # A new partner joins networks its maker coordinates (organisation.create), at
+            # least one: not a network where they only edit their own partner, nor none.
+            field = form.base_fields["networks"]
+            field.queryset = permissions.scope(request.user, models.Network, "network.manage")
+            field.required = not request.user.is_superuser
+        return form
+
     @admin.action(description=_("Invite the contact persons as partner editor"))
     def invite_contact_persons(self, request, queryset):
         organisations = list(queryset)

@@ -259,7 +259,6 @@ def decision_reminders_due(*, today: dt.date) -> list[int]:
     )
 
 
-@transaction.atomic
 def _orphan_action_remind(decision: Decision) -> bool:
     """The owner left (or has no address): the network's coordinators hear of the action
     instead, so it does not wait for nobody. False when there is no coordinator either."""
@@ -295,6 +294,7 @@ def _orphan_action_remind(decision: Decision) -> bool:
     return True
 
 
+@transaction.atomic
 def decision_action_remind(*, decision_id: int) -> bool:
     """Mail the owner once: the claim and the mail share a transaction (a failed mail retries)."""
     claimed = Decision.objects.filter(id=decision_id, reminded_at=None, done_at=None).update(

@@ -126,9 +126,11 @@ class OrganisationResource(ActorResource):
         ):
             raise ValidationError(_("You may not change this organisation."))
 
-    def after_save_instance(self, instance, row, **kwargs):
-        # A new partner joins the importing coordinator's network(s).
-        if self.actor:
+    def save_instance(self, instance, is_create, row, **kwargs):
+        super().save_instance(instance, is_create, row, **kwargs)
+        # A new partner joins the importing coordinator's network(s); a known one keeps its
+        # own (a shared partner re-imported is not pulled into every network of the importer).
+        if is_create and self.actor:
             coordinated = permissions.coordinated_network_ids(self.actor)
             if coordinated:
                 instance.networks.add(*coordinated)

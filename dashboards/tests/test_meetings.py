@@ -292,3 +292,35 @@ def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steerin
     assert "Actie zonder eigenaar: Folder drukken" in message.subject
     assert f"{member.get_full_name()} kan niet meer inloggen" in message.body
     assert meetings.decision_action_remind(decision_id=decision.pk) is False  # once
+
+
+def test_an_orphan_action_reminder_that_could_not_be_mailed_is_sent_on_the_retry(
+    steering, settings
+):
+    """The claim and the mail share one transaction: a mail server that refuses leaves the
+    action unclaimed, so the worker's retry sends it."""
+    from tests.redis_server import free_port
+
+    group, coordinator, member = steering
+    meeting = MeetingFactory(group=group)
+    decision = meetings.decision_record(
+        actor=coordinator,
+        meeting=meeting,
+        text="Folder",
+        action="Folder drukken",
+        owner=member,
+        due_date=timezone.localdate() + dt.timedelta(days=1),
+    )
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    with pytest.raises(OSError):
+        meetings.decision_action_remind(decision_id=decision.pk)
+    decision.refresh_from_db()
+    assert decision.reminded_at is None
+    settings.EMAIL_BACKEND = backend
+    mail.outbox.clear()
+    assert meetings.decision_action_remind(decision_id=decision.pk) is True
+    assert [message.to for message in mail.outbox] == [[coordinator.email]]

@@ -25,7 +25,7 @@ from partners import selectors as network_selectors
 from .. import selectors, services
 from ..choices import OPEN_INTAKE_STATUSES
 from ..forms_intake import IntakeForm, IntakeReferralForm
-from ..intake_filters import ALL, IntakeInboxFilterSet
+from ..intake_filters import IntakeInboxFilterSet
 from ..intake_sources import SOURCE_PARAMETER, intake_source_for
 
 INTAKE_RATE_LIMIT = 5  # questions per client address …
@@ -103,7 +103,7 @@ def intake_inbox(request):
     if not permissions.can(request.user, "intake.handle"):
         raise PermissionDenied
     filterset = IntakeInboxFilterSet(
-        request.GET, queryset=selectors.intake_inbox(user=request.user, status=ALL)
+        request.GET, queryset=selectors.intake_inbox(user=request.user)
     )
     paginator = Paginator(filterset.qs, selectors.INTAKE_INBOX_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

@@ -265,3 +265,25 @@ def test_an_administrator_cannot_give_a_social_worker_an_address(client, adminis
     assert response.status_code == 302
     theirs.refresh_from_db()
     assert theirs.email == "kijker2@example.be"
+
+
+def test_an_administrator_cannot_delete_or_verify_a_social_workers_address(
+    client, administrator, worker
+):
+    from allauth.account.models import EmailAddress
+
+    own = EmailAddress.objects.create(user=worker, email=worker.email, verified=True)
+    unverified = EmailAddress.objects.create(user=worker, email="tweede@example.be")
+    assert (
+        client.post(f"/admin/account/emailaddress/{own.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert EmailAddress.objects.filter(pk=own.pk).exists()
+    other = EmailAddress.objects.create(user=UserFactory(), email="ander@example.be")
+    client.post(
+        "/admin/account/emailaddress/",
+        {"action": "make_verified", "_selected_action": [unverified.pk, other.pk]},
+    )
+    unverified.refresh_from_db()
+    other.refresh_from_db()
+    assert (unverified.verified, other.verified) == (False, True)

@@ -58,6 +58,35 @@ def test_pillars_are_check_boxes_and_an_empty_slug_is_made_from_the_name(client,
     assert organisation.pillars == [Pillar.MEETING, Pillar.PARENTING]
 
 
+def test_a_new_partner_joins_only_networks_its_maker_coordinates(client, cast, coordinator):
+    """organisation.create is the coordinator's of the network the partner joins: a
+    coordinator who also edits a partner elsewhere adds none there, nor one in no network."""
+    from .factories import MembershipFactory
+
+    elsewhere = OrganisationFactory(networks=[cast.far_network])
+    MembershipFactory(user=coordinator, role=Role.PARTNER_EDITOR, organisation=elsewhere)
+    client.force_login(coordinator)
+    data = {
+        "name": "Speelotheek Elders",
+        "type": OrganisationTypeFactory().pk,
+        "pillars": [Pillar.MEETING],
+        "locations-TOTAL_FORMS": 0,
+        "locations-INITIAL_FORMS": 0,
+        "Agreement_partners-TOTAL_FORMS": 0,
+        "Agreement_partners-INITIAL_FORMS": 0,
+    }
+    url = "/admin/partners/organisation/add/"
+    for networks in ([cast.far_network.pk], []):
+        response = client.post(url, {**data, "networks": networks})
+        assert response.status_code == 200
+        assert "networks" in response.context["adminform"].form.errors
+    assert not Organisation.objects.filter(name="Speelotheek Elders").exists()
+    assert client.post(url, {**data, "networks": [cast.network.pk]}).status_code == 302
+    assert list(Organisation.objects.get(name="Speelotheek Elders").networks.all()) == [
+        cast.network
+    ]
+
+
 def test_a_taken_slug_gets_a_number():
     from partners.admin import unique_slug
 

@@ -64,6 +64,27 @@ def test_a_good_file_is_imported_and_the_partners_join_my_network(client, coordi
     assert imported.get(slug="caw-twee").pillars == ["parenting", "health"]
 
 
+def test_a_known_shared_partner_re_imported_keeps_its_own_networks(client, cast, coordinator):
+    """Only a new partner joins the importer's networks: a coordinator of two networks
+    updating a partner of one of them does not pull it into the other."""
+    from partners.choices import Role
+
+    from .factories import MembershipFactory
+
+    second = NetworkFactory()
+    MembershipFactory(user=coordinator, role=Role.COORDINATOR, network=second)
+    shared = OrganisationFactory(slug="caw-gedeeld", networks=[cast.network, cast.far_network])
+    response = _import(
+        client,
+        "/admin/partners/organisation/",
+        [["caw-gedeeld", "CAW Gedeeld", "CAW", "parenting", "g@test.be", "An"]],
+    )
+    assert response.status_code == 302
+    shared.refresh_from_db()
+    assert shared.name == "CAW Gedeeld"
+    assert set(shared.networks.all()) == {cast.network, cast.far_network}
+
+
 def test_a_file_with_one_bad_row_is_refused_whole_with_a_message_per_row(client, coordinator):
     response = _import(
         client,
