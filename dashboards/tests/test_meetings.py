@@ -272,7 +272,7 @@ def test_a_member_partner_whose_people_receive_is_not_named_as_unreached(cast, s
     assert meetings.group_organisations_unreached(group=group) == [cast.organisation.name]
 
 
-def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steering):
+def _action_of_an_owner_who_left(steering):
     group, coordinator, member = steering
     meeting = MeetingFactory(group=group)
     decision = meetings.decision_record(
@@ -285,6 +285,12 @@ def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steerin
     )
     member.is_active = False
     member.save(update_fields=["is_active"])
+    return decision
+
+
+def test_the_action_of_an_owner_who_left_is_reminded_to_the_coordinators(steering):
+    _group, coordinator, member = steering
+    decision = _action_of_an_owner_who_left(steering)
     mail.outbox.clear()
     assert meetings.decision_action_remind(decision_id=decision.pk) is True
     [message] = mail.outbox
@@ -301,18 +307,8 @@ def test_an_orphan_action_reminder_that_could_not_be_mailed_is_sent_on_the_retry
     action unclaimed, so the worker's retry sends it."""
     from tests.redis_server import free_port
 
-    group, coordinator, member = steering
-    meeting = MeetingFactory(group=group)
-    decision = meetings.decision_record(
-        actor=coordinator,
-        meeting=meeting,
-        text="Folder",
-        action="Folder drukken",
-        owner=member,
-        due_date=timezone.localdate() + dt.timedelta(days=1),
-    )
-    member.is_active = False
-    member.save(update_fields=["is_active"])
+    _group, coordinator, _member = steering
+    decision = _action_of_an_owner_who_left(steering)
     backend = settings.EMAIL_BACKEND
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
